@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Run strict nbval on the notebooks as if on another x86-64 CPU: numpy's AVX-512/AVX2 loops disabled,
+# OpenBLAS forced onto an older kernel, and one thread. Stored outputs must still match; results that
+# are round-off chaotic live in '# NBVAL_IGNORE_OUTPUT' cells with a tolerance assert beside them.
+# Usage (repo root, in the course's virtualenv): bash tools/nbval_variation.sh [pytest args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR"
+export OPENBLAS_CORETYPE=Prescott OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
+echo "nbval variation: NPY_DISABLE_CPU_FEATURES='$NPY_DISABLE_CPU_FEATURES' OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE, 1 thread"
+python -m pytest notebooks "$@"
