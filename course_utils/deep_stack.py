@@ -1,0 +1,51 @@
+"""Signal statistics in a deep stack of random dense layers (no training), for comparing activations.
+
+A stack is what a deep network looks like at initialisation: inputs X of shape (width, m) drawn from
+N(0, 1), then for each layer l = 1..n_layers, Z_l = W_l @ A_{l-1} and A_l = g(Z_l) with W_l of
+shape (width, width) drawn from N(0, (gain / sqrt(width))**2) and no bias. Watching the mean and the
+standard deviation of A_l layer after layer shows whether an activation keeps the signal centred and
+of constant size (ELU's and SELU's selling point) or drifts.
+"""
+import math
+
+import numpy as np
+
+from . import activations as _activations
+from ._validation import check_int, check_real
+
+_GAINS = {"lecun": 1.0, "he": math.sqrt(2.0)}
+
+
+def _gain(init):
+    if isinstance(init, str):
+        if init not in _GAINS:
+            raise ValueError(f"unknown init {init!r}; available: 'lecun', 'he', or a positive number (the gain)")
+        return _GAINS[init]
+    return check_real("init", init, low=0.0, low_inclusive=False)
+
+
+def layer_statistics(activation, n_layers=20, width=256, m=1000, init="lecun", seed=0):
+    """Mean and standard deviation of every layer's activations in a random deep stack.
+
+    ``activation`` is a name or an ``activations.Activation``. ``init`` sets the weight scale:
+    "lecun" (std 1/sqrt(width), LeCun normal), "he" (std sqrt(2/width)) or a positive gain g
+    (std g/sqrt(width)). The inputs and every weight matrix come from one
+    ``np.random.RandomState(seed)`` in a fixed order, so two activations with the same seed see
+    exactly the same inputs and weights.
+
+    Returns a dict of two float arrays of shape (n_layers,): "mean" and "std" of A_l taken over all
+    width * m entries; index 0 is the first layer.
+    """
+    act = _activations.as_activation(activation)
+    n_layers = check_int("n_layers", n_layers, low=1)
+    width = check_int("width", width, low=1)
+    m = check_int("m", m, low=2)
+    std = _gain(init) / math.sqrt(width)
+    rng = np.random.RandomState(seed)
+    a = rng.standard_normal((width, m))
+    means, stds = np.empty(n_layers), np.empty(n_layers)
+    for layer in range(n_layers):
+        w = rng.standard_normal((width, width)) * std
+        a = np.asarray(act(w @ a), dtype=float)
+        means[layer], stds[layer] = a.mean(), a.std()
+    return {"mean": means, "std": stds}
