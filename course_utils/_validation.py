@@ -71,3 +71,42 @@ def as_float_array(name, value, *, allow_nonfinite=True, ndim=None):
     if not allow_nonfinite and not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
     return array
+
+
+def check_XY(X, Y, *, x_name="X", y_name="Y"):
+    """Check a data set in the course's column convention and return ``(X, Y)``.
+
+    ``X`` must be a finite real array of shape ``(n_features, m)`` and ``Y`` an array of shape
+    ``(1, m)`` holding only the labels 0 and 1 (ints, bools or floats equal to 0/1). Returns ``X``
+    as float64 and ``Y`` as int64, both of the given shapes (copies only when a conversion is needed).
+    """
+    X = as_float_array(x_name, X, ndim=2)
+    if X.shape[0] < 1 or X.shape[1] < 1:
+        raise ValueError(f"{x_name} must have shape (n_features, m) with at least one feature and one "
+                         f"example, got shape {X.shape}")
+    if not np.all(np.isfinite(X)):
+        raise ValueError(f"{x_name} must contain only finite values (no NaN or inf)")
+    X = X.astype(np.float64, copy=False)
+    Y = check_labels01(y_name, Y)
+    m = X.shape[1]
+    if Y.shape != (1, m):
+        raise ValueError(f"{y_name} must have shape (1, {m}) (one row of labels, one column per example, "
+                         f"matching {x_name} of shape {X.shape}), got shape {Y.shape}")
+    return X, Y
+
+
+def check_labels01(name, Y):
+    """Return ``Y`` (any shape) as an int64 array if it holds only the labels 0 and 1."""
+    Y = np.asarray(Y)
+    if Y.dtype.kind not in "fiub":
+        raise TypeError(f"{name} must hold the numbers 0 and 1, got an array of dtype {Y.dtype}")
+    if Y.size == 0:
+        raise ValueError(f"{name} must contain at least one label, got an empty array of shape {Y.shape}")
+    if Y.dtype.kind == "f" and np.isnan(Y).any():
+        raise ValueError(f"{name} must contain only the labels 0 and 1, got NaN")
+    bad = (Y != 0) & (Y != 1)
+    if bad.any():
+        found = np.unique(Y[bad])[:5]
+        raise ValueError(f"{name} must contain only the labels 0 and 1, got other values such as "
+                         f"{', '.join(_show(v.item()) for v in found)}")
+    return Y.astype(np.int64, copy=False)

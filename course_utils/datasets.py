@@ -1,0 +1,156 @@
+"""The planar "flower" data set and the other small 2-D toy sets of the course.
+
+Every function returns data in the course's column convention: ``X`` of shape ``(2, m)`` (one
+column per example, float64) and ``Y`` of shape ``(1, m)`` (labels 0/1, int64).
+
+``make_planar`` is the generator of the course's planar-data assignment; ``load_planar_dataset``
+reads the copy shipped in ``data/planar_flower.csv`` (written by ``make_planar()`` with its
+defaults, at full precision, so both give the same numbers bit for bit). Regenerate the file with
+``python -m course_utils.datasets``.
+"""
+import csv
+import math
+from pathlib import Path
+
+import numpy as np
+
+from ._validation import check_int, check_real, check_XY
+
+#: The shipped flower data: ``<repository>/data/planar_flower.csv`` (found from this file, not the CWD).
+PLANAR_CSV = Path(__file__).resolve().parent.parent / "data" / "planar_flower.csv"
+CSV_COLUMNS = ("x1", "x2", "label")
+
+
+def make_planar(m=400, noise=0.2, seed=1):
+    """Generate the two-class "flower" data set of the course: ``X (2, m)`` float64, ``Y (1, m)`` int64.
+
+    Class ``j`` (0, then 1) has ``m // 2`` points. Its angles are
+    ``t = linspace(3.12 j, 3.12 (j + 1), m // 2) + noise * N(0, 1)``, its radii
+    ``r = 4 sin(4 t) + noise * N(0, 1)`` and its points ``(r sin t, r cos t)``; the class-0 points
+    are the first ``m // 2`` columns. The normal draws come from ``np.random.RandomState(seed)`` in
+    the course's order (angle noise, then radius noise, class 0 then class 1), so ``seed=1`` gives
+    exactly the numbers the course got after ``np.random.seed(1)``; numpy's global generator is not
+    touched.
+    """
+    m = check_int("m", m, low=2)
+    if m % 2:
+        raise ValueError(f"m must be even (two classes of m // 2 points), got {m}")
+    noise = check_real("noise", noise, low=0.0)
+    seed = check_int("seed", seed, low=0, high=2**32 - 1)
+    rs = np.random.RandomState(seed)
+    n = m // 2
+    X = np.zeros((2, m))
+    Y = np.zeros((1, m), dtype=np.int64)
+    for j in range(2):
+        t = np.linspace(3.12 * j, 3.12 * (j + 1), n) + rs.randn(n) * noise
+        r = 4 * np.sin(4 * t) + rs.randn(n) * noise
+        X[0, n * j:n * (j + 1)] = r * np.sin(t)
+        X[1, n * j:n * (j + 1)] = r * np.cos(t)
+        Y[0, n * j:n * (j + 1)] = j
+    return X, Y
+
+
+def write_planar_csv(path=PLANAR_CSV, m=400, noise=0.2, seed=1):
+    """Write ``make_planar(m, noise, seed)`` to ``path`` as CSV (columns x1, x2, label).
+
+    Floats are written with ``repr``, the shortest text that reads back as the same float64, so
+    the file round-trips bit for bit. Returns the path.
+    """
+    X, Y = make_planar(m=m, noise=noise, seed=seed)
+    path = Path(path)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for x1, x2, label in zip(X[0].tolist(), X[1].tolist(), Y[0].tolist()):
+            writer.writerow((repr(x1), repr(x2), str(label)))
+    return path
+
+
+def load_planar_dataset(path=None):
+    """Load the flower data shipped with the course: ``X (2, 400)`` float64, ``Y (1, 400)`` int64.
+
+    Reads ``data/planar_flower.csv`` of the repository (``path`` overrides it) and checks it: the
+    header ``x1,x2,label``, three fields per row, finite numbers, labels 0 or 1. A damaged file
+    raises ``ValueError`` naming the file and the line; regenerate it with
+    ``python -m course_utils.datasets``.
+    """
+    path = PLANAR_CSV if path is None else Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"planar data file not found: {path}; regenerate it with "
+                                f"`python -m course_utils.datasets`")
+    rows = []
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != CSV_COLUMNS:
+            raise ValueError(f"{path}: expected the header {','.join(CSV_COLUMNS)}, got "
+                             f"{','.join(header) if header else 'an empty file'}")
+        for line, row in enumerate(reader, start=2):
+            if len(row) != 3:
+                raise ValueError(f"{path}, line {line}: expected 3 fields (x1, x2, label), got {len(row)}")
+            try:
+                x1, x2, label = float(row[0]), float(row[1]), float(row[2])
+            except ValueError:
+                raise ValueError(f"{path}, line {line}: not a number in {','.join(row)}") from None
+            if not (math.isfinite(x1) and math.isfinite(x2)):
+                raise ValueError(f"{path}, line {line}: x1 and x2 must be finite numbers, got {','.join(row)}")
+            if label not in (0.0, 1.0):
+                raise ValueError(f"{path}, line {line}: label must be 0 or 1, got {row[2]}")
+            rows.append((x1, x2, int(label)))
+    if not rows:
+        raise ValueError(f"{path}: no data rows after the header")
+    X = np.array([(r[0], r[1]) for r in rows], dtype=np.float64).T.copy()
+    Y = np.array([[r[2] for r in rows]], dtype=np.int64)
+    return X, Y
+
+
+def load_extra_datasets():
+    """The course's other toy sets, from scikit-learn's generators with fixed seeds.
+
+    Returns a dict ``name -> (X (2, 200) float64, Y (1, 200) int64)`` with the names
+    ``noisy_circles`` (two circles, factor 0.5, noise 0.3), ``noisy_moons`` (noise 0.2), ``blobs``
+    (six blobs whose labels are taken modulo 2, as in the course, so two classes of 100) and
+    ``gaussian_quantiles`` (two classes split by the median radius of a Gaussian).
+    """
+    from sklearn import datasets as skd
+
+    n = 200
+    sets = {
+        "noisy_circles": skd.make_circles(n_samples=n, factor=0.5, noise=0.3, random_state=1),
+        "noisy_moons": skd.make_moons(n_samples=n, noise=0.2, random_state=1),
+        "blobs": skd.make_blobs(n_samples=n, n_features=2, centers=6, random_state=5),
+        "gaussian_quantiles": skd.make_gaussian_quantiles(cov=0.5, n_samples=n, n_features=2,
+                                                          n_classes=2, random_state=1),
+    }
+    return {name: (np.ascontiguousarray(X.T, dtype=np.float64), (y % 2).astype(np.int64).reshape(1, -1))
+            for name, (X, y) in sets.items()}
+
+
+def train_test_split_columns(X, Y, test_size=0.25, seed=0, stratify=True):
+    """Split a column-convention data set: returns ``X_train, X_test, Y_train, Y_test``.
+
+    ``X (n_features, m)`` and ``Y (1, m)`` with 0/1 labels; ``test_size`` is a fraction in (0, 1)
+    (rounded up to whole examples, as scikit-learn does). With ``stratify`` both parts keep the class
+    proportions. The shuffle comes from ``seed`` only (scikit-learn's ``train_test_split``).
+    """
+    from sklearn.model_selection import train_test_split
+
+    X, Y = check_XY(X, Y)
+    test_size = check_real("test_size", test_size, low=0.0, high=1.0, low_inclusive=False,
+                           high_inclusive=False)
+    seed = check_int("seed", seed, low=0, high=2**32 - 1)
+    if not isinstance(stratify, (bool, np.bool_)):
+        raise TypeError(f"stratify must be True or False, got {stratify!r}")
+    labels = Y[0]
+    X_train, X_test, y_train, y_test = train_test_split(
+        X.T, labels, test_size=test_size, random_state=seed, stratify=labels if stratify else None)
+    return (np.ascontiguousarray(X_train.T), np.ascontiguousarray(X_test.T),
+            y_train.reshape(1, -1), y_test.reshape(1, -1))
+
+
+if __name__ == "__main__":
+    written = write_planar_csv()
+    X_check, Y_check = load_planar_dataset(written)
+    X_ref, Y_ref = make_planar()
+    assert np.array_equal(X_check, X_ref) and np.array_equal(Y_check, Y_ref), "round trip failed"
+    print(f"wrote {written} ({X_ref.shape[1]} rows, round trip exact)")
