@@ -1,0 +1,287 @@
+"""Real-browser test: every notebook opened in JupyterLab, in headless Chromium, as a learner would.
+
+For each notebook in ``notebooks/``: open it in JupyterLab, clear its stored outputs, Run All Cells,
+wait until every cell has run and the kernel is idle, then check what the page shows: no error or
+stderr output, every figure rendered (at least as many images as the stored notebook has PNG
+outputs), and in the playground notebook the widgets render and changing a control changes the
+figure and the accuracy text.
+
+The server is ``jupyter lab`` on 127.0.0.1 with a free port and a random token, serving a temporary
+COPY of the notebooks with autosave off, so the committed files are never rewritten. The browser is
+Debian's Chromium (``/usr/bin/chromium``) driven by playwright; no browser is ever downloaded. When a
+check fails, a screenshot goes to ``tests/browser/screenshots/<notebook>.png`` (gitignored).
+
+Skipped, with the reason, when Chromium or playwright is missing.
+"""
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOK_DIR = REPO / "notebooks"
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+HOW_TO_ENABLE = ("to enable it, install Debian's browser with `apt-get install chromium` and the test tools "
+                 "with `pip install -r requirements-dev.txt`")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SERVER_START_TIMEOUT = 120      # seconds; jupyter lab on a busy 2-core machine
+RUN_ALL_TIMEOUT = 300           # seconds per notebook (they run in < 60 s under nbval)
+UI_TIMEOUT = 120                # seconds for the page to load, render or react to a control
+
+if not CHROMIUM.exists():
+    pytest.skip(f"browser test skipped: {CHROMIUM} not found; {HOW_TO_ENABLE}", allow_module_level=True)
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:
+    pytest.skip(f"browser test skipped: playwright is not installed; {HOW_TO_ENABLE}", allow_module_level=True)
+
+NOTEBOOKS = sorted(path.name for path in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+# JupyterLab user settings for the test server: no autosave (belt and braces: it serves a copy
+# anyway), no virtual scrolling (every output stays in the page so it can be counted), and no
+# news or update checks (no network, no pop-ups covering the page).
+LAB_SETTINGS = {
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"checkForUpdates": False,
+                                                                        "fetchNews": "false"},
+    "@jupyterlab/extensionmanager-extension/plugin.jupyterlab-settings": {"enabled": False},
+}
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LabServer:
+    """A running ``jupyter lab`` process and how to talk to it."""
+
+    def __init__(self, root, port, token, process, log_path):
+        self.root, self.port, self.token = root, port, token
+        self.process, self.log_path = process, log_path
+        self.url = f"http://127.0.0.1:{port}"
+
+    def api(self, path, method="GET"):
+        request = urllib.request.Request(f"{self.url}/api/{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shutdown_sessions(self):
+        """Shut down every kernel session (graceful; frees CPU between notebooks)."""
+        for session in self.api("sessions"):
+            self.api(f"sessions/{session['id']}", method="DELETE")
+
+    def log_tail(self, chars=3000):
+        return self.log_path.read_text(errors="replace")[-chars:]
+
+
+def _stop(process):
+    """Stop the server we started (SIGTERM lets it shut its kernels down); SIGKILL its group if stuck."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """``jupyter lab`` serving a temporary copy of notebooks/ (and data/); always shut down."""
+    root = tmp_path_factory.mktemp("lab")
+    served = root / "repo"
+    shutil.copytree(NOTEBOOK_DIR, served / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    if (REPO / "data").is_dir():
+        shutil.copytree(REPO / "data", served / "data")
+    settings = root / "lab-settings"
+    for name, values in LAB_SETTINGS.items():
+        (settings / name).parent.mkdir(parents=True, exist_ok=True)
+        (settings / name).write_text(json.dumps(values))
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
+               JUPYTERLAB_WORKSPACES_DIR=str(root / "lab-workspaces"),
+               JUPYTER_RUNTIME_DIR=str(root / "runtime"), PYTHONWARNINGS="ignore")
+    env.pop("MPLBACKEND", None)
+    token = secrets.token_hex(24)
+    port = _free_port()
+    log_path = root / "jupyter-lab.log"
+    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+               "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
+               "--expose-app-in-browser", "--LabApp.news_url=", "--LabApp.extension_manager=readonly"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")      # CI containers run as root
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=served, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL, start_new_session=True)
+    server = LabServer(served, port, token, process, log_path)
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"jupyter lab exited with code {process.returncode}:\n{server.log_tail()}")
+            try:
+                server.api("status")
+                break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                if time.monotonic() > deadline:
+                    pytest.fail(f"jupyter lab did not answer within {SERVER_START_TIMEOUT} s:\n{server.log_tail()}")
+                time.sleep(0.5)
+        yield server
+    finally:
+        try:
+            if process.poll() is None:
+                server.shutdown_sessions()
+        except (urllib.error.URLError, OSError, ValueError):
+            pass
+        _stop(process)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium, driven by playwright (never a downloaded browser)."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _stored_counts(path):
+    """(number of non-empty code cells, number of PNG outputs) of the committed notebook."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code" and "".join(cell["source"]).strip()]
+    pngs = sum("image/png" in output.get("data", {}) for cell in code for output in cell.get("outputs", []))
+    return len(code), pngs
+
+
+# JavaScript run in the page. The app object is exposed by `--expose-app-in-browser`.
+JS_NOTEBOOK_READY = """() => {
+  const app = window.jupyterapp; const panel = app && app.shell.currentWidget;
+  const kernel = panel && panel.sessionContext && panel.sessionContext.session && panel.sessionContext.session.kernel;
+  return !!(kernel && kernel.status === 'idle' && panel.content && panel.content.widgets.length > 0
+            && document.querySelector('.jp-NotebookPanel .jp-Cell'));
+}"""
+JS_KERNEL_IDLE = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  return !!kernel && kernel.status === 'idle';
+}"""
+JS_PROMPTS = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt'))
+                     .map(e => e.textContent.trim())"""
+JS_IMAGES = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .jp-OutputArea-output img'))
+                     .map(img => ({rendered: img.complete && img.naturalWidth > 0, widget: img.classList.contains('widget-image')}))"""
+JS_STDERR = """() => Array.from(document.querySelectorAll(
+                  '.jp-NotebookPanel .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
+                  .map(e => e.textContent.slice(0, 500))"""
+
+
+def _run_all(page, n_code):
+    """Clear stored outputs, Run All Cells from the Run menu, wait until all ran and the kernel is idle."""
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    page.wait_for_function(f"() => ({JS_PROMPTS})().every(p => !/\\d/.test(p))", timeout=UI_TIMEOUT * 1000)
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    start = time.monotonic()
+    # Run All marks every queued cell [*] at once; done when one has a number, none is queued, kernel idle
+    # (an error stops Run All early: the count check below reports it).
+    page.wait_for_function(
+        f"() => {{ const p = ({JS_PROMPTS})(); return p.some(t => /^\\[\\d+\\]:$/.test(t))"
+        f" && !p.some(t => t.includes('*')) && ({JS_KERNEL_IDLE})(); }}",
+        timeout=RUN_ALL_TIMEOUT * 1000, polling=500)
+    elapsed = time.monotonic() - start
+    ran = sum(bool(re.fullmatch(r"\[\d+\]:", prompt)) for prompt in page.evaluate(JS_PROMPTS))
+    stderr = page.evaluate(JS_STDERR)
+    assert not stderr, "error or stderr output in the page:\n" + "\n---\n".join(stderr)
+    assert ran >= n_code, f"Run All stopped after {ran} of {n_code} code cells"
+    return elapsed
+
+
+def _check_playground(page):
+    """The widgets render, and changing controls changes the figure and the accuracy text."""
+    app = page.locator(".playground-app")
+    app.wait_for(state="visible", timeout=UI_TIMEOUT * 1000)
+    assert page.locator(".playground-app .widget-dropdown select").count() >= 3, "playground dropdowns missing"
+    assert page.locator(".playground-app .noUi-handle, .playground-app .widget-slider").count() >= 1
+    status = page.locator(".playground-status")
+    figure = page.locator(".playground-figure img")
+    page.wait_for_function("() => { const s = document.querySelector('.playground-status');"
+                           " return s && /accuracy/.test(s.textContent); }", timeout=UI_TIMEOUT * 1000)
+    before_text, before_src = status.inner_text(), figure.get_attribute("src")
+
+    # Move a control the way a learner does: the activation drop-down, then the hidden-width slider by keyboard.
+    page.locator(".playground-activation select").select_option("relu")
+    handle = page.locator(".playground-width .noUi-handle").first
+    handle.focus()
+    handle.press("ArrowRight")
+    train = page.locator(".playground-train button, button.playground-train").first
+    if train.count():
+        train.click()
+    page.wait_for_function(
+        "([text, src]) => { const s = document.querySelector('.playground-status');"
+        " const img = document.querySelector('.playground-figure img');"
+        " return s && img && s.textContent !== text && /relu/.test(s.textContent) && img.src !== src"
+        " && /accuracy/.test(s.textContent); }",
+        arg=[before_text, before_src], timeout=UI_TIMEOUT * 1000)
+    after_text = status.inner_text()
+    assert after_text != before_text and "relu" in after_text, (before_text, after_text)
+    assert re.search(r"width 5\b|5 hidden", after_text), f"hidden-width slider move not applied: {after_text!r}"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_in_jupyterlab(lab, browser, name):
+    n_code, n_png = _stored_counts(NOTEBOOK_DIR / name)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page_errors = []
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    try:
+        page.goto(f"{lab.url}/lab/tree/notebooks/{name}?reset&token={lab.token}", timeout=UI_TIMEOUT * 1000)
+        page.wait_for_function(JS_NOTEBOOK_READY, timeout=UI_TIMEOUT * 1000, polling=500)
+        seconds = _run_all(page, n_code)
+        print(f"{name}: Run All took {seconds:.0f} s in the browser")
+        # let the last images decode
+        page.wait_for_function(f"() => ({JS_IMAGES})().filter(i => i.rendered).length >= {n_png}",
+                               timeout=30_000, polling=500)
+        stderr = page.evaluate(JS_STDERR)
+        assert not stderr, f"{name}: error or stderr output in the page:\n" + "\n---\n".join(stderr)
+        images = page.evaluate(JS_IMAGES)
+        rendered = sum(image["rendered"] for image in images)
+        assert rendered >= n_png, f"{name}: {rendered} figures rendered, the stored notebook has {n_png}"
+        assert not page.locator("text=Error displaying widget").count(), f"{name}: a widget failed to render"
+        if name.startswith("09_"):
+            _check_playground(page)
+            stderr = page.evaluate(JS_STDERR)
+            assert not stderr, f"{name}: stderr after changing a control:\n" + "\n---\n".join(stderr)
+    except BaseException:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        try:
+            page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"), full_page=True)
+        except Exception as exc:        # the page may be gone; the original failure matters more
+            print(f"no screenshot: {exc}")
+        if page_errors:
+            print(f"JavaScript errors in the page: {page_errors[:5]}")
+        print(f"jupyter lab log (tail):\n{lab.log_tail()}")
+        raise
+    finally:
+        context.close()
+        lab.shutdown_sessions()
