@@ -163,7 +163,7 @@ def _model_values(model, points, proba):
         raise ValueError("model output must be probabilities or 0/1 labels in [0, 1], got values from "
                          f"{np.nanmin(values):.4g} to {np.nanmax(values):.4g}")
     if not proba:
-        values = (values >= 0.5).astype(float)
+        values = (values > 0.5).astype(float)
     return values
 
 
@@ -172,8 +172,9 @@ def decision_values(model, X, *, proba=True, resolution=200, margin=0.1):
 
     ``model`` is a fitted scikit-learn classifier (rows convention; ``predict_proba`` is used when
     ``proba`` and available, ``predict`` otherwise) or a callable mapping a (2, k) column array to
-    P(class 1) or 0/1 labels of shape (1, k). ``values`` holds P(class 1) (or 0/1 labels when
-    ``proba=False``) in the mesh shape (resolution, resolution). ``resolution`` is capped at
+    P(class 1) or 0/1 labels of shape (1, k), e.g. ``lambda Xg: network.predict_proba(params, Xg, act)``.
+    ``values`` holds P(class 1) (or 0/1 labels when ``proba=False``: 1 where P(class 1) > 0.5, as
+    ``network.predict`` and scikit-learn decide) in the mesh shape (resolution, resolution). ``resolution`` is capped at
     ``BOUNDARY_MAX_RESOLUTION`` (250) points per axis whatever the data range, ``margin`` is the
     fraction of the data range added on every side.
     """
@@ -202,7 +203,7 @@ def plot_decision_boundary(model, X, Y, ax=None, *, proba=True, discretize=False
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 4.5), layout="constrained")
     if discretize or not proba:
-        shade, levels = (values >= 0.5).astype(float), [0.0, 0.5, 1.0]
+        shade, levels = (values > 0.5).astype(float), [0.0, 0.5, 1.0]
     else:
         shade, levels = values, np.linspace(0.0, 1.0, 11)
     ax.contourf(xx1, xx2, shade, levels=levels, cmap=_BOUNDARY_CMAP, vmin=-0.25, vmax=1.25, alpha=0.65)

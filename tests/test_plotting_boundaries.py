@@ -92,7 +92,7 @@ def test_proba_false_gives_predicted_labels(data, clf):
     X, _ = data
     xx1, _, labels = plotting.decision_values(clf, X, proba=False, resolution=40)
     _, _, probs = plotting.decision_values(clf, X, resolution=40)
-    np.testing.assert_array_equal(labels, (probs >= 0.5).astype(float))
+    np.testing.assert_array_equal(labels, (probs > 0.5).astype(float))
     assert set(np.unique(labels)) == {0.0, 1.0}
     assert labels.shape == xx1.shape
 
