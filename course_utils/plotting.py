@@ -71,6 +71,31 @@ def plot_with_derivative(activation, z=None, axes=None):
     return axes
 
 
+def activation_gallery(names=None, z=None, ncols=3):
+    """Grid with one panel per activation (default: all registered), value solid, derivative dashed; return the axes."""
+    if names is None:
+        names = _activations.available()
+    if isinstance(names, (str, _activations.Activation)) or not hasattr(names, "__len__") or len(names) == 0:
+        raise ValueError(f"names must be a non-empty list of activation names or Activations, got {names!r}")
+    acts = [_activations.as_activation(name, argument="names") for name in names]
+    z = np.linspace(-4.0, 4.0, 401) if z is None else as_float_array("z", z, ndim=1)
+    ncols = min(_validation.check_int("ncols", ncols, low=1), len(acts))
+    nrows = -(-len(acts) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, 2.9 * nrows + 0.8), layout="constrained",
+                             squeeze=False)
+    for i, (ax, act) in enumerate(zip(axes.ravel(), acts)):
+        plot_activation(act, z, ax=ax, label="g(z)")
+        plot_activation(act, z, ax=ax, derivative=True, label="g'(z)", color="C1", linestyle="--")
+        ax.set_title(act.name)
+        ax.set_ylabel("g(z), g'(z)" if i % ncols == 0 else "")
+    for ax in axes.ravel()[len(acts):]:
+        ax.set_visible(False)
+    handles, labels = axes[0, 0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=2)
+    fig.suptitle("Activations g (solid) and their derivatives g' (dashed)")
+    return axes
+
+
 # --- decision boundaries, cost curves, boundary grids -------------------------------------------------
 # The mesh code lives here once. Memory: the model is evaluated on ``resolution`` x ``resolution`` points
 # (at most 250 x 250 = 62 500, whatever the data range); a hidden layer of n units then needs about
