@@ -1,0 +1,486 @@
+"""Tests of course_utils.network: the one-hidden-layer network, its training loop and estimator."""
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from course_utils import activations, datasets, network
+from course_utils._validation import check_XY
+
+
+def _load_baseline():
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "baseline_loop.py"
+    spec = importlib.util.spec_from_file_location("baseline_loop", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+plain_train = _load_baseline().plain_train
+
+WRONG_SIGMOID = activations.Activation(
+    "sigmoid (derivative at A1)", activations.sigmoid,
+    lambda z: activations.sigmoid_derivative(activations.sigmoid(z)))
+
+
+@pytest.fixture(scope="module")
+def flower():
+    return datasets.load_planar_dataset()
+
+
+def small_problem(seed=0, n_x=3, m=30):
+    rs = np.random.RandomState(seed)
+    X = rs.randn(n_x, m)
+    Y = (rs.rand(1, m) > 0.5).astype(int)
+    return X, Y
+
+
+# --- initialisation ------------------------------------------------------------------------------
+
+def test_initialize_parameters_reproduces_the_course_draws():
+    params = network.initialize_parameters(2, 4, 1)
+    # The course's initialize_parameters test values (np.random.seed(2), scale 0.01).
+    np.testing.assert_allclose(params["W1"], [[-0.00416758, -0.00056267], [-0.02136196, 0.01640271],
+                                              [-0.01793436, -0.00841747], [0.00502881, -0.01245288]],
+                               atol=5e-9)
+    np.testing.assert_allclose(params["W2"], [[-0.01057952, -0.00909008, 0.00551454, 0.02292208]],
+                               atol=5e-9)
+    assert params["b1"].shape == (4, 1) and not params["b1"].any()
+    assert params["b2"].shape == (1, 1) and not params["b2"].any()
+
+
+def test_initialize_parameters_draws_W1_before_W2_and_scales_per_scheme():
+    rs = np.random.RandomState(5)
+    z1, z2 = rs.randn(6, 3), rs.randn(2, 6)
+    for scale, s1, s2 in [(0.5, 0.5, 0.5), ("he", np.sqrt(2 / 3), np.sqrt(2 / 6)),
+                          ("xavier", np.sqrt(1 / 3), np.sqrt(1 / 6))]:
+        params = network.initialize_parameters(3, 6, 2, init_scale=scale, seed=5)
+        np.testing.assert_array_equal(params["W1"], z1 * s1)
+        np.testing.assert_array_equal(params["W2"], z2 * s2)
+        assert params["b2"].shape == (2, 1)
+
+
+def test_initialize_parameters_zero_scale_and_global_state_untouched():
+    state = np.random.get_state()[1].copy()
+    params = network.initialize_parameters(2, 3, init_scale=0)
+    assert not params["W1"].any() and not params["W2"].any()
+    assert np.array_equal(np.random.get_state()[1], state)
+
+
+# --- forward, cost, backward ---------------------------------------------------------------------
+
+def test_forward_propagation_by_hand():
+    params = {"W1": np.array([[1.0, -1.0], [0.5, 2.0]]), "b1": np.array([[0.1], [-0.2]]),
+              "W2": np.array([[2.0, -3.0]]), "b2": np.array([[0.3]])}
+    X = np.array([[1.0, 0.0, -2.0], [0.5, 1.0, 1.0]])
+    A2, cache = network.forward_propagation(X, params, "tanh")
+    Z1 = np.array([[0.6, -0.9, -2.9], [1.3, 1.8, 0.8]])
+    np.testing.assert_allclose(cache["Z1"], Z1, rtol=1e-14)
+    np.testing.assert_allclose(cache["A1"], np.tanh(Z1), rtol=1e-14)
+    Z2 = 2 * np.tanh(Z1[0]) - 3 * np.tanh(Z1[1]) + 0.3
+    np.testing.assert_allclose(cache["Z2"], [Z2], rtol=1e-14)
+    np.testing.assert_allclose(A2, 1 / (1 + np.exp(-Z2[None, :])), rtol=1e-14)
+    assert A2.shape == (1, 3) and cache["A1"].shape == (2, 3)
+
+
+def test_compute_cost_matches_the_textbook_formula_and_is_stable():
+    Z2 = np.array([[-2.0, 0.0, 0.5, 3.0]])
+    Y = np.array([[0, 1, 1, 0]])
+    A2 = 1 / (1 + np.exp(-Z2))
+    textbook = -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))
+    assert network.compute_cost(Z2, Y) == pytest.approx(textbook, rel=1e-14)
+    # Confidently wrong predictions: the textbook formula would take log(0); the logits do not.
+    assert network.compute_cost(np.array([[-1000.0, 1000.0]]), np.array([[1, 0]])) == pytest.approx(1000.0)
+    assert network.compute_cost(np.array([[1000.0, -1000.0]]), np.array([[1, 0]])) == 0.0
+    with pytest.raises(ValueError, match="same shape"):
+        network.compute_cost(np.zeros((1, 3)), np.zeros((1, 4)))
+
+
+def test_backward_matches_finite_differences_elementwise():
+    X, Y = small_problem(1)
+    params = network.initialize_parameters(3, 5, init_scale=1.0, seed=3)
+    _, cache = network.forward_propagation(X, params, "tanh")
+    grads = network.backward_propagation(params, cache, X, Y, "tanh")
+    eps = 1e-6
+    for key in network.PARAM_NAMES:
+        assert grads["d" + key].shape == params[key].shape
+        for index in np.ndindex(params[key].shape):
+            plus = {k: v.copy() for k, v in params.items()}
+            minus = {k: v.copy() for k, v in params.items()}
+            plus[key][index] += eps
+            minus[key][index] -= eps
+            numeric = (network.compute_cost(network.forward_propagation(X, plus)[1]["Z2"], Y)
+                       - network.compute_cost(network.forward_propagation(X, minus)[1]["Z2"], Y)) / (2 * eps)
+            assert grads["d" + key][index] == pytest.approx(numeric, abs=1e-8)
+
+
+def test_update_parameters_returns_new_arrays():
+    params = network.initialize_parameters(2, 3)
+    grads = {"d" + k: np.ones_like(v) for k, v in params.items()}
+    before = {k: v.copy() for k, v in params.items()}
+    new = network.update_parameters(params, grads, learning_rate=0.5)
+    for key in params:
+        np.testing.assert_array_equal(new[key], before[key] - 0.5)
+        np.testing.assert_array_equal(params[key], before[key])
+    with pytest.raises(ValueError, match="learning_rate"):
+        network.update_parameters(params, grads, learning_rate=0)
+
+
+# --- gradient check ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", activations.available())
+def test_gradient_check_passes_for_every_activation(name):
+    X, Y = small_problem(0)
+    params = network.initialize_parameters(3, 5, init_scale=1.0, seed=0)
+    _, cache = network.forward_propagation(X, params, name)
+    assert np.min(np.abs(cache["Z1"])) > 1e-3  # a smooth point: no pre-activation near a kink
+    error = network.gradient_check(X, Y, n_hidden=5, activation=name, seed=0)
+    assert error < 1e-6, (name, error)
+
+
+def test_gradient_check_on_the_flower_data(flower):
+    assert network.gradient_check(*flower) < 1e-7
+
+
+def test_gradient_check_flags_the_forum_derivative_bug(flower):
+    # sigma(A1) * (1 - sigma(A1)) instead of A1 * (1 - A1): the bug from the course forum.
+    assert network.gradient_check(*flower, activation=WRONG_SIGMOID) > 1e-2
+    right = network.gradient_check(*flower, activation="sigmoid")
+    assert right < 1e-7
+
+
+def test_gradient_check_flags_tanh_derivative_taken_at_z():
+    wrong = activations.Activation("tanh (1 - z**2)", activations.tanh, lambda z: 1 - z ** 2)
+    X, Y = small_problem(2)
+    assert network.gradient_check(X, Y, activation=wrong) > 1e-2
+
+
+def test_gradient_check_accepts_given_params():
+    X, Y = small_problem(4)
+    params = network.initialize_parameters(3, 2, init_scale=0.7, seed=9)
+    before = {k: v.copy() for k, v in params.items()}
+    assert network.gradient_check(X, Y, activation="elu", params=params) < 1e-7
+    for key in params:
+        np.testing.assert_array_equal(params[key], before[key])
+    with pytest.raises(ValueError, match="params"):
+        network.gradient_check(X, Y, params={"W1": np.zeros((2, 3))})
+    with pytest.raises(ValueError, match="epsilon"):
+        network.gradient_check(X, Y, epsilon=0)
+
+
+# --- training ------------------------------------------------------------------------------------
+
+def test_train_reproduces_the_course_run(flower, capsys):
+    X, Y = flower
+    params, costs = network.train(X, Y, num_iterations=5000, print_cost=True)
+    printed = capsys.readouterr().out.splitlines()
+    # The course's printed costs (n_h = 4, tanh, lr 1.2, seed 2) for the first 5000 iterations.
+    assert printed == ["Cost after iteration 0: 0.693048", "Cost after iteration 1000: 0.288083",
+                       "Cost after iteration 2000: 0.254385", "Cost after iteration 3000: 0.233864",
+                       "Cost after iteration 4000: 0.226792"]
+    assert costs.shape == (50,) and costs.dtype == np.float64
+    assert costs[-1] == pytest.approx(0.2229896, abs=1e-6)
+    assert network.accuracy(network.predict(params, X), Y) == 90.5
+
+
+def test_costs_are_recorded_before_each_update(flower):
+    X, Y = flower
+    _, costs = network.train(X, Y, num_iterations=250)
+    assert costs.shape == (3,)
+    for k, n in enumerate((0, 100, 200)):
+        if n == 0:
+            params = network.initialize_parameters(2, 4)
+        else:
+            params, _ = network.train(X, Y, num_iterations=n)
+        _, cache = network.forward_propagation(X, params)
+        assert costs[k] == pytest.approx(network.compute_cost(cache["Z2"], Y), rel=1e-12)
+
+
+def test_train_agrees_with_the_plain_course_loop_on_the_course_run(flower):
+    X, Y = flower
+    params, costs = network.train(X, Y, num_iterations=5000)
+    ref_params, ref_costs = plain_train(X, Y, num_iterations=5000)
+    np.testing.assert_allclose(costs, ref_costs, rtol=1e-12)
+    for key in params:
+        np.testing.assert_allclose(params[key], ref_params[key], rtol=1e-10, atol=1e-13)
+
+
+@pytest.mark.parametrize("name", activations.available())
+def test_train_agrees_with_the_plain_loop_for_every_activation(flower, name):
+    # lr 0.3 keeps every activation out of the round-off-chaotic regime (see the notebooks).
+    X, Y = flower
+    params, costs = network.train(X, Y, activation=name, learning_rate=0.3, num_iterations=1000,
+                                  init_scale=0.5, seed=3)
+    ref_params, ref_costs = plain_train(X, Y, activation=activations.get(name), learning_rate=0.3,
+                                        num_iterations=1000, init_scale=0.5, seed=3)
+    np.testing.assert_allclose(costs, ref_costs, rtol=1e-10)
+    for key in params:
+        np.testing.assert_allclose(params[key], ref_params[key], rtol=1e-8, atol=1e-11)
+
+
+def test_train_with_a_custom_activation_uses_its_derivative(flower):
+    X, Y = flower
+    right, _ = network.train(X, Y, activation="sigmoid", num_iterations=300)
+    wrong, _ = network.train(X, Y, activation=WRONG_SIGMOID, num_iterations=300)
+    ref, _ = plain_train(X, Y, activation=WRONG_SIGMOID, num_iterations=300)
+    np.testing.assert_allclose(wrong["W1"], ref["W1"], rtol=1e-10)
+    assert not np.allclose(wrong["W1"], right["W1"], rtol=1e-3)
+
+
+def test_train_is_deterministic(flower):
+    X, Y = flower
+    a, ca = network.train(X, Y, n_hidden=5, activation="relu", num_iterations=700, seed=7)
+    b, cb = network.train(X, Y, n_hidden=5, activation="relu", num_iterations=700, seed=7)
+    c, _ = network.train(X, Y, n_hidden=5, activation="relu", num_iterations=700, seed=8)
+    assert np.array_equal(ca, cb)
+    assert all(np.array_equal(a[k], b[k]) for k in a)
+    assert not np.array_equal(a["W1"], c["W1"])
+
+
+def test_train_does_not_modify_its_inputs(flower):
+    X, Y = flower
+    X_copy, Y_copy = X.copy(), Y.copy()
+    network.train(X, Y, num_iterations=10)
+    assert np.array_equal(X, X_copy) and np.array_equal(Y, Y_copy)
+
+
+def test_train_returns_the_course_parameter_shapes(flower):
+    X, Y = flower
+    params, costs = network.train(X, Y, n_hidden=7, num_iterations=1)
+    assert {k: v.shape for k, v in params.items()} == {"W1": (7, 2), "b1": (7, 1), "W2": (1, 7), "b2": (1, 1)}
+    assert all(v.flags.c_contiguous for v in params.values())
+    assert costs.shape == (1,)
+
+
+@pytest.mark.parametrize("activation, lr", [("relu", 1e3), ("leaky_relu", 10.0), ("softplus", 1e6)])
+def test_divergence_raises_a_clear_error(flower, activation, lr):
+    X, Y = flower
+    with pytest.raises(network.TrainingDiverged) as info:
+        network.train(X, Y, activation=activation, learning_rate=lr, num_iterations=2000)
+    message = str(info.value)
+    assert isinstance(info.value, ArithmeticError)
+    assert f"activation {activation!r}" in message and f"learning_rate={lr:g}" in message
+    assert "by iteration" in message and "Lower the learning rate" in message
+
+
+def test_divergence_of_the_parameters_alone_is_caught():
+    # A huge step sends W1 to inf while tanh(inf) = 1 keeps the cost finite.
+    X, Y = small_problem(5)
+    with pytest.raises(network.TrainingDiverged, match="parameters became inf or NaN"):
+        network.train(X, Y, learning_rate=1e308, num_iterations=3, init_scale=1.0)
+
+
+BAD_TRAIN_ARGS = [
+    ({"n_hidden": 0}, ValueError, "n_hidden must be >= 1"),
+    ({"n_hidden": 2.5}, TypeError, "n_hidden must be an int"),
+    ({"n_hidden": True}, TypeError, "n_hidden must be an int"),
+    ({"learning_rate": 0}, ValueError, "learning_rate must be > 0"),
+    ({"learning_rate": -1.0}, ValueError, "learning_rate must be > 0"),
+    ({"learning_rate": float("nan")}, ValueError, "learning_rate must be a finite"),
+    ({"learning_rate": float("inf")}, ValueError, "learning_rate must be a finite"),
+    ({"learning_rate": "1.2"}, TypeError, "learning_rate must be a real number"),
+    ({"num_iterations": 0}, ValueError, "num_iterations must be >= 1"),
+    ({"num_iterations": 10.0}, TypeError, "num_iterations must be an int"),
+    ({"activation": "swish"}, ValueError, "unknown activation 'swish'; available: 'sigmoid'"),
+    ({"activation": 3}, TypeError, "activation must be an activation name"),
+    ({"init_scale": "glorot"}, ValueError, "unknown init_scale 'glorot'; available: 'he', 'xavier'"),
+    ({"init_scale": -0.1}, ValueError, "init_scale must be >= 0"),
+    ({"init_scale": float("nan")}, ValueError, "init_scale must be a finite"),
+    ({"init_scale": None}, TypeError, "init_scale must be a number"),
+    ({"seed": -1}, ValueError, "seed must be >= 0"),
+    ({"seed": 2.0}, TypeError, "seed must be an int"),
+    ({"print_cost": "yes"}, TypeError, "print_cost must be True or False"),
+]
+
+
+@pytest.mark.parametrize("kwargs, error, match", BAD_TRAIN_ARGS)
+def test_train_rejects_bad_arguments(kwargs, error, match):
+    X, Y = small_problem(0)
+    with pytest.raises(error, match=match):
+        network.train(X, Y, num_iterations=kwargs.pop("num_iterations", 5), **kwargs)
+
+
+def _bad_data():
+    X, Y = small_problem(0)
+    X_nan, X_inf = X.copy(), X.copy()
+    X_nan[0, 3], X_inf[1, 2] = np.nan, np.inf
+    Y_two, Y_nan = Y.copy(), Y.astype(float)
+    Y_two[0, 0], Y_nan[0, 1] = 2, np.nan
+    return [
+        (X, Y[:, :-1], ValueError, r"Y must have shape \(1, 30\)"),
+        (X, Y.ravel(), ValueError, r"Y must have shape \(1, 30\).*got shape \(30,\)"),
+        (X.T, Y, ValueError, r"Y must have shape \(1, 3\)"),
+        (X, Y_two, ValueError, "Y must contain only the labels 0 and 1, got other values such as 2"),
+        (X, Y_nan, ValueError, "Y must contain only the labels 0 and 1, got NaN"),
+        (X, np.where(Y == 1, "a", "b"), TypeError, "Y must hold the numbers 0 and 1"),
+        (X_nan, Y, ValueError, "X must contain only finite values"),
+        (X_inf, Y, ValueError, "X must contain only finite values"),
+        (X[0], Y, ValueError, "X must be a 2-D array"),
+        (X.astype(str), Y, TypeError, "X must be real numbers"),
+        (np.zeros((0, 30)), Y, ValueError, "at least one feature"),
+    ]
+
+
+@pytest.mark.parametrize("X, Y, error, match", _bad_data())
+def test_train_rejects_bad_data(X, Y, error, match):
+    with pytest.raises(error, match=match):
+        network.train(X, Y, num_iterations=5)
+
+
+def test_check_XY_converts_and_keeps_shapes():
+    X, Y = check_XY(np.arange(6).reshape(2, 3), np.array([[True, False, True]]))
+    assert X.dtype == np.float64 and Y.dtype == np.int64 and Y.tolist() == [[1, 0, 1]]
+    X32 = np.ones((2, 3), dtype=np.float32)
+    assert check_XY(X32, np.zeros((1, 3)))[0].dtype == np.float64
+    with pytest.raises(ValueError, match="at least one feature and one example"):
+        check_XY(np.ones((2, 0)), np.ones((1, 0)))
+
+
+# --- predictions ---------------------------------------------------------------------------------
+
+def test_predict_thresholds_at_one_half():
+    params = {"W1": np.zeros((2, 2)), "b1": np.zeros((2, 1)), "W2": np.zeros((1, 2)), "b2": np.zeros((1, 1))}
+    X = np.ones((2, 3))
+    prediction = network.predict(params, X)
+    assert prediction.shape == (1, 3) and prediction.dtype == np.int64 and not prediction.any()
+    params["b2"] = np.array([[1e-3]])
+    assert network.predict(params, X).tolist() == [[1, 1, 1]]
+    np.testing.assert_allclose(network.predict_proba(params, X), 1 / (1 + np.exp(-1e-3)), rtol=1e-15)
+
+
+def test_predict_checks_params_and_X():
+    params = network.initialize_parameters(2, 3)
+    with pytest.raises(ValueError, match="X has 3 features"):
+        network.predict(params, np.ones((3, 4)))
+    with pytest.raises(ValueError, match="params is missing b2"):
+        network.predict({k: v for k, v in params.items() if k != "b2"}, np.ones((2, 4)))
+    with pytest.raises(ValueError, match=r"params\['W2'\] must have shape \(1, 3\)"):
+        network.predict({**params, "W2": np.ones((1, 4))}, np.ones((2, 4)))
+    with pytest.raises(ValueError, match="X must contain only finite"):
+        network.predict(params, np.full((2, 4), np.nan))
+    with pytest.raises(TypeError, match="params must be a dict"):
+        network.predict([1, 2], np.ones((2, 4)))
+
+
+def test_accuracy_in_percent():
+    assert network.accuracy(np.array([[1, 0, 1, 1]]), np.array([[1, 1, 1, 0]])) == 50.0
+    assert network.accuracy(np.array([[1]]), np.array([[1]])) == 100.0
+    with pytest.raises(ValueError, match="same shape"):
+        network.accuracy(np.zeros((1, 3)), np.zeros((1, 4)))
+
+
+# --- scikit-learn estimator ----------------------------------------------------------------------
+
+def test_estimator_equals_train_on_0_1_labels(flower):
+    X, Y = flower
+    clf = network.OneHiddenLayerClassifier(max_iter=1000).fit(X.T, Y.ravel())
+    params, costs = network.train(X, Y, num_iterations=1000)
+    assert all(np.array_equal(clf.params_[k], params[k]) for k in params)
+    assert np.array_equal(clf.loss_curve_, costs)
+    np.testing.assert_array_equal(clf.predict(X.T), network.predict(params, X).ravel())
+    assert clf.score(X.T, Y.ravel()) == network.accuracy(network.predict(params, X), Y) / 100
+    assert clf.n_features_in_ == 2 and clf.n_iter_ == 1000
+    assert clf.classes_.tolist() == [0, 1]
+
+
+def test_estimator_with_string_labels(flower):
+    X, Y = flower
+    y = np.where(Y.ravel() == 1, "red", "blue")
+    clf = network.OneHiddenLayerClassifier(max_iter=2000).fit(X.T, y)
+    assert clf.classes_.tolist() == ["blue", "red"]
+    assert set(clf.predict(X.T)) == {"blue", "red"}
+    proba = clf.predict_proba(X.T)
+    assert proba.shape == (400, 2)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    decision = clf.decision_function(X.T)
+    assert decision.shape == (400,)
+    np.testing.assert_array_equal(clf.predict(X.T), np.where(decision > 0, "red", "blue"))
+    assert clf.score(X.T, y) > 0.85
+
+
+def test_estimator_init_only_stores_and_validates_in_fit(flower):
+    X, Y = flower
+    clf = network.OneHiddenLayerClassifier(n_hidden=-1, activation="nope", learning_rate="x")
+    assert clf.get_params()["n_hidden"] == -1 and clf.get_params()["activation"] == "nope"
+    with pytest.raises(ValueError, match="n_hidden must be >= 1"):
+        network.OneHiddenLayerClassifier(n_hidden=-1).fit(X.T, Y.ravel())
+    with pytest.raises(ValueError, match="learning_rate"):
+        network.OneHiddenLayerClassifier(learning_rate=0).fit(X.T, Y.ravel())
+    with pytest.raises(ValueError, match="unknown activation"):
+        network.OneHiddenLayerClassifier(activation="nope").fit(X.T, Y.ravel())
+
+
+def test_estimator_refuses_three_classes_and_unfitted_use():
+    from sklearn.exceptions import NotFittedError
+
+    X = np.arange(12.0).reshape(6, 2)
+    with pytest.raises(ValueError, match="Only binary classification is supported.*got 3 classes"):
+        network.OneHiddenLayerClassifier(max_iter=5).fit(X, [0, 1, 2, 0, 1, 2])
+    with pytest.raises(NotFittedError):
+        network.OneHiddenLayerClassifier().predict(X)
+
+
+def test_estimator_rejects_bad_features(flower):
+    X, Y = flower
+    clf = network.OneHiddenLayerClassifier(max_iter=10).fit(X.T, Y.ravel())
+    with pytest.raises(ValueError, match="3 features"):
+        clf.predict(np.ones((4, 3)))
+    Xn = X.T.copy()
+    Xn[0, 0] = np.nan
+    with pytest.raises(ValueError, match="NaN"):
+        network.OneHiddenLayerClassifier(max_iter=10).fit(Xn, Y.ravel())
+
+
+def test_estimator_random_state_kinds(flower):
+    X, Y = flower
+    fit = lambda state: network.OneHiddenLayerClassifier(max_iter=50, random_state=state).fit(X.T, Y.ravel())
+    a = fit(np.random.RandomState(0)).params_["W1"]
+    b = fit(np.random.RandomState(0)).params_["W1"]
+    assert np.array_equal(a, b)
+    state = np.random.get_state()[1].copy()
+    fit(None)
+    assert np.array_equal(np.random.get_state()[1], state)
+    with pytest.raises(ValueError, match="random_state"):
+        fit(-3)
+
+
+def test_estimator_declares_binary_only():
+    tags = network.OneHiddenLayerClassifier().__sklearn_tags__()
+    assert tags.classifier_tags.multi_class is False
+    assert tags.estimator_type == "classifier"
+
+
+def test_estimator_in_grid_search(flower):
+    from sklearn.model_selection import GridSearchCV, StratifiedKFold
+
+    X, Y = flower
+    search = GridSearchCV(network.OneHiddenLayerClassifier(max_iter=1500),
+                          {"n_hidden": [1, 4]}, cv=StratifiedKFold(3, shuffle=True, random_state=0))
+    search.fit(X.T, Y.ravel())
+    assert search.best_params_ == {"n_hidden": 4}
+    assert search.cv_results_["mean_test_score"][0] < 0.75 < search.cv_results_["mean_test_score"][1]
+
+
+def test_estimator_with_decision_boundary_display(flower):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.inspection import DecisionBoundaryDisplay
+
+    X, Y = flower
+    clf = network.OneHiddenLayerClassifier(max_iter=500).fit(X.T, Y.ravel())
+    display = DecisionBoundaryDisplay.from_estimator(clf, X.T, response_method="predict", grid_resolution=50)
+    assert display.response.shape == (50, 50)
+    assert set(np.unique(display.response)) <= {0, 1}
+    plt.close("all")
+
+
+def test_estimator_passes_scikit_learn_checks():
+    from sklearn.utils.estimator_checks import check_estimator
+
+    failures = check_estimator(network.OneHiddenLayerClassifier(max_iter=300), on_fail=None,
+                               on_skip=None)
+    failed = [row["check_name"] for row in failures if row["status"] == "failed"]
+    assert failed == []
