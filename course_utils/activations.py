@@ -1,14 +1,18 @@
 """Activation functions and their derivatives, computed in numerically stable forms.
 
 Every function takes ``z`` (a scalar, list or array of any shape) and returns values of the same
-shape. float32 and float64 inputs keep their dtype; ints, bools and Python numbers are computed in
+shape. float32 and float64 inputs keep their dtype (float32 is computed in float64 and rounded
+once, so it is accurate to the last float32 bit); ints, bools and Python numbers are computed in
 float64; a 0-d input gives a numpy scalar. No overflow warning is raised for any finite ``z``
 (formulas never take ``exp`` of a large positive number) and the limits at ``+-inf`` are returned
-where they exist.
+where they exist. Values are within a few units in the last place of the exact result for every
+``z`` in [-1e3, 1e3], including the subnormal tails and the zeros of the GELU and SiLU derivatives
+(tests/test_activations.py checks this against 50-digit mpmath values).
 
 Use a function directly (``sigmoid(z, offset=2.0)``) or get an :class:`Activation` object by name,
 which bundles a function with its derivative: ``act = get("elu", alpha=1.0); act(z); act.derivative(z)``.
 """
+import functools
 import math
 
 import numpy as np
@@ -19,10 +23,97 @@ from ._validation import as_float_array, check_choice, check_real
 SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
+_SQRT_HALF_PI = math.sqrt(math.pi / 2.0)
+_INV_SQRT_2 = 1.0 / math.sqrt(2.0)
+
+# Zeros of the GELU and SiLU derivatives, as double-double (hi + lo), and the Taylor coefficients
+# c_k = f^(k)(z0) / k! (k = 1..30) of GELU's derivative f = Phi + z * phi about its zero; computed
+# with mpmath at 60 digits. Near a zero, Phi(z) + z * phi(z) cancels catastrophically, so the
+# relative error of the plain formula grows without bound there; the series in t = z - z0 does not.
+_GELU_D_ZERO = (-0.7517915246935645, 1.4956759177009883e-17)
+_GELU_D_TAYLOR = (
+    0.4314939923140469, 0.388284982990552, -0.018199676398671087, -0.1140082332972217,
+    -0.014771522148244337, 0.019421679838189067, 0.004539228379125415, -0.002239538068073497,
+    -0.0007448268386746817, 0.00018633974623233514, 8.615947861116571e-05, -1.121438018842664e-05,
+    -7.74846130700372e-06, 4.3284506257392273e-07, 5.702764979242107e-07, -1.6044265494246427e-09,
+    -3.5459866461783865e-08, -1.396942086426202e-09, 1.90319840501314e-09, 1.4506418938779426e-10,
+    -8.950037692726255e-11, -9.950340824808053e-12, 3.725967039270119e-12, 5.482292964742324e-13,
+    -1.3820118240601056e-13, -2.5871508475507507e-14, 4.578167824271334e-15, 1.0789662518230159e-15,
+    -1.3507094681149317e-16, -4.0514385281601486e-17)
+_GELU_D_WINDOW = (-1.5, -0.45)  # -0.75 <= t <= 0.3 here: the series' truncation error is below 1e-20
+# SiLU: 1 + z + e^z = 0 at z0 = -1 - W(1/e), and e^z0 = W(1/e) (W = Lambert W)
+_SILU_D_ZERO = (-1.2784645427610737, -1.0946994183093437e-16)
+_SILU_D_EXP_ZERO = 0.2784645427610738
 
 
 def _prepare(z):
     return as_float_array("z", z)
+
+
+def _float32_via_float64(function):
+    """Run ``function`` in float64 for float32 input and round the result to float32 once."""
+    @functools.wraps(function)
+    def wrapper(z, *args, **kwargs):
+        z = _prepare(z)
+        if z.dtype == np.float32:
+            return _finish(np.asarray(function(z.astype(np.float64), *args, **kwargs)).astype(np.float32))
+        return function(z, *args, **kwargs)
+    return wrapper
+
+
+_LN2_HI = 6.93147180369123816490e-01  # ln 2 split as in fdlibm: n * _LN2_HI is exact for |n| < 2**20
+_LN2_LO = 1.90821492927058770002e-10
+
+
+def _exp_times(x, factor):
+    """factor * exp(x) for x <= 0, rounded once even when the result is subnormal.
+
+    Multiplying an already rounded subnormal exp(x) by a large factor (as in z * sigmoid(z) at
+    z = -720) would magnify its rounding error; here x = n ln2 + r (Cody-Waite reduction), the
+    product factor * exp(r) is formed at full precision and ldexp scales it by 2**n in one rounding.
+    """
+    value = factor * np.exp(x)
+    factor = np.broadcast_to(factor, np.shape(value))
+    x = np.broadcast_to(x, np.shape(value))
+    return _replace(value, x < _SUBNORMAL_EXP, _exp_times_reduced, x, factor)
+
+
+_SUBNORMAL_EXP = -700.0  # exp(x) is near or below the smallest normal float64 (2.2e-308) for x < -708
+
+
+def _exp_times_reduced(x, factor):
+    x = np.maximum(x, -1e6)  # exp is exactly 0 far beyond this anyway; keeps n an exact small int
+    n = np.round(x / _LN2_HI)
+    r = (x - n * _LN2_HI) - n * _LN2_LO
+    return np.ldexp(factor * np.exp(r), n.astype(np.int64))
+
+
+def _replace(value, mask, function, *args):
+    """``value`` with the entries under ``mask`` replaced by ``function(*(a[mask] for a in args))``.
+
+    The function only runs on the (usually few) masked entries, so rare special cases cost nothing.
+    """
+    if not np.any(mask):
+        return value
+    value = np.array(value, dtype=np.float64)
+    value[mask] = function(*(np.asarray(a)[mask] for a in args))
+    return value
+
+
+def _expit(u):
+    """sigma(u) without overflow and with full relative accuracy down to the subnormal range.
+
+    scipy's expit returns 0 once exp(-u) overflows (u < -709.8), although sigma(u) = exp(u) is
+    still a representable subnormal number there; e / (1 + e) with e = exp(u) keeps it.
+    """
+    return _replace(special.expit(u), u < _SUBNORMAL_EXP, lambda u: np.exp(u) / (1 + np.exp(u)), u)
+
+
+def _expit_derivative(u):
+    """sigma(u) * sigma(-u) = e / (1 + e)**2 with e = exp(-|u|): symmetric, no 1 - sigma cancellation."""
+    x = -np.abs(u)
+    e = np.exp(x)
+    return _exp_times(x, 1 / (1 + e * (2 + e)))
 
 
 def _finish(out):
@@ -41,6 +132,7 @@ def _param(z, name, value, **bounds):
 
 # --- the functions -------------------------------------------------------------------------------
 
+@_float32_via_float64
 def sigmoid(z, offset=0.0):
     """Logistic sigmoid sigma(z - offset) = 1 / (1 + exp(-(z - offset))).
 
@@ -48,40 +140,46 @@ def sigmoid(z, offset=0.0):
     slope is steepest (1/4), not where the output is 0 (a sigmoid never reaches 0).
     """
     z = _prepare(z)
-    return _finish(special.expit(z - _param(z, "offset", offset)))
+    return _finish(_expit(z - _param(z, "offset", offset)))
 
 
+@_float32_via_float64
 def sigmoid_derivative(z, offset=0.0):
     """d sigma(z - offset)/dz = sigma(u) * sigma(-u) with u = z - offset (no 1 - sigma cancellation)."""
     z = _prepare(z)
-    u = z - _param(z, "offset", offset)
-    return _finish(special.expit(u) * special.expit(-u))
+    return _finish(_expit_derivative(z - _param(z, "offset", offset)))
 
 
+@_float32_via_float64
 def tanh(z):
     """Hyperbolic tangent, tanh(z) = 2 * sigmoid(2z) - 1."""
     return _finish(np.tanh(_prepare(z)))
 
 
+@_float32_via_float64
 def tanh_derivative(z):
     """1 - tanh(z)**2, computed as 4e / (1 + e)**2 with e = exp(-2|z|) to stay accurate for large |z|."""
     z = _prepare(z)
-    e = np.exp(-2 * np.abs(z))
-    return _finish(4 * e / (1 + e) ** 2)
+    x = -2 * np.abs(z)
+    e = np.exp(x)
+    return _finish(_exp_times(x, 4 / (1 + e * (2 + e))))
 
 
+@_float32_via_float64
 def relu(z):
     """Rectified linear unit max(0, z)."""
     z = _prepare(z)
     return _finish(np.maximum(z, z.dtype.type(0)))
 
 
+@_float32_via_float64
 def relu_derivative(z):
     """1 where z > 0, else 0 (the convention at z = 0 is 0, as in most libraries)."""
     z = _prepare(z)
     return _finish((z > 0).astype(z.dtype))
 
 
+@_float32_via_float64
 def leaky_relu(z, slope=0.01):
     """z for z > 0, slope * z otherwise; ``slope`` in [0, 1] (0 gives ReLU, 1 the identity)."""
     z = _prepare(z)
@@ -91,6 +189,7 @@ def leaky_relu(z, slope=0.01):
     return _finish(np.where(z > 0, z, slope * z))
 
 
+@_float32_via_float64
 def leaky_relu_derivative(z, slope=0.01):
     """1 where z > 0, else ``slope`` (so ``slope`` at z = 0)."""
     z = _prepare(z)
@@ -98,24 +197,29 @@ def leaky_relu_derivative(z, slope=0.01):
     return _finish(np.where(z > 0, z.dtype.type(1), slope))
 
 
+@_float32_via_float64
 def softplus(z, beta=1.0):
     """Softplus log(1 + exp(beta * z)) / beta, a smooth ReLU; ``beta`` > 0 sets its sharpness.
 
-    Computed as logaddexp(0, beta * z) / beta, which never overflows. As beta grows it approaches
+    Computed as (max(x, 0) + log1p(exp(-|x|))) / beta with x = beta * z, which never overflows
+    (np.logaddexp(0, x) is the same formula but warns on NaN input). As beta grows it approaches
     ReLU; the largest gap is log(2) / beta, at z = 0.
     """
     z = _prepare(z)
     beta = _param(z, "beta", beta, low=0.0, low_inclusive=False)
-    return _finish(np.logaddexp(z.dtype.type(0), beta * z) / beta)
+    x = beta * z
+    return _finish((np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))) / beta)
 
 
+@_float32_via_float64
 def softplus_derivative(z, beta=1.0):
     """d softplus/dz = sigmoid(beta * z)."""
     z = _prepare(z)
     beta = _param(z, "beta", beta, low=0.0, low_inclusive=False)
-    return _finish(special.expit(beta * z))
+    return _finish(_expit(beta * z))
 
 
+@_float32_via_float64
 def elu(z, alpha=1.0):
     """Exponential linear unit: z for z > 0, alpha * (exp(z) - 1) for z <= 0; ``alpha`` >= 0.
 
@@ -127,6 +231,7 @@ def elu(z, alpha=1.0):
     return _finish(np.where(z > 0, z, negative))
 
 
+@_float32_via_float64
 def elu_derivative(z, alpha=1.0):
     """1 for z > 0, alpha * exp(z) for z <= 0 (so ``alpha`` at z = 0)."""
     z = _prepare(z)
@@ -134,72 +239,142 @@ def elu_derivative(z, alpha=1.0):
     return _finish(np.where(z > 0, z.dtype.type(1), alpha * np.exp(np.minimum(z, z.dtype.type(0)))))
 
 
+@_float32_via_float64
 def selu(z):
     """Scaled ELU (Klambauer et al., 2017): SELU_SCALE * elu(z, SELU_ALPHA); self-normalising."""
     z = _prepare(z)
     return _finish(z.dtype.type(SELU_SCALE) * elu(z, SELU_ALPHA))
 
 
+@_float32_via_float64
 def selu_derivative(z):
     """SELU_SCALE * elu_derivative(z, SELU_ALPHA)."""
     z = _prepare(z)
     return _finish(z.dtype.type(SELU_SCALE) * elu_derivative(z, SELU_ALPHA))
 
 
-def _normal_density(z):
-    """Standard normal density exp(-z**2 / 2) / sqrt(2 pi), accurate to a few ulp for large |z|.
+def _normal_density(z, factor=1.0):
+    """factor * exp(-z**2 / 2) / sqrt(2 pi) (standard normal density), accurate to a few ulp.
 
     z is split as zh + zl with zh a multiple of 1/16, so zh * zh is exact and the rounding error of
-    z * z (which exp would magnify by z**2 / 2) never enters the exponent.
+    z * z (which exp would magnify by z**2 / 2) never enters the exponent; the large factor
+    exp(-zh**2 / 2) is applied last in one rounding (see _exp_times), also in the subnormal range.
     """
-    z = np.clip(z, z.dtype.type(-1e3), z.dtype.type(1e3))  # the density is exactly 0 beyond
+    z = np.clip(z, -1e3, 1e3)  # the density is exactly 0 beyond
     zh = np.round(z * 16) / 16
     zl = z - zh
-    return (z.dtype.type(_INV_SQRT_2PI) * np.exp(-0.5 * zh * zh)) * np.exp(-0.5 * zl * (z + zh))
+    return _exp_times(-0.5 * zh * zh, (_INV_SQRT_2PI * factor) * np.exp(-0.5 * zl * (z + zh)))
 
 
+def _mills(z):
+    """Phi(z) / phi(z) for z < 0 (Mills' ratio of |z|): sqrt(pi/2) * erfcx(-z / sqrt 2).
+
+    Phi(z) = mills * phi(z) keeps full relative accuracy in the left tail, where scipy's ndtr loses
+    up to thousands of ulp (erfc of the rounded -z/sqrt 2) and underflows to 0 below z = -37.5.
+    """
+    return _SQRT_HALF_PI * special.erfcx(-z * _INV_SQRT_2)
+
+
+@_float32_via_float64
 def gelu(z):
     """Gaussian error linear unit z * Phi(z), exact form (Phi = standard normal CDF).
 
-    Phi(z) = (1 + erf(z / sqrt 2)) / 2 is evaluated with ``scipy.special.ndtr``, which keeps full
-    relative accuracy in the far left tail where 1 + erf(...) would cancel.
+    Phi(z) = (1 + erf(z / sqrt 2)) / 2 would cancel in the left tail; for z < -1 it is computed as
+    phi(z) times Mills' ratio (scipy's erfcx), which keeps full relative accuracy down to subnormals.
     """
     z = _prepare(z)
-    return _finish(_tail_safe(z) * special.ndtr(z))
+    zc = _tail_safe(z, low=-1e3)
+    value = zc * special.ndtr(zc)
+    return _finish(_replace(value, zc < -1, lambda zl: _normal_density(zl, zl * _mills(zl)), zc))
 
 
+@_float32_via_float64
 def gelu_derivative(z):
-    """Phi(z) + z * phi(z), with phi the standard normal density."""
+    """Phi(z) + z * phi(z), with phi the standard normal density.
+
+    Left of z = -1 it is phi(z) * (Mills ratio + z) (no cancellation, no underflow of Phi); around
+    its zero at z0 = -0.7518 it is a Taylor series in z - z0, so the relative accuracy holds there too.
+    """
     z = _prepare(z)
-    density = _normal_density(z)
-    return _finish(special.ndtr(z) + _tail_safe(z, high=1e4) * density)
+    zc = _tail_safe(z, low=-1e3, high=1e4)
+    value = special.ndtr(zc) + zc * _normal_density(zc)
+    value = _replace(value, zc < -1, lambda zl: _normal_density(zl, _mills(zl) + zl), zc)
+    low, high = _GELU_D_WINDOW
+    return _finish(_replace(value, (zc >= low) & (zc <= high), _gelu_derivative_series, zc))
 
 
+def _gelu_derivative_series(z):
+    """GELU's derivative near its zero, as the Taylor series in t = z - z0 (for z in _GELU_D_WINDOW)."""
+    t = (z - _GELU_D_ZERO[0]) - _GELU_D_ZERO[1]  # the first difference is exact (Sterbenz lemma)
+    series = np.zeros_like(t)
+    for c in reversed(_GELU_D_TAYLOR):
+        series = (series + c) * t
+    return series
+
+
+@_float32_via_float64
 def silu(z):
     """Sigmoid linear unit (swish with beta = 1): z * sigmoid(z)."""
     z = _prepare(z)
-    return _finish(_tail_safe(z) * special.expit(z))
+    zc = _tail_safe(z)
+    value = zc * special.expit(zc)
+    # far left: z * e^z / (1 + e^z) with e^z applied last, so the subnormal result is rounded once
+    return _finish(_replace(value, zc < _SUBNORMAL_EXP, lambda zn: _exp_times(zn, zn / (1 + np.exp(zn))), zc))
 
 
+@_float32_via_float64
 def silu_derivative(z):
-    """sigmoid(z) * (1 + z * sigmoid(-z))."""
+    """sigmoid(z) * (1 + z * sigmoid(-z)).
+
+    For z <= 0 this equals sigmoid'(z) * (1 + z + e^z), and with t = z - z0 measured from the zero
+    z0 = -1.2785 of 1 + z + e^z, that factor is exactly t + e^z0 * expm1(t): two terms of the same
+    sign, so the result keeps full relative accuracy even next to the derivative's zero.
+    """
     z = _prepare(z)
-    s = special.expit(z)
-    return _finish(s + _tail_safe(z, high=1e4) * s * special.expit(-z))
+    zc = _tail_safe(z, high=1e4)
+    value = special.expit(zc) * (1 + zc * special.expit(-zc))  # no cancellation for z > 0
+    return _finish(_replace(value, zc <= 0, _silu_derivative_left, zc))
 
 
-def sum_of_sigmoids(z, offsets):
-    """Sum over k of sigmoid(z - offsets[k]) for every z; result has z's shape.
+def _silu_derivative_left(z):
+    """silu'(z) for z <= 0 as e^z / (1 + e^z)**2 * (t + e^z0 * expm1(t)), t = z - z0 (see silu_derivative)."""
+    t = (z - _SILU_D_ZERO[0]) - _SILU_D_ZERO[1]  # exact first difference for z in [2 z0, z0 / 2]
+    return _exp_times(z, (t + _SILU_D_EXP_ZERO * np.expm1(t)) / (1 + np.exp(z)) ** 2)
 
-    ``offsets`` is a 1-D sequence of finite numbers. Multiplied by the offset spacing, the sum is a
-    Riemann sum of the integral of sigmoid(z - a) over a, i.e. of softplus(z - a0) - softplus(z - b).
+
+@_float32_via_float64
+def sum_of_sigmoids(z, offsets, weights=None):
+    """Sum over k of weights[k] * sigmoid(z - offsets[k]) for every z; result has z's shape.
+
+    ``offsets`` is a 1-D sequence of finite numbers (at least one). ``weights`` is None (every
+    weight 1: the plain sum), a 1-D sequence of finite numbers, one per offset, or ``"trapezoid"``:
+    the trapezoid-rule weights of the (increasing) offsets, half the gap to each neighbour.
+
+    Multiplied by the spacing D of evenly spaced offsets a0..b, the plain sum is a Riemann sum of
+    the integral of sigmoid(z - a) over a from a0 to b, i.e. of softplus(z - a0) - softplus(z - b);
+    its error is first order in D (about D/2 * (sigmoid(z - a0) + sigmoid(z - b))). The trapezoid
+    weights make the error second order.
     """
     z = _prepare(z)
     offsets = as_float_array("offsets", offsets, allow_nonfinite=False, ndim=1)
     if offsets.size == 0:
         raise ValueError("offsets must contain at least one offset, got an empty sequence")
-    offsets = offsets.astype(z.dtype, copy=False)
-    return _finish(special.expit(z[..., np.newaxis] - offsets).sum(axis=-1))
+    offsets = offsets.astype(np.float64, copy=False)
+    terms = _expit(z[..., np.newaxis] - offsets)
+    if weights is None:
+        return _finish(terms.sum(axis=-1))
+    if isinstance(weights, str):
+        check_choice("weights", weights, ("trapezoid",))
+        gaps = np.diff(offsets)
+        if offsets.size < 2 or np.any(gaps <= 0):
+            raise ValueError("weights='trapezoid' needs at least two strictly increasing offsets, "
+                             f"got {offsets.size} offset(s) {'not increasing' if offsets.size > 1 else ''}".rstrip())
+        weights = np.concatenate([gaps, [0.0]]) / 2 + np.concatenate([[0.0], gaps]) / 2
+    else:
+        weights = as_float_array("weights", weights, allow_nonfinite=False, ndim=1)
+        if weights.shape != offsets.shape:
+            raise ValueError(f"weights must have one entry per offset ({offsets.size}), got {weights.size}")
+    return _finish((terms * weights.astype(np.float64, copy=False)).sum(axis=-1))
 
 
 # --- Activation objects and the registry ---------------------------------------------------------
