@@ -88,10 +88,15 @@ ACCURACY = {
 }
 
 
+# the minima of GELU and SiLU: zeros of Phi(z) + z phi(z) and of 1 + z + e^z (= -1 - LambertW(1/e))
+GELU_DERIVATIVE_ZERO = float(mpmath.findroot(lambda x: mpmath.ncdf(x) + x * mpmath.npdf(x), -0.75))
+SILU_DERIVATIVE_ZERO = float(-1 - mpmath.lambertw(mpmath.exp(-1)).real)
+
+
 def _zeros_of_derivatives():
     """Points next to the zeros of GELU's and SiLU's derivatives, where naive formulas cancel."""
     points = []
-    for zero in (A._GELU_D_ZERO[0], A._SILU_D_ZERO[0]):
+    for zero in (GELU_DERIVATIVE_ZERO, SILU_DERIVATIVE_ZERO):
         points.append(zero + np.linspace(-1e-3, 1e-3, 41))
         near = [zero]
         for _ in range(3):
@@ -221,8 +226,8 @@ def test_offset_is_a_plain_shift():
 
 def test_zeros_of_gelu_and_silu_derivatives():
     # the minimum of GELU is at z = -0.7518, of SiLU at z = -1.2785 (the zeros of their derivatives)
-    gelu_zero = float(mpmath.findroot(lambda x: mpmath.ncdf(x) + x * mpmath.npdf(x), -0.75))
-    silu_zero = float(-1 - mpmath.lambertw(mpmath.exp(-1)).real)
+    gelu_zero, silu_zero = GELU_DERIVATIVE_ZERO, SILU_DERIVATIVE_ZERO
+    assert round(gelu_zero, 4) == -0.7518 and round(silu_zero, 4) == -1.2785
     assert abs(A.gelu_derivative(gelu_zero)) < 1e-16
     assert abs(A.silu_derivative(silu_zero)) < 1e-16
     assert A.gelu_derivative(gelu_zero - 1e-9) < 0 < A.gelu_derivative(gelu_zero + 1e-9)
