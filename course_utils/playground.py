@@ -174,7 +174,7 @@ def summary(result):
     what = (f"{act}, {s['n_hidden']} hidden unit{'s' if s['n_hidden'] != 1 else ''}, "
             f"learning rate {s['learning_rate']:g}, {s['num_iterations']} iterations")
     if result.diverged:
-        return f"{what}: DIVERGED - {result.message}"
+        return f"{what}: {result.message}"
     text = f"{what}: train accuracy {result.train_accuracy:.1f}%"
     if result.test_accuracy is not None:
         text += f", test accuracy {result.test_accuracy:.1f}%"

@@ -216,35 +216,52 @@ def _run_all(page, n_code):
     return elapsed
 
 
+JS_PLAYGROUND_STATE = """() => {
+  const s = document.querySelector('.playground-status'), img = document.querySelector('img.playground-figure');
+  return {status: s ? s.textContent : '', src: img ? img.src : '', shown: !!img && img.complete && img.naturalWidth > 0};
+}"""
+
+
+def _wait_for_playground(page, before, pattern):
+    """Wait until the status text matches ``pattern`` (a JS regex source) and the figure changed since ``before``."""
+    page.wait_for_function(
+        f"([before, pattern]) => {{ const now = ({JS_PLAYGROUND_STATE})();"
+        " return now.shown && now.src !== before.src && new RegExp(pattern).test(now.status)"
+        " && /accuracy/.test(now.status); }",
+        arg=[before, pattern], timeout=UI_TIMEOUT * 1000, polling=250)
+    return page.evaluate(JS_PLAYGROUND_STATE)
+
+
 def _check_playground(page):
-    """The widgets render, and changing controls changes the figure and the accuracy text."""
+    """The widgets render, and changing controls (as a learner does) changes the figure and the accuracy text."""
     app = page.locator(".playground-app")
     app.wait_for(state="visible", timeout=UI_TIMEOUT * 1000)
-    assert page.locator(".playground-app .widget-dropdown select").count() >= 3, "playground dropdowns missing"
-    assert page.locator(".playground-app .noUi-handle, .playground-app .widget-slider").count() >= 1
-    status = page.locator(".playground-status")
-    figure = page.locator(".playground-figure img")
-    page.wait_for_function("() => { const s = document.querySelector('.playground-status');"
-                           " return s && /accuracy/.test(s.textContent); }", timeout=UI_TIMEOUT * 1000)
-    before_text, before_src = status.inner_text(), figure.get_attribute("src")
+    app.scroll_into_view_if_needed()
+    assert page.locator(".playground-app .widget-dropdown select").count() >= 3, "playground drop-downs missing"
+    assert page.locator(".playground-app .noUi-handle").count() >= 4, "playground sliders missing"
+    page.wait_for_function(f"() => {{ const now = ({JS_PLAYGROUND_STATE})(); return now.shown && /accuracy/.test(now.status); }}",
+                           timeout=UI_TIMEOUT * 1000)
+    first = page.evaluate(JS_PLAYGROUND_STATE)
+    assert first["status"].startswith("tanh, 4 hidden units"), first["status"]
 
-    # Move a control the way a learner does: the activation drop-down, then the hidden-width slider by keyboard.
+    # 1. pick another activation in the drop-down: retrains (train on every change is on)
     page.locator(".playground-activation select").select_option("relu")
+    second = _wait_for_playground(page, first, "^relu, 4 hidden units")
+    # 2. move the hidden-width slider one step with the keyboard
     handle = page.locator(".playground-width .noUi-handle").first
     handle.focus()
     handle.press("ArrowRight")
-    train = page.locator(".playground-train button, button.playground-train").first
-    if train.count():
-        train.click()
+    third = _wait_for_playground(page, second, "^relu, 5 hidden units")
+    # 3. a learning rate that diverges: the red message replaces the accuracies
+    page.locator(".playground-activation select").select_option("leaky_relu")
+    rate = page.locator(".playground-learning-rate .noUi-handle").first
+    rate.focus()
+    rate.press("End")
     page.wait_for_function(
-        "([text, src]) => { const s = document.querySelector('.playground-status');"
-        " const img = document.querySelector('.playground-figure img');"
-        " return s && img && s.textContent !== text && /relu/.test(s.textContent) && img.src !== src"
-        " && /accuracy/.test(s.textContent); }",
-        arg=[before_text, before_src], timeout=UI_TIMEOUT * 1000)
-    after_text = status.inner_text()
-    assert after_text != before_text and "relu" in after_text, (before_text, after_text)
-    assert re.search(r"width 5\b|5 hidden", after_text), f"hidden-width slider move not applied: {after_text!r}"
+        f"() => /Training diverged\\./.test(({JS_PLAYGROUND_STATE})().status)"
+        f" && /learning rate 10\\b/.test(({JS_PLAYGROUND_STATE})().status)",
+        timeout=UI_TIMEOUT * 1000, polling=250)
+    assert third["status"] != second["status"] != first["status"]
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
