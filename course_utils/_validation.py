@@ -4,6 +4,9 @@ Each helper raises ``TypeError`` (wrong kind of value) or ``ValueError`` (right 
 with a message that names the argument, shows what was given and says what is allowed.
 """
 import numbers
+import os
+import re
+from pathlib import Path
 
 import numpy as np
 
@@ -41,6 +44,37 @@ def check_int(name, value, *, low=None, high=None):
     return value
 
 
+def check_bool(name, value):
+    """Return ``value`` as a Python bool; only True/False (and numpy bools) are accepted."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {_show(value)} of type {type(value).__name__}")
+    return bool(value)
+
+
+def check_path(name, value):
+    """Return ``value`` (a str or os.PathLike) as a ``pathlib.Path``."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a file path (a str or pathlib.Path), got {_show(value)} "
+                        f"of type {type(value).__name__}")
+    return Path(value)
+
+
+def check_array_dict(name, value, keys):
+    """Return a dict ``{key: finite 2-D float64 array}`` for the given ``keys`` of the mapping ``value``.
+
+    Used for the network's parameter, gradient and cache dicts. Missing keys raise ``ValueError``;
+    a non-dict ``TypeError``; each array is checked by :func:`as_float_array` under the name
+    ``name['key']`` (strings/complex -> ``TypeError``; not 2-D, NaN or inf -> ``ValueError``).
+    """
+    if not isinstance(value, dict):
+        raise TypeError(f"{name} must be a dict with keys {', '.join(keys)}, got {type(value).__name__}")
+    missing = [key for key in keys if key not in value]
+    if missing:
+        raise ValueError(f"{name} is missing {', '.join(missing)}; it needs {', '.join(keys)}")
+    return {key: as_float_array(f"{name}[{key!r}]", value[key], allow_nonfinite=False, ndim=2)
+            .astype(np.float64, copy=False) for key in keys}
+
+
 def check_choice(name, value, choices):
     """Return ``value`` if it is one of ``choices`` (strings), else raise naming the choices."""
     if not isinstance(value, str):
@@ -56,7 +90,14 @@ def as_float_array(name, value, *, allow_nonfinite=True, ndim=None):
     float32 and float64 arrays keep their dtype (float16 becomes float32); ints, bools, Python
     scalars and lists become float64. Strings, objects and complex numbers raise ``TypeError``.
     """
-    array = np.asarray(value) if not isinstance(value, np.ndarray) else value
+    if isinstance(value, np.ndarray):
+        array = value
+    else:
+        try:
+            array = np.asarray(value)
+        except ValueError:  # ragged nested lists
+            raise ValueError(f"{name} must be a rectangular array of numbers, got the ragged sequence "
+                             f"{_show(value)}") from None
     kind = array.dtype.kind
     if kind == "f":
         if array.dtype.itemsize < 4:
@@ -110,3 +151,18 @@ def check_labels01(name, Y):
         raise ValueError(f"{name} must contain only the labels 0 and 1, got other values such as "
                          f"{', '.join(_show(v.item()) for v in found)}")
     return Y.astype(np.int64, copy=False)
+
+
+def naming(argument, check, *args, **kwargs):
+    """Return ``check(*args, **kwargs)``; if it raises a message that does not name ``argument``, prefix it.
+
+    For third-party input checks (scikit-learn's ``validate_data`` in the estimator): their text is
+    kept, since scikit-learn's estimator checks look for parts of it, and ``argument: `` is put first.
+    """
+    try:
+        return check(*args, **kwargs)
+    except (ValueError, TypeError) as error:
+        if re.search(rf"(?<![\w.]){re.escape(argument)}(?!\w)", str(error)):
+            raise
+        kind = TypeError if isinstance(error, TypeError) else ValueError
+        raise kind(f"{argument}: {error}") from error

@@ -460,6 +460,9 @@ def as_activation(activation, argument="activation"):
     if isinstance(activation, Activation):
         return activation
     if isinstance(activation, str):
+        if argument != "activation" and activation not in _REGISTRY:  # name the argument it came from
+            raise ValueError(f"unknown activation {activation!r} in {argument}; available: "
+                             f"{', '.join(map(repr, available()))}")
         return get(activation)
     raise TypeError(f"{argument} must be an activation name (one of {', '.join(map(repr, available()))}) "
                     f"or an Activation, got {type(activation).__name__}")

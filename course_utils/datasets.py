@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validation import check_int, check_real, check_XY
+from ._validation import check_bool, check_int, check_path, check_real, check_XY
 
 #: The shipped flower data: ``<repository>/data/planar_flower.csv`` (found from this file, not the CWD).
 PLANAR_CSV = Path(__file__).resolve().parent.parent / "data" / "planar_flower.csv"
@@ -56,8 +56,8 @@ def write_planar_csv(path=PLANAR_CSV, m=400, noise=0.2, seed=1):
     Floats are written with ``repr``, the shortest text that reads back as the same float64, so
     the file round-trips bit for bit. Returns the path.
     """
+    path = check_path("path", path)
     X, Y = make_planar(m=m, noise=noise, seed=seed)
-    path = Path(path)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
@@ -74,7 +74,7 @@ def load_planar_dataset(path=None):
     raises ``ValueError`` naming the file and the line; regenerate it with
     ``python -m course_utils.datasets``.
     """
-    path = PLANAR_CSV if path is None else Path(path)
+    path = PLANAR_CSV if path is None else check_path("path", path)
     if not path.is_file():
         raise FileNotFoundError(f"planar data file not found: {path}; regenerate it with "
                                 f"`python -m course_utils.datasets`")
@@ -139,9 +139,18 @@ def train_test_split_columns(X, Y, test_size=0.25, seed=0, stratify=True):
     test_size = check_real("test_size", test_size, low=0.0, high=1.0, low_inclusive=False,
                            high_inclusive=False)
     seed = check_int("seed", seed, low=0, high=2**32 - 1)
-    if not isinstance(stratify, (bool, np.bool_)):
-        raise TypeError(f"stratify must be True or False, got {stratify!r}")
+    stratify = check_bool("stratify", stratify)
     labels = Y[0]
+    m, n_test = labels.size, math.ceil(test_size * labels.size)  # scikit-learn's rounding
+    need = np.unique(labels).size if stratify else 1
+    if n_test < need or m - n_test < need:
+        raise ValueError(f"test_size={test_size:g} of {m} examples gives {n_test} test and {m - n_test} "
+                         f"training examples; each part needs at least {need} "
+                         f"({'one per class, stratify=True' if stratify else 'one example'})")
+    counts = np.unique(labels, return_counts=True)[1]
+    if stratify and counts.min() < 2:
+        raise ValueError("Y must have at least 2 examples of each class to split with stratify=True, "
+                         f"got class counts {counts.tolist()}")
     X_train, X_test, y_train, y_test = train_test_split(
         X.T, labels, test_size=test_size, random_state=seed, stratify=labels if stratify else None)
     return (np.ascontiguousarray(X_train.T), np.ascontiguousarray(X_test.T),

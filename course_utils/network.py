@@ -23,7 +23,8 @@ from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from . import activations
-from ._validation import _show, check_choice, check_int, check_real, check_XY
+from ._validation import (_show, as_float_array, check_array_dict, check_choice, check_int,
+                          check_labels01, check_real, check_XY, naming)
 
 __all__ = [
     "TrainingDiverged", "initialize_parameters", "forward_propagation", "compute_cost",
@@ -65,20 +66,7 @@ def _check_seed(seed):
 
 def _check_params(params, n_x=None):
     """Check a parameter dict (shapes consistent, finite float arrays) and return it as float64."""
-    if not isinstance(params, dict):
-        raise TypeError(f"params must be a dict with keys W1, b1, W2, b2, got {type(params).__name__}")
-    missing = [key for key in PARAM_NAMES if key not in params]
-    if missing:
-        raise ValueError(f"params is missing {', '.join(missing)}; it needs W1, b1, W2, b2")
-    out = {}
-    for key in PARAM_NAMES:
-        value = np.asarray(params[key])
-        if value.dtype.kind not in "fiu" or value.ndim != 2:
-            raise ValueError(f"params[{key!r}] must be a 2-D array of numbers, got {value.dtype} "
-                             f"array of shape {value.shape}")
-        if not np.all(np.isfinite(value)):
-            raise ValueError(f"params[{key!r}] contains NaN or inf")
-        out[key] = value.astype(np.float64, copy=False)
+    out = check_array_dict("params", params, PARAM_NAMES)
     n_h, n_in = out["W1"].shape
     expected = {"b1": (n_h, 1), "W2": (1, n_h), "b2": (1, 1)}
     for key, shape in expected.items():
@@ -149,10 +137,16 @@ def compute_cost(Z2, Y):
     -[Y log A2 + (1 - Y) log(1 - A2)] with A2 = sigmoid(Z2) equals log(1 + exp(Z2)) - Y Z2, which
     ``np.logaddexp`` evaluates without overflow and without ever taking log(0). Returns a float.
     """
-    Z2 = np.asarray(Z2, dtype=np.float64)
-    Y = np.asarray(Y)
+    Z2 = as_float_array("Z2", Z2, allow_nonfinite=False).astype(np.float64, copy=False)
+    if Z2.size == 0:
+        raise ValueError(f"Z2 must hold at least one logit, got an empty array of shape {Z2.shape}")
+    Y = check_labels01("Y", Y)
     if Z2.shape != Y.shape:
         raise ValueError(f"Z2 and Y must have the same shape (1, m), got {Z2.shape} and {Y.shape}")
+    return _cost(Z2, Y)
+
+
+def _cost(Z2, Y):
     return float(np.mean(np.logaddexp(0.0, Z2) - Y * Z2))
 
 
@@ -163,6 +157,14 @@ def backward_propagation(params, cache, X, Y, activation="tanh"):
     wrong gradients, which :func:`gradient_check` detects.
     """
     act = activations.as_activation(activation)
+    X, Y = check_XY(X, Y)
+    params = _check_params(params, n_x=X.shape[0])
+    n_h, m = params["W1"].shape[0], X.shape[1]
+    cache = check_array_dict("cache", cache, ("Z1", "A1", "A2"))
+    for key, shape in (("Z1", (n_h, m)), ("A1", (n_h, m)), ("A2", (1, m))):
+        if cache[key].shape != shape:
+            raise ValueError(f"cache[{key!r}] must have shape {shape} (from W1 of shape "
+                             f"{params['W1'].shape} and X of shape {X.shape}), got {cache[key].shape}")
     return _backward(params, cache, X, Y, act)
 
 
@@ -180,6 +182,12 @@ def _backward(params, cache, X, Y, act):
 def update_parameters(params, grads, learning_rate=1.2):
     """One gradient-descent step; returns new arrays ``W - learning_rate * dW`` (inputs unchanged)."""
     learning_rate = check_real("learning_rate", learning_rate, low=0.0, low_inclusive=False)
+    params = _check_params(params)
+    grads = check_array_dict("grads", grads, tuple("d" + key for key in PARAM_NAMES))
+    for key in PARAM_NAMES:
+        if grads["d" + key].shape != params[key].shape:
+            raise ValueError(f"grads['d{key}'] must have the shape of params[{key!r}], "
+                             f"{params[key].shape}, got {grads['d' + key].shape}")
     return {key: params[key] - learning_rate * grads["d" + key] for key in PARAM_NAMES}
 
 
@@ -323,13 +331,12 @@ def predict(params, X, activation="tanh"):
 
 def accuracy(predictions, Y):
     """Percentage of labels that match, as the course prints it (a float in [0, 100])."""
-    predictions = np.asarray(predictions)
-    Y = np.asarray(Y)
+    predictions, Y = np.asarray(predictions), np.asarray(Y)
     if predictions.shape != Y.shape:
         raise ValueError(f"predictions and Y must have the same shape, got {predictions.shape} "
                          f"and {Y.shape}")
-    if Y.size == 0:
-        raise ValueError("Y must contain at least one label")
+    Y = check_labels01("Y", Y)
+    predictions = check_labels01("predictions", predictions)
     return float(np.mean(predictions == Y) * 100.0)
 
 
@@ -367,9 +374,9 @@ def gradient_check(X, Y, n_hidden=4, activation="tanh", seed=2, epsilon=1e-7, in
         for index in np.ndindex(array.shape):
             original = array[index]
             array[index] = original + epsilon
-            plus = compute_cost(_forward(X, params, act)[1]["Z2"], Y)
+            plus = _cost(_forward(X, params, act)[1]["Z2"], Y)
             array[index] = original - epsilon
-            minus = compute_cost(_forward(X, params, act)[1]["Z2"], Y)
+            minus = _cost(_forward(X, params, act)[1]["Z2"], Y)
             array[index] = original
             numeric.append((plus - minus) / (2 * epsilon))
     numeric = np.array(numeric)
@@ -416,10 +423,13 @@ class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
     def fit(self, X, y):
         """Train on ``X (m, n_features)`` and ``y (m,)`` with exactly two distinct labels."""
         from sklearn.utils.multiclass import check_classification_targets
-        from sklearn.utils.validation import validate_data
+        from sklearn.utils.validation import check_array, validate_data
 
-        X, y = validate_data(self, X, y, dtype=np.float64)
-        check_classification_targets(y)
+        max_iter = check_int("max_iter", self.max_iter, low=1)
+        if y is not None:  # (y=None is left to validate_data, whose message scikit-learn's checks expect)
+            naming("X", check_array, X, dtype=np.float64, estimator=self, input_name="X")
+        X, y = naming("y", validate_data, self, X, y, dtype=np.float64)
+        naming("y", check_classification_targets, y)
         classes, encoded = np.unique(y, return_inverse=True)
         if len(classes) != 2:
             found = f"{len(classes)} class{'es' if len(classes) != 1 else ''}"
@@ -428,16 +438,16 @@ class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = classes
         self.params_, self.loss_curve_ = train(
             X.T, encoded.reshape(1, -1), n_hidden=self.n_hidden, activation=self.activation,
-            learning_rate=self.learning_rate, num_iterations=self.max_iter,
+            learning_rate=self.learning_rate, num_iterations=max_iter,
             init_scale=self.init_scale, seed=self._seed())
-        self.n_iter_ = self.max_iter
+        self.n_iter_ = max_iter
         return self
 
     def _logits(self, X):
         from sklearn.utils.validation import check_is_fitted, validate_data
 
         check_is_fitted(self)
-        X = validate_data(self, X, dtype=np.float64, reset=False)
+        X = naming("X", validate_data, self, X, dtype=np.float64, reset=False)
         _, cache = _forward(X.T, self.params_, activations.as_activation(self.activation))
         return cache["Z2"][0]
 

@@ -167,9 +167,15 @@ def run(**settings):
     return result
 
 
+def _check_result(result):
+    if not isinstance(result, Result):
+        raise TypeError(f"result must be a playground Result (from playground.run()), got {type(result).__name__}")
+    return result
+
+
 def summary(result):
     """One line of plain text: the settings that matter and the accuracies (or why training failed)."""
-    s = result.settings
+    s = _check_result(result).settings
     act = s["activation"] if isinstance(s["activation"], str) else s["activation"].name
     what = (f"{act}, {s['n_hidden']} hidden unit{'s' if s['n_hidden'] != 1 else ''}, "
             f"learning rate {s['learning_rate']:g}, {s['num_iterations']} iterations")
@@ -183,6 +189,7 @@ def summary(result):
 
 def plot(result, axes=None, *, discretize=False, show_test=True):
     """Draw a :class:`Result`: decision boundary with the points (left) and cost curve (right); return the two axes."""
+    _check_result(result)
     if axes is None:
         import matplotlib.pyplot as plt
 
@@ -217,6 +224,7 @@ def render_png(result, *, discretize=False, show_test=True, dpi=72):
     """The :func:`plot` figure as PNG bytes (no pyplot: safe to call from widget callbacks)."""
     from matplotlib.figure import Figure
 
+    _check_result(result)
     fig = Figure(figsize=(11, 4.2), layout="constrained")
     plot(result, fig.subplots(1, 2), discretize=discretize, show_test=show_test)
     buffer = io.BytesIO()

@@ -27,21 +27,34 @@ def _as_function(activation):
                     f"got {type(activation).__name__}")
 
 
-def _default_z(z):
+def _default_z(z, default=_DEFAULT_Z):
     if z is None:
-        return np.linspace(*_DEFAULT_Z)
-    return as_float_array("z", z, ndim=1)
+        return np.linspace(*default)
+    z = as_float_array("z", z, ndim=1, allow_nonfinite=False)
+    if z.size == 0:
+        raise ValueError("z must hold at least one point, got an empty array")
+    return z
+
+
+def _check_ax(ax):
+    """Return ``ax`` if it is None or a matplotlib Axes, else raise a TypeError naming ``ax``."""
+    from matplotlib.axes import Axes
+
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes (e.g. from plt.subplots()) or None, got {type(ax).__name__}")
+    return ax
 
 
 def plot_activation(activation, z=None, ax=None, derivative=False, label=None, **line_kwargs):
     """Plot an activation (name, Activation or callable) or its derivative against z; return the axis."""
     function, deriv, name = _as_function(activation)
+    derivative = _validation.check_bool("derivative", derivative)
     if derivative and deriv is None:
         raise TypeError(f"derivative=True needs an activation name or an Activation (with .derivative); "
                         f"got a plain callable {name!r}")
     z = _default_z(z)
     values = np.asarray((deriv if derivative else function)(z))
-    if ax is None:
+    if _check_ax(ax) is None:
         _, ax = plt.subplots(figsize=(6, 4))
     what = f"{name}'" if derivative else name
     ax.plot(z, values, label=what if label is None else label, **line_kwargs)
@@ -78,7 +91,7 @@ def activation_gallery(names=None, z=None, ncols=3):
     if isinstance(names, (str, _activations.Activation)) or not hasattr(names, "__len__") or len(names) == 0:
         raise ValueError(f"names must be a non-empty list of activation names or Activations, got {names!r}")
     acts = [_activations.as_activation(name, argument="names") for name in names]
-    z = np.linspace(-4.0, 4.0, 401) if z is None else as_float_array("z", z, ndim=1)
+    z = _default_z(z, default=(-4.0, 4.0, 401))
     ncols = min(_validation.check_int("ncols", ncols, low=1), len(acts))
     nrows = -(-len(acts) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, 2.9 * nrows + 0.8), layout="constrained",
@@ -112,6 +125,8 @@ def _check_X(X, name="X"):
     if X.shape[0] != 2:
         hint = " (rows convention? pass X.T)" if X.shape[1] == 2 else ""
         raise ValueError(f"{name} must have shape (2, m) (course column convention), got {X.shape}{hint}")
+    if X.shape[1] == 0:
+        raise ValueError(f"{name} must hold at least one point (column), got shape {X.shape}")
     return X
 
 
@@ -137,7 +152,7 @@ def _check_points(X, Y, x_name="X", y_name="Y"):
 def plot_dataset(X, Y, ax=None, *, marker="o", prefix="", title=None, size=25):
     """Scatter the (2, m) points X coloured by their label Y (1, m), black edges; return the axis."""
     X, index, labels = _check_points(X, Y)
-    if ax is None:
+    if _check_ax(ax) is None:
         _, ax = plt.subplots(figsize=(6, 4.5), layout="constrained")
     for k, label in enumerate(labels):
         mask = index == k
@@ -184,7 +199,9 @@ def _model_values(model, points, proba):
         raise TypeError("model must be a scikit-learn estimator (with predict) or a callable mapping a "
                         f"(2, k) array to probabilities or labels (1, k); got {type(model).__name__}")
     values = _validation.as_float_array("model output", values)
-    if not np.all(np.isfinite(values)) or values.min() < 0 or values.max() > 1:
+    if not np.all(np.isfinite(values)):
+        raise ValueError("model output must be probabilities or 0/1 labels in [0, 1], got NaN or inf")
+    if values.min() < 0 or values.max() > 1:
         raise ValueError("model output must be probabilities or 0/1 labels in [0, 1], got values from "
                          f"{np.nanmin(values):.4g} to {np.nanmax(values):.4g}")
     if not proba:
@@ -225,7 +242,7 @@ def plot_decision_boundary(model, X, Y, ax=None, *, proba=True, discretize=False
         raise TypeError(f"discretize must be True or False, got {discretize!r}")
     both = X if X_test is None else np.hstack([X, _check_X(X_test, "X_test")])
     xx1, xx2, values = decision_values(model, both, proba=proba, resolution=resolution, margin=margin)
-    if ax is None:
+    if _check_ax(ax) is None:
         _, ax = plt.subplots(figsize=(6, 4.5), layout="constrained")
     if discretize or not proba:
         shade, levels = (values > 0.5).astype(float), [0.0, 0.5, 1.0]
@@ -253,7 +270,8 @@ def plot_costs(costs, ax=None, every=100, label=None, log=False):
     if costs.size == 0:
         raise ValueError("costs must hold at least one value, got an empty sequence")
     every = _validation.check_int("every", every, low=1)
-    if ax is None:
+    log = _validation.check_bool("log", log)
+    if _check_ax(ax) is None:
         _, ax = plt.subplots(figsize=(6, 4), layout="constrained")
     ax.plot(np.arange(costs.size) * every, costs, label=label)
     if log:
@@ -275,10 +293,14 @@ def boundary_grid(models, X, Y, titles, ncols=3, scores=None, *, score_format="{
     model. ``scores`` (optional, one per model) are numbers formatted with ``score_format`` (percent
     by default) or ready strings. Extra keyword arguments go to :func:`plot_decision_boundary`.
     """
+    if not hasattr(models, "__iter__") or isinstance(models, str):
+        raise TypeError(f"models must be a list of fitted estimators or callables, got {type(models).__name__}")
     models = list(models)
     n = len(models)
     if n == 0:
         raise ValueError("models must hold at least one model or callable, got none")
+    if not hasattr(titles, "__iter__") or isinstance(titles, str):
+        raise TypeError(f"titles must be a list of {n} strings (one per model), got {type(titles).__name__}")
     titles = list(titles)
     if len(titles) != n:
         raise ValueError(f"titles must hold one title per model ({n}), got {len(titles)}")

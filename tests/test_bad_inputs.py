@@ -1,0 +1,578 @@
+"""One bad-input contract for every public entry point of course_utils.
+
+Each row of the table below calls one public function with one wrong argument: a wrong shape, a wrong
+dtype (strings, objects, complex), NaN or +-inf, an empty array, labels other than 0/1, a negative or
+zero size, a bool or float where an int is needed, or an unknown name. The contract:
+
+- it raises ``ValueError`` or ``TypeError`` (the one given in the row, not a bare numpy error,
+  ``IndexError`` or ``KeyError`` from deep inside);
+- the message names the argument (as a whole word, so "X" does not match "X_test");
+- the error is raised by course_utils' own checks (the scikit-learn estimator may also raise from
+  scikit-learn's validation, as scikit-learn's convention asks);
+- nothing hangs (each call gets a few seconds).
+
+The valid edge cases that must *not* raise (empty ``z`` for an activation, ``+-inf`` where a limit
+exists, NaN passed through elementwise) are tested in the modules' own test files.
+"""
+import contextlib
+import re
+import signal
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from course_utils import activations, datasets, deep_stack, network, plotting  # noqa: E402
+
+try:  # modules written in parallel: rows for them are added when they exist
+    from course_utils import experiments
+except ImportError:  # pragma: no cover
+    experiments = None
+try:
+    from course_utils import playground
+except ImportError:  # pragma: no cover
+    playground = None
+
+NAN, INF = float("nan"), float("inf")
+RNG = np.random.RandomState(0)
+X = RNG.randn(2, 12)                                   # course column convention
+Y = (np.arange(12) % 2).reshape(1, 12)
+PARAMS = network.initialize_parameters(2, 3, init_scale=0.5, seed=1)
+_, CACHE = network.forward_propagation(X, PARAMS)
+GRADS = network.backward_propagation(PARAMS, CACHE, X, Y)
+XR, YR = X.T, Y.ravel()                                # rows convention for the estimator
+
+
+def with_nan(a, where=(0, 0), value=NAN):
+    a = np.array(a, dtype=float)
+    a[where] = value
+    return a
+
+
+def replaced(d, **changes):
+    return {**d, **changes}
+
+
+def without(d, key):
+    return {k: v for k, v in d.items() if k != key}
+
+
+Y3 = np.where(np.arange(12) < 4, 2, Y[0]).reshape(1, 12)           # a third label
+Y_STR = np.where(Y == 1, "a", "b")
+Y_HALF = Y.astype(float) * 0.5                                     # 0 and 0.5
+Y_NAN = with_nan(Y, (0, 1))
+Z2 = CACHE["Z2"]
+
+
+def fit(X_rows=XR, y=YR, **hyper):
+    return network.OneHiddenLayerClassifier(**{"max_iter": 5, **hyper}).fit(X_rows, y)
+
+
+def fitted():
+    return fit()
+
+
+CASES = []
+
+
+def case(error, argument, call, label, sklearn=False):
+    """Add one row: ``call()`` must raise ``error`` with ``argument`` named in the message.
+
+    ``sklearn=True``: scikit-learn's own input validation may raise it (the estimator's ``fit``).
+    """
+    name = "|".join(argument) if isinstance(argument, tuple) else argument
+    CASES.append(pytest.param(call, error, argument, sklearn, id=f"{label}-{name}"))
+
+
+def z_cases(name, function):
+    """The array argument ``z`` of an elementwise activation: wrong dtypes."""
+    case(TypeError, "z", lambda: function(np.array(["1.0", "2.0"])), f"{name}-strings")
+    case(TypeError, "z", lambda: function(np.array([1.0, None], dtype=object)), f"{name}-object")
+    case(TypeError, "z", lambda: function(np.array([1 + 2j])), f"{name}-complex")
+    case(TypeError, "z", lambda: function("0.5"), f"{name}-string-scalar")
+    case(TypeError, "z", lambda: function(None), f"{name}-None")
+    case(ValueError, "z", lambda: function([[0.0, 1.0], [2.0]]), f"{name}-ragged")
+
+
+def real_param_cases(name, function, param, *, low_bad, allow_inf=False):
+    """A real-valued parameter of an activation: wrong types, NaN, inf, out of range."""
+    case(TypeError, param, lambda: function(0.5, **{param: "1"}), f"{name}-string")
+    case(TypeError, param, lambda: function(0.5, **{param: True}), f"{name}-bool")
+    case(TypeError, param, lambda: function(0.5, **{param: 1j}), f"{name}-complex")
+    case(TypeError, param, lambda: function(0.5, **{param: None}), f"{name}-None")
+    case(TypeError, param, lambda: function(0.5, **{param: np.array([0.1, 0.2])}), f"{name}-array")
+    case(ValueError, param, lambda: function(0.5, **{param: NAN}), f"{name}-nan")
+    if not allow_inf:
+        case(ValueError, param, lambda: function(0.5, **{param: INF}), f"{name}-inf")
+        case(ValueError, param, lambda: function(0.5, **{param: -INF}), f"{name}-minus-inf")
+    for bad in low_bad:
+        case(ValueError, param, lambda bad=bad: function(0.5, **{param: bad}), f"{name}-{bad}")
+
+
+def int_cases(label, call, param, *, low, high=None):
+    """An int argument: bool, float, string, None, below ``low`` (and above ``high``)."""
+    case(TypeError, param, lambda: call(**{param: True}), f"{label}-bool")
+    case(TypeError, param, lambda: call(**{param: float(low + 1)}), f"{label}-float")
+    case(TypeError, param, lambda: call(**{param: str(low + 1)}), f"{label}-string")
+    case(TypeError, param, lambda: call(**{param: None}), f"{label}-None")
+    case(ValueError, param, lambda: call(**{param: low - 1}), f"{label}-below-{low}")
+    if low > 0:
+        case(ValueError, param, lambda: call(**{param: -5}), f"{label}-negative")
+    if high is not None:
+        case(ValueError, param, lambda: call(**{param: high + 1}), f"{label}-above")
+
+
+def real_cases(label, call, param, *, bad_values, allow_inf=False, names_allowed=False):
+    """A real argument: string, bool, complex, None, NaN, +-inf, out of range.
+
+    ``names_allowed``: the argument also takes names (init_scale="he"), so a string is an unknown
+    name (ValueError) rather than a wrong type.
+    """
+    case(ValueError if names_allowed else TypeError, param, lambda: call(**{param: "0.1"}), f"{label}-string")
+    case(TypeError, param, lambda: call(**{param: True}), f"{label}-bool")
+    case(TypeError, param, lambda: call(**{param: 0.1 + 0j}), f"{label}-complex")
+    case(TypeError, param, lambda: call(**{param: None}), f"{label}-None")
+    case(ValueError, param, lambda: call(**{param: NAN}), f"{label}-nan")
+    if not allow_inf:
+        case(ValueError, param, lambda: call(**{param: INF}), f"{label}-inf")
+    for bad in bad_values:
+        case(ValueError, param, lambda bad=bad: call(**{param: bad}), f"{label}-{bad}")
+
+
+def activation_arg_cases(label, call, param="activation", callables_allowed=False):
+    """An ``activation=`` argument: unknown name, wrong case, a number, None, a plain function."""
+    case(ValueError, param, lambda: call(**{param: "swish"}), f"{label}-unknown-name")
+    case(ValueError, param, lambda: call(**{param: "ReLU"}), f"{label}-wrong-case")
+    case(TypeError, param, lambda: call(**{param: 3}), f"{label}-number")
+    case(TypeError, param, lambda: call(**{param: None}), f"{label}-None")
+    if not callables_allowed:
+        case(TypeError, param, lambda: call(**{param: np.tanh}), f"{label}-plain-function")
+
+
+def data_cases(label, call, x="X", y="Y", *, X=X, Y=Y, any_two_labels=False):
+    """A course data set ``X (n_x, m)``, ``Y (1, m)``: shapes, dtypes, NaN/inf, empty, labels.
+
+    ``any_two_labels``: the plotting helpers colour any two classes (and take ``Y`` as ``(m,)``
+    too), so only a third class and NaN labels are wrong there.
+    """
+    c = lambda **kw: call(**{x: X, y: Y, **kw})  # noqa: E731
+    case(ValueError, x, lambda: c(**{x: X[0]}), f"{label}-1d")
+    case(ValueError, x, lambda: c(**{x: X[np.newaxis]}), f"{label}-3d")
+    case(ValueError, x, lambda: c(**{x: [[0.0, 1.0], [2.0]]}), f"{label}-ragged")
+    case(ValueError, (x, y), lambda: c(**{x: X.T}), f"{label}-rows-convention")
+    case(TypeError, x, lambda: c(**{x: X.astype(str)}), f"{label}-strings")
+    case(TypeError, x, lambda: c(**{x: X.astype(object)}), f"{label}-object")
+    case(TypeError, x, lambda: c(**{x: X + 1j}), f"{label}-complex")
+    case(ValueError, x, lambda: c(**{x: with_nan(X)}), f"{label}-nan")
+    case(ValueError, x, lambda: c(**{x: with_nan(X, (1, 3), INF)}), f"{label}-inf")
+    case(ValueError, x, lambda: c(**{x: with_nan(X, (1, 3), -INF)}), f"{label}-minus-inf")
+    case(ValueError, x, lambda: c(**{x: np.zeros((2, 0)), y: np.zeros((1, 0), int)}), f"{label}-empty")
+    case(ValueError, x, lambda: c(**{x: np.zeros((0, 12))}), f"{label}-no-features")
+    case(ValueError, y, lambda: c(**{y: Y[:, :-1]}), f"{label}-too-few-labels")
+    case(ValueError, y, lambda: c(**{y: Y3}), f"{label}-label-2")
+    case(ValueError, y, lambda: c(**{y: Y_NAN}), f"{label}-label-nan")
+    if any_two_labels:
+        return
+    case(ValueError, y, lambda: c(**{y: Y.ravel()}), f"{label}-1d-labels")
+    case(ValueError, y, lambda: c(**{y: -Y}), f"{label}-label-minus-1")
+    case(ValueError, y, lambda: c(**{y: Y_HALF}), f"{label}-label-0.5")
+    case(TypeError, y, lambda: c(**{y: Y_STR}), f"{label}-label-strings")
+    case(TypeError, y, lambda: c(**{y: Y.astype(object)}), f"{label}-label-object")
+    case(TypeError, y, lambda: c(**{y: Y + 0j}), f"{label}-label-complex")
+
+
+def params_cases(label, call, *, none_allowed=False):
+    """A parameter dict W1, b1, W2, b2: wrong type, missing key, wrong shapes, NaN, wrong dtype."""
+    c = lambda p: call(params=p)  # noqa: E731
+    case(TypeError, "params", lambda: c([PARAMS["W1"]]), f"{label}-list")
+    if not none_allowed:  # gradient_check: params=None means "freshly initialised"
+        case(TypeError, "params", lambda: c(None), f"{label}-None")
+    case(ValueError, "params", lambda: c(without(PARAMS, "b2")), f"{label}-missing-b2")
+    case(ValueError, "params", lambda: c(replaced(PARAMS, W1=PARAMS["W1"][:, :1])), f"{label}-W1-too-few-inputs")
+    case(ValueError, "params", lambda: c(replaced(PARAMS, b1=PARAMS["b1"][:2])), f"{label}-b1-shape")
+    case(ValueError, "params", lambda: c(replaced(PARAMS, W2=PARAMS["W2"].ravel())), f"{label}-W2-1d")
+    case(ValueError, "params", lambda: c(replaced(PARAMS, W1=with_nan(PARAMS["W1"]))), f"{label}-W1-nan")
+    case(ValueError, "params", lambda: c(replaced(PARAMS, b2=np.array([[INF]]))), f"{label}-b2-inf")
+    case(TypeError, "params", lambda: c(replaced(PARAMS, W1=PARAMS["W1"].astype(str))), f"{label}-W1-strings")
+    case(TypeError, "params", lambda: c(replaced(PARAMS, W2=PARAMS["W2"] + 0j)), f"{label}-W2-complex")
+
+
+# --- activations ---------------------------------------------------------------------------------
+
+PLAIN = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "elu", "selu", "gelu", "silu")
+for _name in PLAIN:
+    for _f in (getattr(activations, _name), getattr(activations, _name + "_derivative")):
+        z_cases(_f.__name__, _f)
+for _suffix in ("", "_derivative"):
+    real_param_cases("sigmoid" + _suffix, getattr(activations, "sigmoid" + _suffix), "offset", low_bad=())
+    real_param_cases("leaky_relu" + _suffix, getattr(activations, "leaky_relu" + _suffix), "slope",
+                     low_bad=(-0.1, 1.5))
+    real_param_cases("softplus" + _suffix, getattr(activations, "softplus" + _suffix), "beta",
+                     low_bad=(0.0, -1.0))
+    real_param_cases("elu" + _suffix, getattr(activations, "elu" + _suffix), "alpha", low_bad=(-1.0,))
+
+_sos = activations.sum_of_sigmoids
+z_cases("sum_of_sigmoids", lambda z: _sos(z, [0.0, 1.0]))
+case(ValueError, "offsets", lambda: _sos(0.0, []), "sum_of_sigmoids-empty")
+case(ValueError, "offsets", lambda: _sos(0.0, [[0.0, 1.0]]), "sum_of_sigmoids-2d")
+case(ValueError, "offsets", lambda: _sos(0.0, 1.0), "sum_of_sigmoids-scalar")
+case(ValueError, "offsets", lambda: _sos(0.0, [0.0, NAN]), "sum_of_sigmoids-nan")
+case(ValueError, "offsets", lambda: _sos(0.0, [0.0, INF]), "sum_of_sigmoids-inf")
+case(TypeError, "offsets", lambda: _sos(0.0, ["0", "1"]), "sum_of_sigmoids-strings")
+case(TypeError, "offsets", lambda: _sos(0.0, [1j]), "sum_of_sigmoids-complex")
+case(TypeError, "offsets", lambda: _sos(0.0, None), "sum_of_sigmoids-None")
+case(ValueError, "weights", lambda: _sos(0.0, [0.0, 1.0], [1.0]), "sum_of_sigmoids-too-few")
+case(ValueError, "weights", lambda: _sos(0.0, [0.0, 1.0], [1.0, NAN]), "sum_of_sigmoids-nan")
+case(TypeError, "weights", lambda: _sos(0.0, [0.0, 1.0], [1.0, 1j]), "sum_of_sigmoids-complex")
+case(ValueError, "weights", lambda: _sos(0.0, [0.0, 1.0], "simpson"), "sum_of_sigmoids-unknown-rule")
+case(ValueError, "weights", lambda: _sos(0.0, [0.0], "trapezoid"), "sum_of_sigmoids-trapezoid-one-offset")
+case(ValueError, "weights", lambda: _sos(0.0, [1.0, 0.0], "trapezoid"), "sum_of_sigmoids-trapezoid-decreasing")
+
+case(ValueError, "activation", lambda: activations.get("swish"), "get-unknown")
+case(ValueError, "activation", lambda: activations.get("Tanh"), "get-wrong-case")
+case(TypeError, "activation", lambda: activations.get(3), "get-number")
+case(TypeError, "activation", lambda: activations.get(None), "get-None")
+case(TypeError, "beta", lambda: activations.get("elu", beta=1.0), "get-parameter-of-another")
+case(TypeError, "alpha", lambda: activations.get("tanh", alpha=1.0), "get-parameter-of-none")
+case(ValueError, "alpha", lambda: activations.get("elu", alpha=NAN), "get-nan")
+case(ValueError, "slope", lambda: activations.get("leaky_relu", slope=5), "get-out-of-range")
+case(TypeError, "beta", lambda: activations.get("softplus", beta="2"), "get-string")
+case(TypeError, "name", lambda: activations.Activation("", np.tanh, np.tanh), "Activation-empty")
+case(TypeError, "name", lambda: activations.Activation(3, np.tanh, np.tanh), "Activation-number")
+case(TypeError, "function", lambda: activations.Activation("f", 3, np.tanh), "Activation-not-callable")
+case(TypeError, "derivative", lambda: activations.Activation("f", np.tanh, None), "Activation-None")
+case(ValueError, "activation", lambda: activations.as_activation("swish"), "as_activation-unknown")
+case(TypeError, "activation", lambda: activations.as_activation(3.0), "as_activation-number")
+case(TypeError, "activation", lambda: activations.as_activation(None), "as_activation-None")
+case(TypeError, "activation", lambda: activations.as_activation(np.tanh), "as_activation-function")
+case(TypeError, "activation", lambda: activations.as_activation(["tanh"]), "as_activation-list")
+
+# --- datasets ------------------------------------------------------------------------------------
+
+int_cases("make_planar", datasets.make_planar, "m", low=2)
+case(ValueError, "m", lambda: datasets.make_planar(m=401), "make_planar-odd")
+real_cases("make_planar", datasets.make_planar, "noise", bad_values=(-0.1,))
+int_cases("make_planar", datasets.make_planar, "seed", low=0, high=2**32 - 1)
+case(TypeError, "path", lambda: datasets.load_planar_dataset(path=3), "load_planar_dataset-number")
+case(TypeError, "path", lambda: datasets.load_planar_dataset(path=["data.csv"]), "load_planar_dataset-list")
+case(TypeError, "path", lambda: datasets.write_planar_csv(path=None), "write_planar_csv-None")
+int_cases("write_planar_csv", lambda **kw: datasets.write_planar_csv(path="/nonexistent/x.csv", **kw),
+          "m", low=2)
+_split = lambda **kw: datasets.train_test_split_columns(**{"X": X, "Y": Y, **kw})  # noqa: E731
+data_cases("train_test_split_columns", _split)
+real_cases("train_test_split_columns", _split, "test_size", bad_values=(0.0, 1.0, 1.5, -0.25))
+int_cases("train_test_split_columns", _split, "seed", low=0, high=2**32 - 1)
+case(TypeError, "stratify", lambda: _split(stratify="yes"), "train_test_split_columns-string")
+case(TypeError, "stratify", lambda: _split(stratify=None), "train_test_split_columns-None")
+case(ValueError, "test_size", lambda: _split(test_size=0.05), "train_test_split_columns-one-test-point")
+
+# --- deep_stack ----------------------------------------------------------------------------------
+
+_stack = lambda **kw: deep_stack.layer_statistics(**{"activation": "tanh", "n_layers": 2, "width": 4,  # noqa: E731
+                                                     "m": 8, **kw})
+activation_arg_cases("layer_statistics", _stack)
+int_cases("layer_statistics", _stack, "n_layers", low=1)
+int_cases("layer_statistics", _stack, "width", low=1)
+int_cases("layer_statistics", _stack, "m", low=2)
+int_cases("layer_statistics", _stack, "seed", low=0, high=2**32 - 1)
+case(ValueError, "init", lambda: _stack(init="glorot"), "layer_statistics-unknown")
+case(ValueError, "init", lambda: _stack(init=0.0), "layer_statistics-zero-gain")
+case(ValueError, "init", lambda: _stack(init=-1.0), "layer_statistics-negative-gain")
+case(ValueError, "init", lambda: _stack(init=NAN), "layer_statistics-nan")
+case(ValueError, "init", lambda: _stack(init=INF), "layer_statistics-inf")
+case(TypeError, "init", lambda: _stack(init=None), "layer_statistics-None")
+case(TypeError, "init", lambda: _stack(init=True), "layer_statistics-bool")
+
+# --- network -------------------------------------------------------------------------------------
+
+_init = lambda **kw: network.initialize_parameters(**{"n_x": 2, "n_h": 3, **kw})  # noqa: E731
+for _arg in ("n_x", "n_h", "n_y"):
+    int_cases("initialize_parameters", _init, _arg, low=1)
+int_cases("initialize_parameters", _init, "seed", low=0, high=2**32 - 1)
+real_cases("initialize_parameters", _init, "init_scale", bad_values=(-0.01,), names_allowed=True)
+case(ValueError, "init_scale", lambda: _init(init_scale="glorot"), "initialize_parameters-unknown")
+
+_fwd = lambda **kw: network.forward_propagation(**{"X": X, "params": PARAMS, **kw})  # noqa: E731
+activation_arg_cases("forward_propagation", _fwd)
+params_cases("forward_propagation", _fwd)
+case(ValueError, "X", lambda: _fwd(X=X[0]), "forward_propagation-1d")
+case(TypeError, "X", lambda: _fwd(X=X.astype(str)), "forward_propagation-strings")
+case(ValueError, "X", lambda: _fwd(X=with_nan(X)), "forward_propagation-nan")
+case(ValueError, "X", lambda: _fwd(X=np.zeros((2, 0))), "forward_propagation-empty")
+case(ValueError, "X", lambda: _fwd(X=X[:1]), "forward_propagation-wrong-features")
+
+_cost = lambda **kw: network.compute_cost(**{"Z2": Z2, "Y": Y, **kw})  # noqa: E731
+case(ValueError, "Z2", lambda: _cost(Z2=Z2[:, :-1]), "compute_cost-shape")
+case(TypeError, "Z2", lambda: _cost(Z2=Z2.astype(str)), "compute_cost-strings")
+case(TypeError, "Z2", lambda: _cost(Z2=Z2 + 1j), "compute_cost-complex")
+case(ValueError, "Z2", lambda: _cost(Z2=with_nan(Z2)), "compute_cost-nan")
+case(ValueError, "Z2", lambda: _cost(Z2=np.zeros((1, 0)), Y=np.zeros((1, 0), int)), "compute_cost-empty")
+case(ValueError, "Y", lambda: _cost(Y=Y3), "compute_cost-label-2")
+case(ValueError, "Y", lambda: _cost(Y=Y_NAN), "compute_cost-label-nan")
+case(TypeError, "Y", lambda: _cost(Y=Y_STR), "compute_cost-label-strings")
+
+_back = lambda **kw: network.backward_propagation(**{"params": PARAMS, "cache": CACHE, "X": X, "Y": Y, **kw})  # noqa: E731
+params_cases("backward_propagation", _back)
+data_cases("backward_propagation", _back)
+activation_arg_cases("backward_propagation", _back)
+case(TypeError, "cache", lambda: _back(cache=None), "backward_propagation-None")
+case(ValueError, "cache", lambda: _back(cache=without(CACHE, "Z1")), "backward_propagation-missing-Z1")
+case(ValueError, "cache", lambda: _back(cache=replaced(CACHE, A1=CACHE["A1"][:, :-1])), "backward_propagation-A1-shape")
+case(ValueError, "cache", lambda: _back(cache=replaced(CACHE, A2=with_nan(CACHE["A2"]))), "backward_propagation-A2-nan")
+
+_update = lambda **kw: network.update_parameters(**{"params": PARAMS, "grads": GRADS, **kw})  # noqa: E731
+params_cases("update_parameters", _update)
+real_cases("update_parameters", _update, "learning_rate", bad_values=(0.0, -1.0))
+case(TypeError, "grads", lambda: _update(grads=None), "update_parameters-None")
+case(ValueError, "grads", lambda: _update(grads=without(GRADS, "dW1")), "update_parameters-missing-dW1")
+case(ValueError, "grads", lambda: _update(grads=replaced(GRADS, dW1=GRADS["dW1"].T)), "update_parameters-dW1-shape")
+case(ValueError, "grads", lambda: _update(grads=replaced(GRADS, db2=np.array([[NAN]]))), "update_parameters-nan")
+case(TypeError, "grads", lambda: _update(grads=replaced(GRADS, dW2=GRADS["dW2"].astype(str))), "update_parameters-strings")
+
+_train = lambda **kw: network.train(**{"X": X, "Y": Y, "num_iterations": 3, **kw})  # noqa: E731
+data_cases("train", _train)
+activation_arg_cases("train", _train)
+int_cases("train", _train, "n_hidden", low=1)
+int_cases("train", _train, "num_iterations", low=1)
+int_cases("train", _train, "seed", low=0, high=2**32 - 1)
+real_cases("train", _train, "learning_rate", bad_values=(0.0, -1.2))
+real_cases("train", _train, "init_scale", bad_values=(-0.01,), names_allowed=True)
+case(ValueError, "init_scale", lambda: _train(init_scale="glorot"), "train-unknown")
+case(TypeError, "print_cost", lambda: _train(print_cost="yes"), "train-string")
+case(TypeError, "print_cost", lambda: _train(print_cost=1), "train-int")
+
+for _label, _fn in (("predict", network.predict), ("predict_proba", network.predict_proba)):
+    _p = lambda _fn=_fn, **kw: _fn(**{"params": PARAMS, "X": X, **kw})  # noqa: E731
+    params_cases(_label, _p)
+    activation_arg_cases(_label, _p)
+    case(ValueError, "X", lambda _p=_p: _p(X=X.T), f"{_label}-rows-convention")
+    case(TypeError, "X", lambda _p=_p: _p(X=X + 1j), f"{_label}-complex")
+    case(ValueError, "X", lambda _p=_p: _p(X=with_nan(X, (0, 1), -INF)), f"{_label}-inf")
+    case(ValueError, "X", lambda _p=_p: _p(X=np.zeros((2, 0))), f"{_label}-empty")
+
+_acc = lambda **kw: network.accuracy(**{"predictions": Y, "Y": Y, **kw})  # noqa: E731
+case(ValueError, "predictions", lambda: _acc(predictions=Y[:, :-1]), "accuracy-shape")
+case(ValueError, "predictions", lambda: _acc(predictions=Y3), "accuracy-label-2")
+case(ValueError, "predictions", lambda: _acc(predictions=Y * 0.5), "accuracy-probabilities")
+case(TypeError, "predictions", lambda: _acc(predictions=Y_STR), "accuracy-strings")
+case(ValueError, "Y", lambda: _acc(Y=Y3), "accuracy-label-2")
+case(ValueError, "Y", lambda: _acc(Y=Y_NAN), "accuracy-label-nan")
+case(ValueError, "Y", lambda: _acc(predictions=np.zeros((1, 0)), Y=np.zeros((1, 0))), "accuracy-empty")
+
+_gc = lambda **kw: network.gradient_check(**{"X": X, "Y": Y, "n_hidden": 2, **kw})  # noqa: E731
+data_cases("gradient_check", _gc)
+activation_arg_cases("gradient_check", _gc)
+int_cases("gradient_check", _gc, "n_hidden", low=1)
+int_cases("gradient_check", _gc, "seed", low=0, high=2**32 - 1)
+real_cases("gradient_check", _gc, "epsilon", bad_values=(0.0, -1e-7, 2.0))
+real_cases("gradient_check", _gc, "init_scale", bad_values=(-1.0,), names_allowed=True)
+params_cases("gradient_check", _gc, none_allowed=True)
+
+# The estimator: __init__ stores anything; fit validates (scikit-learn's convention).
+_FIT_BAD_HYPER = (
+    (ValueError, "n_hidden", 0), (TypeError, "n_hidden", 2.5), (TypeError, "n_hidden", True),
+    (ValueError, "activation", "swish"), (TypeError, "activation", 3),
+    (ValueError, "learning_rate", 0.0), (ValueError, "learning_rate", NAN), (TypeError, "learning_rate", "1"),
+    (ValueError, "max_iter", 0), (TypeError, "max_iter", 10.0),
+    (ValueError, "init_scale", -1.0), (ValueError, "init_scale", "glorot"), (ValueError, "init_scale", INF),
+    (ValueError, "random_state", -1), (TypeError, "random_state", 1.5), (TypeError, "random_state", "2"),
+)
+for _error, _arg, _bad in _FIT_BAD_HYPER:
+    case(_error, _arg, lambda _arg=_arg, _bad=_bad: fit(**{_arg: _bad}), f"OneHiddenLayerClassifier.fit-{_bad!r}")
+for _error, _arg, _call, _label in (
+        (ValueError, "X", lambda: fit(X_rows=with_nan(XR)), "nan"),
+        (ValueError, "X", lambda: fit(X_rows=with_nan(XR, (0, 0), INF)), "inf"),
+        (ValueError, "X", lambda: fit(X_rows=XR + 1j), "complex"),
+        (ValueError, "X", lambda: fit(X_rows=np.full(XR.shape, "a")), "strings"),
+        (ValueError, "X", lambda: fit(X_rows=XR[:, 0]), "1d"),
+        (ValueError, "X", lambda: fit(X_rows=np.zeros((0, 2)), y=np.zeros(0)), "empty"),
+        (ValueError, "X", lambda: fit(X_rows=np.zeros((12, 0))), "no-features"),
+        (ValueError, "y", lambda: fit(y=YR[:-1]), "length"),
+        (ValueError, "y", lambda: fit(y=Y3.ravel()), "three-classes"),
+        (ValueError, "y", lambda: fit(y=np.zeros(12)), "one-class"),
+        (ValueError, "y", lambda: fit(y=np.linspace(0, 1, 12)), "continuous"),
+        (ValueError, "y", lambda: fit(y=Y_NAN.ravel()), "nan-label"),
+        (ValueError, "X", lambda: fitted().predict(XR[:, :1]), "predict-features"),
+        (ValueError, "X", lambda: fitted().predict(XR + 1j), "predict-complex"),
+        (ValueError, "X", lambda: fitted().decision_function(XR[0]), "decision_function-1d"),
+        (ValueError, "X", lambda: fitted().predict_proba(np.zeros((0, 2))), "predict_proba-empty"),
+        (ValueError, "X", lambda: fitted().predict_proba(with_nan(XR)), "predict_proba-nan")):
+    case(_error, _arg, _call, f"OneHiddenLayerClassifier-{_label}", sklearn=True)
+
+# --- plotting ------------------------------------------------------------------------------------
+
+_plot_act = lambda **kw: plotting.plot_activation(**{"activation": "tanh", **kw})  # noqa: E731
+activation_arg_cases("plot_activation", lambda activation: plotting.plot_activation(activation),
+                     callables_allowed=True)
+case(TypeError, "z", lambda: _plot_act(z=["a", "b"]), "plot_activation-strings")
+case(ValueError, "z", lambda: _plot_act(z=np.zeros((2, 2))), "plot_activation-2d")
+case(ValueError, "z", lambda: _plot_act(z=[]), "plot_activation-empty")
+case(ValueError, "z", lambda: _plot_act(z=[0.0, NAN]), "plot_activation-nan")
+case(TypeError, "derivative", lambda: _plot_act(activation=np.tanh, derivative=True), "plot_activation-plain")
+case(TypeError, "derivative", lambda: _plot_act(derivative="yes"), "plot_activation-string")
+case(TypeError, "ax", lambda: _plot_act(ax="left"), "plot_activation-string")
+case(TypeError, "activation", lambda: plotting.plot_with_derivative(np.tanh), "plot_with_derivative-plain")
+case(ValueError, "activation", lambda: plotting.plot_with_derivative("swish"), "plot_with_derivative-unknown")
+case(ValueError, "axes", lambda: plotting.plot_with_derivative("tanh", axes=plt.subplots(1, 3)[1]),
+     "plot_with_derivative-three")
+case(ValueError, "z", lambda: plotting.plot_with_derivative("tanh", z=[[0.0, 1.0]]), "plot_with_derivative-2d")
+case(ValueError, "names", lambda: plotting.activation_gallery(names=[]), "activation_gallery-empty")
+case(ValueError, "names", lambda: plotting.activation_gallery(names="tanh"), "activation_gallery-string")
+case(ValueError, "names", lambda: plotting.activation_gallery(names=["tanh", "swish"]), "activation_gallery-unknown")
+case(TypeError, "names", lambda: plotting.activation_gallery(names=[3]), "activation_gallery-number")
+int_cases("activation_gallery", lambda **kw: plotting.activation_gallery(names=["tanh"], **kw), "ncols", low=1)
+case(TypeError, "z", lambda: plotting.activation_gallery(names=["tanh"], z=[1j, 2j]), "activation_gallery-complex")
+
+_model = lambda Xg: network.predict_proba(PARAMS, Xg)  # noqa: E731
+_dv = lambda **kw: plotting.decision_values(**{"model": _model, "X": X, **kw})  # noqa: E731
+case(TypeError, "model", lambda: _dv(model="tanh"), "decision_values-string")
+case(TypeError, "model", lambda: _dv(model=None), "decision_values-None")
+case(ValueError, "model", lambda: _dv(model=lambda Xg: Xg), "decision_values-wrong-output-shape")
+case(ValueError, "model", lambda: _dv(model=lambda Xg: 2 + Xg[:1]), "decision_values-not-probabilities")
+case(ValueError, "model", lambda: _dv(model=lambda Xg: NAN * Xg[:1]), "decision_values-nan-output")
+case(ValueError, "X", lambda: _dv(X=X.T), "decision_values-rows-convention")
+case(TypeError, "X", lambda: _dv(X=X.astype(object)), "decision_values-object")
+case(ValueError, "X", lambda: _dv(X=with_nan(X)), "decision_values-nan")
+case(ValueError, "X", lambda: _dv(X=np.zeros((2, 0))), "decision_values-empty")
+int_cases("decision_values", _dv, "resolution", low=10, high=plotting.BOUNDARY_MAX_RESOLUTION)
+real_cases("decision_values", _dv, "margin", bad_values=(-0.1, 2.0))
+case(TypeError, "proba", lambda: _dv(proba="yes"), "decision_values-string")
+
+_pdb = lambda **kw: plotting.plot_decision_boundary(**{"model": _model, "X": X, "Y": Y, **kw})  # noqa: E731
+data_cases("plot_decision_boundary", _pdb, any_two_labels=True)
+case(ValueError, "X_test", lambda: _pdb(X_test=X), "plot_decision_boundary-without-Y_test")
+case(ValueError, "Y_test", lambda: _pdb(X_test=X, Y_test=Y[:, :3]), "plot_decision_boundary-short")
+case(ValueError, "X_test", lambda: _pdb(X_test=with_nan(X), Y_test=Y), "plot_decision_boundary-nan")
+case(TypeError, "discretize", lambda: _pdb(discretize="yes"), "plot_decision_boundary-string")
+case(TypeError, "model", lambda: _pdb(model=3), "plot_decision_boundary-number")
+
+_pds = lambda **kw: plotting.plot_dataset(**{"X": X, "Y": Y, **kw})  # noqa: E731
+data_cases("plot_dataset", _pds, any_two_labels=True)
+
+_pc = lambda **kw: plotting.plot_costs(**{"costs": [0.7, 0.5, 0.3], **kw})  # noqa: E731
+case(ValueError, "costs", lambda: _pc(costs=[]), "plot_costs-empty")
+case(ValueError, "costs", lambda: _pc(costs=[[0.7, 0.5]]), "plot_costs-2d")
+case(TypeError, "costs", lambda: _pc(costs=["0.7"]), "plot_costs-strings")
+case(TypeError, "costs", lambda: _pc(costs=[0.7 + 1j]), "plot_costs-complex")
+case(TypeError, "costs", lambda: _pc(costs=None), "plot_costs-None")
+int_cases("plot_costs", _pc, "every", low=1)
+case(TypeError, "log", lambda: _pc(log="yes"), "plot_costs-string")
+
+_bg = lambda **kw: plotting.boundary_grid(**{"models": [_model, _model], "X": X, "Y": Y,  # noqa: E731
+                                              "titles": ["a", "b"], **kw})
+case(ValueError, "models", lambda: _bg(models=[], titles=[]), "boundary_grid-empty")
+case(TypeError, "models", lambda: _bg(models=None), "boundary_grid-None")
+case(ValueError, "titles", lambda: _bg(titles=["a"]), "boundary_grid-too-few")
+case(TypeError, "titles", lambda: _bg(titles=None), "boundary_grid-None")
+case(ValueError, "scores", lambda: _bg(scores=[90.0]), "boundary_grid-too-few")
+case(ValueError, "X", lambda: _bg(X=[X], Y=[Y]), "boundary_grid-one-per-panel-short")
+case(ValueError, "Y", lambda: _bg(Y=Y3), "boundary_grid-label-2")
+case(ValueError, "X", lambda: _bg(X=with_nan(X)), "boundary_grid-nan")
+int_cases("boundary_grid", _bg, "ncols", low=1)
+
+# --- experiments (helper D) ----------------------------------------------------------------------
+
+if experiments is not None and hasattr(experiments, "compare"):
+    _cmp = lambda **kw: experiments.compare(**{"X": X, "Y": Y, "activations": ("tanh",),  # noqa: E731
+                                               "hidden_sizes": (2,), "seeds": (2,), "num_iterations": 3,
+                                               "progress": False, **kw})
+    data_cases("compare", _cmp)
+    case(ValueError, "activations", lambda: _cmp(activations=()), "compare-empty")
+    case(ValueError, "activations", lambda: _cmp(activations=("tanh", "swish")), "compare-unknown")
+    case(TypeError, "activations", lambda: _cmp(activations=(3,)), "compare-number")
+    case(ValueError, "hidden_sizes", lambda: _cmp(hidden_sizes=()), "compare-empty")
+    case(ValueError, "hidden_sizes", lambda: _cmp(hidden_sizes=(0,)), "compare-zero")
+    case(ValueError, "hidden_sizes", lambda: _cmp(hidden_sizes=(-3,)), "compare-negative")
+    case(TypeError, "hidden_sizes", lambda: _cmp(hidden_sizes=(2.5,)), "compare-float")
+    case(TypeError, "hidden_sizes", lambda: _cmp(hidden_sizes=(True,)), "compare-bool")
+    case(ValueError, "seeds", lambda: _cmp(seeds=()), "compare-empty")
+    case(ValueError, "seeds", lambda: _cmp(seeds=(-1,)), "compare-negative")
+    case(TypeError, "seeds", lambda: _cmp(seeds=(1.5,)), "compare-float")
+    real_cases("compare", _cmp, "learning_rate", bad_values=(0.0, -1.2))
+    case(ValueError, "learning_rate", lambda: _cmp(learning_rate={"relu": 1.0}), "compare-dict-missing")
+    case(ValueError, "learning_rate", lambda: _cmp(learning_rate={"tanh": -1.0}), "compare-dict-negative")
+    real_cases("compare", _cmp, "init_scale", bad_values=(-0.01,), names_allowed=True)
+    case(ValueError, "init_scale", lambda: _cmp(init_scale="glorot"), "compare-unknown")
+    int_cases("compare", _cmp, "num_iterations", low=1)
+    case(TypeError, "progress", lambda: _cmp(progress="yes"), "compare-string")
+
+# --- playground (helper E) -----------------------------------------------------------------------
+
+if playground is not None:
+    _md = playground.make_data
+    case(ValueError, "dataset", lambda: _md(dataset="spiral"), "make_data-unknown")
+    case(TypeError, "dataset", lambda: _md(dataset=3), "make_data-number")
+    real_cases("make_data", _md, "noise", bad_values=(-0.1, 100.0))
+    int_cases("make_data", _md, "m", low=4)
+    int_cases("make_data", _md, "seed", low=0, high=2**32 - 1)
+    for _entry in (playground.check_settings, playground.run):
+        _label = _entry.__name__
+        case(TypeError, "colour", lambda _entry=_entry: _entry(colour="red"), f"{_label}-unknown-setting")
+        case(ValueError, "dataset", lambda _entry=_entry: _entry(dataset="spiral"), f"{_label}-unknown")
+        real_cases(_label, _entry, "test_share", bad_values=(-0.1, 0.95))
+        activation_arg_cases(_label, _entry)
+        int_cases(_label, _entry, "n_hidden", low=1, high=200)
+        real_cases(_label, _entry, "learning_rate", bad_values=(0.0,))
+        int_cases(_label, _entry, "num_iterations", low=1, high=100_000)
+        case(ValueError, "init_scale", lambda _entry=_entry: _entry(init_scale="glorot"), f"{_label}-unknown")
+        int_cases(_label, _entry, "seed", low=0, high=2**32 - 1)
+    case(ValueError, "n_hidden", lambda: playground.Playground(n_hidden=0), "Playground-zero")
+    case(TypeError, "activation", lambda: playground.Playground(activation=activations.get("elu", alpha=0.5)),
+         "Playground-object")
+    case(TypeError, "result", lambda: playground.summary("tanh"), "summary-string")
+    case(TypeError, "result", lambda: playground.plot(None), "plot-None")
+    case(TypeError, "result", lambda: playground.render_png({"settings": {}}), "render_png-dict")
+
+
+# --- the one test --------------------------------------------------------------------------------
+
+def _names(argument):
+    """Regex: ``argument`` (or any of a tuple of them) as a whole word ('X' does not match 'X_test')."""
+    options = argument if isinstance(argument, tuple) else (argument,)
+    return "|".join(rf"(?<![\w.]){re.escape(option)}(?!\w)" for option in options)
+
+
+@contextlib.contextmanager
+def _deadline(seconds):
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - Windows: no hang guard
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeoutError(f"the call did not return within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.mark.parametrize("call, error, argument, sklearn", CASES)
+def test_bad_input_raises_an_error_naming_the_argument(call, error, argument, sklearn):
+    with _deadline(20), pytest.raises((ValueError, TypeError)) as info:
+        call()
+    assert isinstance(info.value, error), (
+        f"expected {error.__name__}, got {type(info.value).__name__}: {info.value}")
+    assert re.search(_names(argument), str(info.value)), (
+        f"the message does not name {argument!r}: {info.value}")
+    # raised by course_utils' checks (the estimator may use scikit-learn's), never from inside numpy
+    origin = info.traceback[-1].path
+    allowed = ("course_utils", "sklearn") if sklearn else ("course_utils",)
+    assert any(part in str(origin) for part in allowed), f"raised from {origin}: {info.value}"
+
+
+def test_the_table_is_large():
+    """Guard: a refactor must not silently drop rows (the report quotes this number)."""
+    assert len(CASES) >= 500, len(CASES)
