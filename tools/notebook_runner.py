@@ -23,7 +23,11 @@ def text_outputs(cell):
     texts = []
     for output in cell.get("outputs", []):
         if output.output_type == "stream":
-            texts.append(f"{output.name}: {output.text}")
+            prefix = f"{output.name}: "
+            if texts and texts[-1].startswith(prefix):  # one print may arrive in several chunks
+                texts[-1] += output.text
+            else:
+                texts.append(prefix + output.text)
         elif output.output_type in ("execute_result", "display_data"):
             data = output.get("data", {})
             if WIDGET_VIEW not in data and "text/plain" in data:
