@@ -173,3 +173,9 @@ def test_train_test_split_columns_checks_the_data():
     X, Y = datasets.make_planar(m=20)
     with pytest.raises(ValueError, match=r"Y must have shape \(1, 20\)"):
         datasets.train_test_split_columns(X, Y.ravel())
+
+
+def test_shipped_csv_is_exactly_what_the_regeneration_command_writes(tmp_path):
+    fresh = datasets.write_planar_csv(tmp_path / "planar_flower.csv")
+    assert fresh.read_bytes() == datasets.PLANAR_CSV.read_bytes()
+    assert datasets.PLANAR_CSV.read_text(encoding="utf-8").splitlines()[0] == "x1,x2,label"
