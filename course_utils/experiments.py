@@ -295,7 +295,7 @@ class _Stack:
             np.subtract(self.P, grad, out=self.P)
             if not np.isfinite(self.P).all():
                 bad = np.unique(self.param_model[~np.isfinite(self.P)])
-                self._freeze(bad, i, previous)
+                self._freeze(bad, i + 1, previous)      # iteration i + 1 would start from inf/NaN
         self.costs = np.concatenate(records, axis=1)
 
     def _freeze(self, bad, i, previous):
@@ -526,7 +526,8 @@ def compare(X, Y, activations=DEFAULT_ACTIVATIONS, hidden_sizes=DEFAULT_HIDDEN_S
     ``train_accuracy`` (percent), ``final_cost`` (after the last update), ``best_cost`` (lowest
     cost seen), ``oscillating`` (see :data:`OSCILLATION_TOL`), ``diverged`` (cost or parameters
     became inf/NaN; the model then stops at its last finite parameters, which the accuracy uses),
-    ``diverged_at`` (iteration or None), ``dead_units`` (hidden units whose g'(Z1) is 0 on every
+    ``diverged_at`` (None, or the first iteration whose starting parameters or recorded cost were
+    not finite; ``network.train`` raises at the first multiple of 100 from there), ``dead_units`` (hidden units whose g'(Z1) is 0 on every
     training example: dead ReLUs), ``costs`` (array, iterations 0, 100, ...), ``test_accuracy``
     (with held-out data) and ``params`` (with ``keep_params=True``: the dict ``network.predict``
     takes).
