@@ -203,7 +203,10 @@ def _kernel_tanh(Z1, A1, G):
 
 
 def _kernel_sigmoid(Z1, A1, G):
-    expit(Z1, A1)
+    np.multiply(Z1, 0.5, A1)           # sigmoid(z) = (1 + tanh(z / 2)) / 2: tanh is a faster ufunc
+    np.tanh(A1, A1)
+    np.multiply(A1, 0.5, A1)
+    np.add(A1, 0.5, A1)
     np.subtract(1.0, A1, G)
     np.multiply(G, A1, G)
 
@@ -213,6 +216,30 @@ def _kernel_relu(Z1, A1, G):
     np.greater(Z1, 0.0, G)
 
 
+def _kernel_leaky_relu(slope):
+    def kernel(Z1, A1, G):
+        np.multiply(Z1, slope, A1)
+        np.maximum(A1, Z1, out=A1)     # max(z, slope z) is z for z > 0, slope z otherwise
+        np.greater(Z1, 0.0, G)
+        np.multiply(G, 1.0 - slope, G)
+        np.add(G, slope, G)            # 1 for z > 0, slope otherwise
+    return kernel
+
+
+def _kernel_elu(alpha):
+    def kernel(Z1, A1, G):
+        T = np.minimum(Z1, 0.0)        # the negative branch only ever sees z <= 0
+        np.expm1(T, T)
+        np.multiply(T, alpha, T)       # alpha (exp(z) - 1) for z <= 0, 0 for z > 0
+        np.maximum(Z1, 0.0, out=A1)
+        np.add(A1, T, A1)
+        np.greater(Z1, 0.0, G)
+        np.multiply(G, 1.0 - alpha, G)
+        np.add(G, T, G)
+        np.add(G, alpha, G)            # 1 for z > 0, alpha exp(z) otherwise
+    return kernel
+
+
 def _generic_kernel(act):
     def kernel(Z1, A1, G):
         A1[...] = act(Z1)
@@ -220,13 +247,22 @@ def _generic_kernel(act):
     return kernel
 
 
-_FAST_KERNELS = {"tanh": _kernel_tanh, "sigmoid": _kernel_sigmoid, "relu": _kernel_relu}
+_FAST_KERNELS = {
+    "tanh": lambda: _kernel_tanh,
+    "sigmoid": lambda offset=0.0: _kernel_sigmoid if offset == 0 else None,
+    "relu": lambda: _kernel_relu,
+    "leaky_relu": lambda slope=0.01: _kernel_leaky_relu(float(slope)),
+    "elu": lambda alpha=1.0: _kernel_elu(float(alpha)),
+}
 
 
 def _kernel_for(act):
-    fast = _FAST_KERNELS.get(act.name)
-    if fast is not None and act == activations.get(act.name):
-        return fast
+    """A fast kernel if ``act`` is a registry activation with its own formulas, else the generic one."""
+    make = _FAST_KERNELS.get(act.name)
+    if make is not None and act == activations.get(act.name, **act.params):
+        fast = make(**act.params)
+        if fast is not None:
+            return fast
     return _generic_kernel(act)
 
 

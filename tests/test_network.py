@@ -219,6 +219,33 @@ def test_train_agrees_with_the_plain_loop_for_every_activation(flower, name):
         np.testing.assert_allclose(params[key], ref_params[key], rtol=1e-8, atol=1e-11)
 
 
+@pytest.mark.parametrize("name, params", [
+    ("tanh", {}), ("sigmoid", {}), ("sigmoid", {"offset": 0.5}), ("relu", {}), ("leaky_relu", {}),
+    ("leaky_relu", {"slope": 0.0}), ("leaky_relu", {"slope": 0.3}), ("leaky_relu", {"slope": 1.0}),
+    ("elu", {}), ("elu", {"alpha": 0.0}), ("elu", {"alpha": 2.5}), ("softplus", {"beta": 3.0}),
+])
+def test_training_kernels_match_the_activation_and_its_derivative(name, params):
+    act = activations.get(name, **params)
+    z = np.concatenate([np.linspace(-30, 30, 601), [0.0, -0.0, 1e-300, -1e-300]]).reshape(5, -1)
+    A1, G = np.empty_like(z), np.empty_like(z)
+    network._kernel_for(act)(z, A1, G)
+    np.testing.assert_allclose(A1, act(z), rtol=1e-15, atol=1e-15)
+    np.testing.assert_allclose(G, act.derivative(z), rtol=1e-15, atol=1e-15)
+
+
+@pytest.mark.parametrize("act", [activations.get("leaky_relu", slope=0.2), activations.get("elu", alpha=0.5),
+                                 activations.get("sigmoid", offset=0.5)], ids=repr)
+def test_train_agrees_with_the_plain_loop_for_activation_parameters(flower, act):
+    X, Y = flower
+    params, costs = network.train(X, Y, activation=act, learning_rate=0.3, num_iterations=1000,
+                                  init_scale=0.5, seed=3)
+    ref_params, ref_costs = plain_train(X, Y, activation=act, learning_rate=0.3, num_iterations=1000,
+                                        init_scale=0.5, seed=3)
+    np.testing.assert_allclose(costs, ref_costs, rtol=1e-10)
+    for key in params:
+        np.testing.assert_allclose(params[key], ref_params[key], rtol=1e-8, atol=1e-11)
+
+
 def test_train_with_a_custom_activation_uses_its_derivative(flower):
     X, Y = flower
     right, _ = network.train(X, Y, activation="sigmoid", num_iterations=300)
