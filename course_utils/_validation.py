@@ -166,3 +166,25 @@ def naming(argument, check, *args, **kwargs):
             raise
         kind = TypeError if isinstance(error, TypeError) else ValueError
         raise kind(f"{argument}: {error}") from error
+
+
+def check_rows(name, rows, *, allow_empty=False):
+    """Return ``rows`` (an iterable of dicts, e.g. from ``experiments.compare``) as a list."""
+    if rows is None or isinstance(rows, (str, bytes, dict)) or not hasattr(rows, "__iter__"):
+        raise TypeError(f"{name} must be a list of dicts (the rows experiments.compare returns), "
+                        f"got {type(rows).__name__}")
+    rows = list(rows)
+    if not rows and not allow_empty:
+        raise ValueError(f"{name} must contain at least one row, got none")
+    bad = next((row for row in rows if not isinstance(row, dict)), None)
+    if bad is not None:
+        raise TypeError(f"{name} must hold dicts (the rows experiments.compare returns), got a {type(bad).__name__}")
+    return rows
+
+
+def check_field(name, key, rows):
+    """Return ``key`` if the first of ``rows`` has that field, else raise naming ``name`` and the fields."""
+    if not isinstance(key, str) or key not in rows[0]:
+        raise ValueError(f"{name}={_show(key)}, but the rows have no field {_show(key)}; "
+                         f"fields: {', '.join(rows[0])}")
+    return key

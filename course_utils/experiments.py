@@ -36,7 +36,7 @@ from scipy.special import expit
 
 from . import activations as _activations
 from . import network
-from ._validation import _show, check_int, check_real, check_XY
+from ._validation import _show, check_bool, check_field, check_int, check_real, check_rows, check_XY
 
 __all__ = ["DEFAULT_ACTIVATIONS", "DEFAULT_HIDDEN_SIZES", "ROW_KEYS", "compare", "table", "select",
            "best_per", "dead_units"]
@@ -685,6 +685,10 @@ def dead_units(params, X, activation="relu"):
 
 def select(rows, **criteria):
     """The rows whose fields equal the given values, e.g. ``select(rows, activation="relu", n_hidden=4)``."""
+    rows = check_rows("rows", rows, allow_empty=True)
+    for key in criteria:
+        if rows:
+            check_field("criterion", key, rows)
     return [row for row in rows if all(row.get(key) == value for key, value in criteria.items())]
 
 
@@ -693,10 +697,12 @@ def best_per(rows, group="activation", score="test_accuracy"):
 
     Ties go to the earliest row. Returns a dict ``{group value: row}``.
     """
+    rows = check_rows("rows", rows)
+    check_field("group", group, rows)
     best = {}
     for row in rows:
         if score not in row:
-            raise ValueError(f"rows have no {score!r} (keys: {', '.join(row)})")
+            raise ValueError(f"score={_show(score)}, but the rows have no {score!r} (keys: {', '.join(row)})")
         key = row[group]
         if row["diverged"] and key in best:
             continue
@@ -719,12 +725,12 @@ def table(rows, value="train_accuracy", index="activation", columns="n_hidden", 
     an oscillating one gets a "~" after its number; with ``agg``, a cell where some (not all) rows
     diverged gets a "*" and aggregates the others.
     """
-    rows = list(rows)
-    if not rows:
-        raise ValueError("rows must contain at least one row, got none")
-    for key in (value, index, columns):
-        if key not in rows[0]:
-            raise ValueError(f"rows have no field {key!r}; fields: {', '.join(rows[0])}")
+    rows = check_rows("rows", rows)
+    for name, key in (("value", value), ("index", index), ("columns", columns)):
+        check_field(name, key, rows)
+    if not isinstance(fmt, str):
+        raise TypeError(f"fmt must be a format string such as '{{:.1f}}', got {_show(fmt)}")
+    marks = check_bool("marks", marks)
     if agg is not None and agg not in _AGGREGATES:
         raise ValueError(f"unknown agg {agg!r}; available: {', '.join(map(repr, _AGGREGATES))}")
     row_keys = list(dict.fromkeys(r[index] for r in rows))

@@ -499,6 +499,33 @@ if experiments is not None and hasattr(experiments, "compare"):
     int_cases("compare", _cmp, "num_iterations", low=1)
     case(TypeError, "progress", lambda: _cmp(progress="yes"), "compare-string")
 
+if experiments is not None and hasattr(experiments, "table"):
+    _ROWS = experiments.compare(X, Y, activations=("tanh", "relu"), hidden_sizes=(2,), seeds=(2, 3),
+                                num_iterations=3, progress=False)
+    _dead = lambda **kw: experiments.dead_units(**{"params": PARAMS, "X": X, "activation": "relu", **kw})  # noqa: E731
+    params_cases("dead_units", _dead)
+    activation_arg_cases("dead_units", _dead)
+    case(ValueError, "X", lambda: _dead(X=X[:1]), "dead_units-wrong-features")
+    case(ValueError, "X", lambda: _dead(X=with_nan(X)), "dead_units-nan")
+    case(TypeError, "X", lambda: _dead(X=X.astype(str)), "dead_units-strings")
+    case(TypeError, "rows", lambda: experiments.select(None, activation="tanh"), "select-None")
+    case(ValueError, "n_hiden", lambda: experiments.select(_ROWS, n_hiden=2), "select-unknown-field")
+    case(TypeError, "rows", lambda: experiments.best_per(None), "best_per-None")
+    case(ValueError, "group", lambda: experiments.best_per(_ROWS, group="width", score="train_accuracy"),
+         "best_per-unknown-field")
+    case(ValueError, "score", lambda: experiments.best_per(_ROWS, score="test_accuracy"), "best_per-no-test")
+    case(ValueError, "rows", lambda: experiments.best_per([]), "best_per-empty")
+    _table = lambda **kw: experiments.table(**{"rows": _ROWS, "agg": "mean", **kw})  # noqa: E731
+    case(ValueError, "rows", lambda: _table(rows=[]), "table-empty")
+    case(TypeError, "rows", lambda: _table(rows=None), "table-None")
+    case(ValueError, "value", lambda: _table(value="accuracy"), "table-unknown-field")
+    case(ValueError, "index", lambda: _table(index="act"), "table-unknown-field")
+    case(ValueError, "columns", lambda: _table(columns="width"), "table-unknown-field")
+    case(ValueError, "agg", lambda: _table(agg="sum"), "table-unknown")
+    case(ValueError, "agg", lambda: _table(agg=None), "table-needed")
+    case(TypeError, "fmt", lambda: _table(fmt=3), "table-number")
+    case(TypeError, "marks", lambda: _table(marks="yes"), "table-string")
+
 # --- playground (helper E) -----------------------------------------------------------------------
 
 if playground is not None:
