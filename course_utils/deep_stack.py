@@ -46,6 +46,10 @@ def layer_statistics(activation, n_layers=20, width=256, m=1000, init="lecun", s
     means, stds = np.empty(n_layers), np.empty(n_layers)
     for layer in range(n_layers):
         w = rng.standard_normal((width, width)) * std
-        a = np.asarray(act(w @ a), dtype=float)
-        means[layer], stds[layer] = a.mean(), a.std()
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow is reported below, by name
+            a = np.asarray(act(w @ a), dtype=float)
+            means[layer], stds[layer] = a.mean(), a.std()
+        if not (np.isfinite(means[layer]) and np.isfinite(stds[layer])):
+            raise ValueError(f"init={init!r} makes the signal overflow float64 at layer {layer + 1} of "
+                             f"{n_layers}; use a smaller gain (or fewer layers)")
     return {"mean": means, "std": stds}

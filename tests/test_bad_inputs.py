@@ -600,6 +600,57 @@ def test_bad_input_raises_an_error_naming_the_argument(call, error, argument, sk
     assert any(part in str(origin) for part in allowed), f"raised from {origin}: {info.value}"
 
 
+# --- extreme but valid values: training either ends with finite parameters or says it diverged --
+
+FLOWER = datasets.load_planar_dataset()
+_FX, _FY = FLOWER
+
+
+def _finite_params(params):
+    return all(np.all(np.isfinite(value)) for value in params.values())
+
+
+EXTREME = {
+    "train-lr-1e6-relu": lambda: network.train(_FX, _FY, activation="relu", learning_rate=1e6, num_iterations=300),
+    "train-lr-1e6-tanh": lambda: network.train(_FX, _FY, activation="tanh", learning_rate=1e6, num_iterations=300),
+    "train-lr-1e300-elu": lambda: network.train(_FX, _FY, activation="elu", learning_rate=1e300, num_iterations=300),
+    "train-X-1e300": lambda: network.train(_FX * 1e300, _FY, activation="relu", num_iterations=300),
+    "train-init-1e200-sigmoid": lambda: network.train(_FX, _FY, activation="sigmoid", init_scale=1e200,
+                                                      num_iterations=300),
+    "fit-lr-1e6": lambda: (network.OneHiddenLayerClassifier(learning_rate=1e6, activation="relu", max_iter=300)
+                           .fit(_FX.T, _FY.ravel()).params_, None),
+    "fit-X-1e300": lambda: (network.OneHiddenLayerClassifier(max_iter=300).fit(_FX.T * 1e300, _FY.ravel())
+                            .params_, None),
+}
+
+
+@pytest.mark.parametrize("call", EXTREME.values(), ids=EXTREME.keys())
+def test_extreme_values_give_finite_parameters_or_a_divergence_error(call):
+    """No NaN parameters: training returns finite ones or raises TrainingDiverged (warnings are errors)."""
+    with _deadline(20):
+        try:
+            params, costs = call()
+        except network.TrainingDiverged as error:
+            assert "Lower the learning rate" in str(error)
+            return
+    assert _finite_params(params)
+    assert costs is None or np.all(np.isfinite(costs))
+
+
+def test_extreme_values_in_compare_playground_and_gradient_check():
+    rows = experiments.compare(_FX, _FY, activations=("relu", "tanh"), hidden_sizes=(4,), learning_rate=1e6,
+                               num_iterations=300, progress=False, keep_params=True)
+    assert [row["diverged"] for row in rows] == [True, False]
+    assert all(_finite_params(row["params"]) for row in rows)   # a diverged model keeps its last finite ones
+    result = playground.run(activation="leaky_relu", learning_rate=10.0)
+    assert result.diverged and result.params is None and "diverged" in result.message
+    for kwargs in ({"X": _FX * 1e150, "Y": _FY}, {"X": _FX, "Y": _FY, "init_scale": 1e200},
+                   {"X": _FX, "Y": _FY, "epsilon": 1e-300}):
+        assert np.isfinite(network.gradient_check(**kwargs))
+    with pytest.raises(ValueError, match="init"):
+        deep_stack.layer_statistics("relu", init=1e10, n_layers=40, width=8, m=10)
+
+
 def test_the_table_is_large():
     """Guard: a refactor must not silently drop rows (the report quotes this number)."""
     assert len(CASES) >= 500, len(CASES)
