@@ -36,7 +36,8 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 HOW_TO_ENABLE = ("to enable it, install Debian's browser with `apt-get install chromium` and the test tools "
                  "with `pip install -r requirements-dev.txt`")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-dev-shm-usage"]    # containers often have a tiny /dev/shm
 SERVER_START_TIMEOUT = 120      # seconds; jupyter lab on a busy 2-core machine
 RUN_ALL_TIMEOUT = 300           # seconds per notebook (they run in < 60 s under nbval)
 UI_TIMEOUT = 120                # seconds for the page to load, render or react to a control
@@ -119,7 +120,8 @@ def lab(tmp_path_factory):
         (settings / name).write_text(json.dumps(values))
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
                JUPYTERLAB_WORKSPACES_DIR=str(root / "lab-workspaces"),
-               JUPYTER_RUNTIME_DIR=str(root / "runtime"), PYTHONWARNINGS="ignore")
+               JUPYTER_RUNTIME_DIR=str(root / "runtime"), JUPYTER_DATA_DIR=str(root / "data-dir"),
+               IPYTHONDIR=str(root / "ipython"))
     env.pop("MPLBACKEND", None)
     token = secrets.token_hex(24)
     port = _free_port()
@@ -166,12 +168,15 @@ def browser():
             chromium.close()
 
 
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
 def _stored_counts(path):
-    """(number of non-empty code cells, number of PNG outputs) of the committed notebook."""
+    """(non-empty code cells, PNG outputs, widget outputs) of the committed notebook."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
     code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code" and "".join(cell["source"]).strip()]
-    pngs = sum("image/png" in output.get("data", {}) for cell in code for output in cell.get("outputs", []))
-    return len(code), pngs
+    outputs = [output.get("data", {}) for cell in code for output in cell.get("outputs", [])]
+    return len(code), sum("image/png" in data for data in outputs), sum(WIDGET_MIME in data for data in outputs)
 
 
 # JavaScript run in the page. The app object is exposed by `--expose-app-in-browser`.
@@ -190,6 +195,10 @@ JS_PROMPTS = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .j
                      .map(e => e.textContent.trim())"""
 JS_IMAGES = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .jp-OutputArea-output img'))
                      .map(img => ({rendered: img.complete && img.naturalWidth > 0, widget: img.classList.contains('widget-image')}))"""
+# a rendered widget view: an output area whose child is the widget's own element (class jupyter-widgets);
+# without the front end the same output shows as plain text instead
+JS_WIDGETS = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .jp-OutputArea-output > .jupyter-widgets'))
+                  .map(e => !/Loading widget|Error displaying widget/.test(e.textContent))"""
 JS_STDERR = """() => Array.from(document.querySelectorAll(
                   '.jp-NotebookPanel .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
                   .map(e => e.textContent.slice(0, 500))"""
@@ -266,7 +275,7 @@ def _check_playground(page):
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab(lab, browser, name):
-    n_code, n_png = _stored_counts(NOTEBOOK_DIR / name)
+    n_code, n_png, n_widgets = _stored_counts(NOTEBOOK_DIR / name)
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page_errors = []
@@ -284,6 +293,9 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
         images = page.evaluate(JS_IMAGES)
         rendered = sum(image["rendered"] for image in images)
         assert rendered >= n_png, f"{name}: {rendered} figures rendered, the stored notebook has {n_png}"
+        if n_widgets:       # widget views render (the front end is installed and talks to the kernel)
+            page.wait_for_function(f"() => {{ const w = ({JS_WIDGETS})(); return w.length >= {n_widgets} && w.every(Boolean); }}",
+                                   timeout=UI_TIMEOUT * 1000, polling=500)
         assert not page.locator("text=Error displaying widget").count(), f"{name}: a widget failed to render"
         if name.startswith("09_"):
             _check_playground(page)
