@@ -366,9 +366,11 @@ def sum_of_sigmoids(z, offsets, weights=None):
     if isinstance(weights, str):
         check_choice("weights", weights, ("trapezoid",))
         gaps = np.diff(offsets)
-        if offsets.size < 2 or np.any(gaps <= 0):
-            raise ValueError("weights='trapezoid' needs at least two strictly increasing offsets, "
-                             f"got {offsets.size} offset(s) {'not increasing' if offsets.size > 1 else ''}".rstrip())
+        if offsets.size < 2:
+            raise ValueError(f"weights='trapezoid' needs at least two offsets, got {offsets.size}")
+        if np.any(gaps <= 0):
+            raise ValueError("weights='trapezoid' needs strictly increasing offsets, got a step of "
+                             f"{gaps.min():g} between neighbours")
         weights = np.concatenate([gaps, [0.0]]) / 2 + np.concatenate([[0.0], gaps]) / 2
     else:
         weights = as_float_array("weights", weights, allow_nonfinite=False, ndim=1)
