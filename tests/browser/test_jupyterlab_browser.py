@@ -45,6 +45,7 @@ UI_TIMEOUT = 120                # seconds for the page to load, render or react 
 if not CHROMIUM.exists():
     pytest.skip(f"browser test skipped: {CHROMIUM} not found; {HOW_TO_ENABLE}", allow_module_level=True)
 try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 except ImportError:
     pytest.skip(f"browser test skipped: playwright is not installed; {HOW_TO_ENABLE}", allow_module_level=True)
@@ -194,7 +195,7 @@ JS_KERNEL_IDLE = """() => {
 JS_PROMPTS = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputArea-prompt'))
                      .map(e => e.textContent.trim())"""
 JS_IMAGES = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .jp-OutputArea-output img'))
-                     .map(img => ({rendered: img.complete && img.naturalWidth > 0, widget: img.classList.contains('widget-image')}))"""
+                     .map(img => ({rendered: img.complete && img.naturalWidth > 0, inWidget: !!img.closest('.jupyter-widgets')}))"""
 # a rendered widget view: an output area whose child is the widget's own element (class jupyter-widgets);
 # without the front end the same output shows as plain text instead
 JS_WIDGETS = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .jp-OutputArea-output > .jupyter-widgets'))
@@ -202,6 +203,14 @@ JS_WIDGETS = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .j
 JS_STDERR = """() => Array.from(document.querySelectorAll(
                   '.jp-NotebookPanel .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
                   .map(e => e.textContent.slice(0, 500))"""
+
+
+def _wait(page, js, seconds, message, arg=None):
+    """Wait until ``js`` returns true in the page; on time-out fail with ``message`` (not a bare TimeoutError)."""
+    try:
+        page.wait_for_function(js, arg=arg, timeout=seconds * 1000, polling=500)
+    except PlaywrightTimeout:
+        pytest.fail(f"{message} (waited {seconds} s)")
 
 
 def _run_all(page, n_code):
@@ -213,10 +222,9 @@ def _run_all(page, n_code):
     start = time.monotonic()
     # Run All marks every queued cell [*] at once; done when one has a number, none is queued, kernel idle
     # (an error stops Run All early: the count check below reports it).
-    page.wait_for_function(
-        f"() => {{ const p = ({JS_PROMPTS})(); return p.some(t => /^\\[\\d+\\]:$/.test(t))"
-        f" && !p.some(t => t.includes('*')) && ({JS_KERNEL_IDLE})(); }}",
-        timeout=RUN_ALL_TIMEOUT * 1000, polling=500)
+    _wait(page, f"() => {{ const p = ({JS_PROMPTS})(); return p.some(t => /^\\[\\d+\\]:$/.test(t))"
+                f" && !p.some(t => t.includes('*')) && ({JS_KERNEL_IDLE})(); }}",
+          RUN_ALL_TIMEOUT, "Run All did not finish (cells still queued or the kernel busy)")
     elapsed = time.monotonic() - start
     ran = sum(bool(re.fullmatch(r"\[\d+\]:", prompt)) for prompt in page.evaluate(JS_PROMPTS))
     stderr = page.evaluate(JS_STDERR)
@@ -233,11 +241,11 @@ JS_PLAYGROUND_STATE = """() => {
 
 def _wait_for_playground(page, before, pattern):
     """Wait until the status text matches ``pattern`` (a JS regex source) and the figure changed since ``before``."""
-    page.wait_for_function(
-        f"([before, pattern]) => {{ const now = ({JS_PLAYGROUND_STATE})();"
-        " return now.shown && now.src !== before.src && new RegExp(pattern).test(now.status)"
-        " && /accuracy/.test(now.status); }",
-        arg=[before, pattern], timeout=UI_TIMEOUT * 1000, polling=250)
+    _wait(page, f"([before, pattern]) => {{ const now = ({JS_PLAYGROUND_STATE})();"
+                " return now.shown && now.src !== before.src && new RegExp(pattern).test(now.status)"
+                " && /accuracy/.test(now.status); }",
+          UI_TIMEOUT, f"playground: no new figure with a status matching /{pattern}/; status was "
+                      f"{page.evaluate(JS_PLAYGROUND_STATE)['status']!r}", arg=[before, pattern])
     return page.evaluate(JS_PLAYGROUND_STATE)
 
 
@@ -248,8 +256,8 @@ def _check_playground(page):
     app.scroll_into_view_if_needed()
     assert page.locator(".playground-app .widget-dropdown select").count() >= 3, "playground drop-downs missing"
     assert page.locator(".playground-app .noUi-handle").count() >= 4, "playground sliders missing"
-    page.wait_for_function(f"() => {{ const now = ({JS_PLAYGROUND_STATE})(); return now.shown && /accuracy/.test(now.status); }}",
-                           timeout=UI_TIMEOUT * 1000)
+    _wait(page, f"() => {{ const now = ({JS_PLAYGROUND_STATE})(); return now.shown && /accuracy/.test(now.status); }}",
+          UI_TIMEOUT, "playground: no first figure and accuracy line")
     first = page.evaluate(JS_PLAYGROUND_STATE)
     assert first["status"].startswith("tanh, 4 hidden units"), first["status"]
 
@@ -266,43 +274,43 @@ def _check_playground(page):
     rate = page.locator(".playground-learning-rate .noUi-handle").first
     rate.focus()
     rate.press("End")
-    page.wait_for_function(
-        f"() => /Training diverged\\./.test(({JS_PLAYGROUND_STATE})().status)"
-        f" && /learning rate 10\\b/.test(({JS_PLAYGROUND_STATE})().status)",
-        timeout=UI_TIMEOUT * 1000, polling=250)
+    _wait(page, f"() => /Training diverged\\./.test(({JS_PLAYGROUND_STATE})().status)"
+                f" && /learning rate 10\\b/.test(({JS_PLAYGROUND_STATE})().status)",
+          UI_TIMEOUT, "playground: no divergence message at learning rate 10 with leaky_relu")
     assert third["status"] != second["status"] != first["status"]
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab(lab, browser, name):
-    n_code, n_png, n_widgets = _stored_counts(NOTEBOOK_DIR / name)
+    # counted in the served copy: the very file that runs, even if notebooks/ changes meanwhile
+    n_code, n_png, n_widgets = _stored_counts(lab.root / "notebooks" / name)
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page_errors = []
     page.on("pageerror", lambda error: page_errors.append(str(error)))
     try:
         page.goto(f"{lab.url}/lab/tree/notebooks/{name}?reset&token={lab.token}", timeout=UI_TIMEOUT * 1000)
-        page.wait_for_function(JS_NOTEBOOK_READY, timeout=UI_TIMEOUT * 1000, polling=500)
+        _wait(page, JS_NOTEBOOK_READY, UI_TIMEOUT, f"{name}: the notebook did not open with an idle kernel")
         seconds = _run_all(page, n_code)
         print(f"{name}: Run All took {seconds:.0f} s in the browser")
         # let the last images decode
-        page.wait_for_function(f"() => ({JS_IMAGES})().filter(i => i.rendered).length >= {n_png}",
-                               timeout=30_000, polling=500)
+        rendered = f"({JS_IMAGES})().filter(i => i.rendered && !i.inWidget).length"     # figures drawn by cells
+        _wait(page, f"() => {rendered} >= {n_png}", UI_TIMEOUT,
+              f"{name}: fewer figures rendered than the {n_png} PNG outputs of the stored notebook")
+        print(f"{name}: {page.evaluate('() => ' + rendered)} figures rendered (stored notebook: {n_png})")
+        if n_widgets:       # widget views render (the front end is installed and talks to the kernel)
+            _wait(page, f"() => {{ const w = ({JS_WIDGETS})(); return w.length >= {n_widgets} && w.every(Boolean); }}",
+                  UI_TIMEOUT, f"{name}: fewer live widget views than the {n_widgets} stored widget outputs")
         stderr = page.evaluate(JS_STDERR)
         assert not stderr, f"{name}: error or stderr output in the page:\n" + "\n---\n".join(stderr)
-        images = page.evaluate(JS_IMAGES)
-        rendered = sum(image["rendered"] for image in images)
-        assert rendered >= n_png, f"{name}: {rendered} figures rendered, the stored notebook has {n_png}"
-        if n_widgets:       # widget views render (the front end is installed and talks to the kernel)
-            page.wait_for_function(f"() => {{ const w = ({JS_WIDGETS})(); return w.length >= {n_widgets} && w.every(Boolean); }}",
-                                   timeout=UI_TIMEOUT * 1000, polling=500)
         assert not page.locator("text=Error displaying widget").count(), f"{name}: a widget failed to render"
         if name.startswith("09_"):
             _check_playground(page)
             stderr = page.evaluate(JS_STDERR)
             assert not stderr, f"{name}: stderr after changing a control:\n" + "\n---\n".join(stderr)
-    except BaseException:
+    except BaseException as failure:
         SCREENSHOTS.mkdir(exist_ok=True)
+        (SCREENSHOTS / f"{Path(name).stem}.txt").write_text(f"{type(failure).__name__}: {failure}\n")
         try:
             page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"), full_page=True)
         except Exception as exc:        # the page may be gone; the original failure matters more
