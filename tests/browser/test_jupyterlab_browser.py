@@ -124,6 +124,10 @@ def lab(tmp_path_factory):
                JUPYTER_RUNTIME_DIR=str(root / "runtime"), JUPYTER_DATA_DIR=str(root / "data-dir"),
                IPYTHONDIR=str(root / "ipython"))
     env.pop("MPLBACKEND", None)
+    # A fresh environment builds matplotlib's font cache on the first import and says so on stderr; do it
+    # here, so that first-run message does not land in the first notebook's page.
+    subprocess.run([sys.executable, "-c", "import matplotlib.pyplot"], env=env, cwd=served,
+                   capture_output=True, timeout=300, check=False)
     token = secrets.token_hex(24)
     port = _free_port()
     log_path = root / "jupyter-lab.log"
