@@ -73,6 +73,8 @@ def _exp_times(x, factor):
     product factor * exp(r) is formed at full precision and ldexp scales it by 2**n in one rounding.
     """
     value = factor * np.exp(x)
+    if not _any_below(x, _SUBNORMAL_EXP):
+        return value
     factor = np.broadcast_to(factor, np.shape(value))
     x = np.broadcast_to(x, np.shape(value))
     return _replace(value, x < _SUBNORMAL_EXP, _exp_times_reduced, x, factor)
@@ -86,6 +88,11 @@ def _exp_times_reduced(x, factor):
     n = np.round(x / _LN2_HI)
     r = (x - n * _LN2_HI) - n * _LN2_LO
     return np.ldexp(factor * np.exp(r), n.astype(np.int64))
+
+
+def _any_below(x, threshold):
+    """True if some entry of ``x`` is below ``threshold`` (a reduction: no temporary array; NaN ignored)."""
+    return np.size(x) > 0 and np.fmin.reduce(np.ravel(x)) < threshold
 
 
 def _replace(value, mask, function, *args):
@@ -106,14 +113,17 @@ def _expit(u):
     scipy's expit returns 0 once exp(-u) overflows (u < -709.8), although sigma(u) = exp(u) is
     still a representable subnormal number there; e / (1 + e) with e = exp(u) keeps it.
     """
-    return _replace(special.expit(u), u < _SUBNORMAL_EXP, lambda u: np.exp(u) / (1 + np.exp(u)), u)
+    value = special.expit(u)
+    if not _any_below(u, _SUBNORMAL_EXP):
+        return value
+    return _replace(value, u < _SUBNORMAL_EXP, lambda u: np.exp(u) / (1 + np.exp(u)), u)
 
 
 def _expit_derivative(u):
     """sigma(u) * sigma(-u) = e / (1 + e)**2 with e = exp(-|u|): symmetric, no 1 - sigma cancellation."""
     x = -np.abs(u)
     e = np.exp(x)
-    return _exp_times(x, 1 / (1 + e * (2 + e)))
+    return e / (1 + e * (2 + e))  # (1 + e)**2 expanded: smaller rounding error; exact for subnormal e
 
 
 def _finish(out):
@@ -160,9 +170,13 @@ def tanh(z):
 def tanh_derivative(z):
     """1 - tanh(z)**2, computed as 4e / (1 + e)**2 with e = exp(-2|z|) to stay accurate for large |z|."""
     z = _prepare(z)
-    x = -2 * np.abs(z)
-    e = np.exp(x)
-    return _finish(_exp_times(x, 4 / (1 + e * (2 + e))))
+    e = np.exp(-2 * np.abs(z))
+    value = 4 * e / (1 + e * (2 + e))  # (1 + e)**2 written so that its rounding error is smaller
+    if np.size(z) > 0 and (np.fmin.reduce(np.ravel(z)) < _SUBNORMAL_EXP / 2 or np.fmax.reduce(np.ravel(z)) > -_SUBNORMAL_EXP / 2):
+        # e is subnormal for |z| > 354: scale 4 * exp(x) in one rounding instead of multiplying a rounded e
+        x = -2 * np.abs(z)
+        value = _replace(value, x < _SUBNORMAL_EXP, lambda x: _exp_times_reduced(x, 4.0), x)
+    return _finish(value)
 
 
 @_float32_via_float64
@@ -319,7 +333,9 @@ def silu(z):
     zc = _tail_safe(z)
     value = zc * special.expit(zc)
     # far left: z * e^z / (1 + e^z) with e^z applied last, so the subnormal result is rounded once
-    return _finish(_replace(value, zc < _SUBNORMAL_EXP, lambda zn: _exp_times(zn, zn / (1 + np.exp(zn))), zc))
+    if _any_below(zc, _SUBNORMAL_EXP):
+        value = _replace(value, zc < _SUBNORMAL_EXP, lambda zn: _exp_times(zn, zn / (1 + np.exp(zn))), zc)
+    return _finish(value)
 
 
 @_float32_via_float64

@@ -341,6 +341,9 @@ def test_saturation_makes_the_sigmoid_gradient_vanish():
     # below -709.8, exp(-z) overflows; the value is still the (subnormal) exp(z), not 0
     assert A.sigmoid(-720.0) == pytest.approx(math.exp(-720.0), rel=1e-12)
     assert A.silu(-720.0) == pytest.approx(-720.0 * math.exp(-720.0), rel=1e-10)
+    # ... also when a NaN sits elsewhere in the array
+    assert A.sigmoid([np.nan, -720.0])[1] == pytest.approx(math.exp(-720.0), rel=1e-12)
+    assert A.tanh_derivative([np.nan, 360.0])[1] == pytest.approx(4 * math.exp(-720.0), rel=1e-12)
 
 
 def test_leaky_relu_with_zero_slope_at_minus_inf():
