@@ -14,16 +14,17 @@ split over (by default) two worker processes. The mathematics is that of
 starting from ``network.initialize_parameters(n_x, n_hidden, 1, init_scale, seed)`` (the same
 random draws), with the cost recorded at iterations 0, 100, 200, ... before that iteration's update.
 
-Every stacked operation works row by row (products with the two input features, sums along a
-row, sums over the rows of one model), never mixing models, so a model's result does not depend
-on which other models it was trained with or on the number of processes. It can still differ in
-the last bits from ``network.train``, which sums in another order (matrix products); on stable
+Every stacked operation works row by row (products with the input features, sums along a row)
+or on the rows of one model (``W2 @ A1`` model by model), never mixing models, so a model's result
+does not depend on which other models it was trained with or on the number of processes. It can
+still differ in the last bits from ``network.train``, which sums in another order; on stable
 settings this changes nothing visible, but at a large learning rate (ReLU family, wide tanh at
 lr 1.2) training is chaotic and such round-off moves the final accuracy by points.
 
 Column convention: ``X`` of shape ``(n_features, m)``, ``Y`` of shape ``(1, m)`` with 0/1 labels.
 """
 import atexit
+import contextlib
 import math
 import numbers
 import os
@@ -246,11 +247,10 @@ class _Stack:
         np.einsum("if,fj->ij", W1a, Xa, out=Z1)
         for kernel, rows in self.slices:
             kernel(Z1[rows], A1[rows], G[rows], T[rows])
-        np.multiply(A1, w2[:, None], out=T)
         Z2 = np.empty((self.K, Xa.shape[1]))
-        add = np.add.reduce
-        for k, rows in enumerate(self.model_rows):   # a loop beats reduceat (several times faster)
-            add(T[rows], axis=0, out=Z2[k])
+        dot = np.dot
+        for k, rows in enumerate(self.model_rows):   # W2 @ A1 per model: its own rows only
+            dot(w2[rows], A1[rows], out=Z2[k])
         np.add(Z2, b2[:, None], out=Z2)
         return Z2
 
@@ -261,15 +261,17 @@ class _Stack:
         [dW1 | db1][u] = w2[u] * sum_j dZ2[k, j] g'(Z1[u, j]) [X; 1][:, j] / m, i.e.
         dZ1 = (W2.T @ dZ2) * g'(Z1) with the row factor w2[u] applied after the sum.
         """
-        Xa, Y, m, H, n_x = self.Xa, self.Y, self.m, self.H, self.n_x
+        Xa, Y, m, H = self.Xa, self.Y, self.m, self.H
+        XaT = np.ascontiguousarray(Xa.T)
         Z1, A1, G, T = (np.empty((H, m)) for _ in range(4))
-        widths = self.widths
+        widths, model_rows, dot = self.widths, self.model_rows, np.dot
         A2 = np.empty((self.K, m))
         grad = np.empty_like(self.P)
         previous = np.empty_like(self.P)
         W1a, w2, b2 = self.views(self.P)
         dW1a, dw2, db2 = self.views(grad)
         records = [self.costs]
+        step = self.lr / m                                               # 0 for frozen models
         for i in range(start, stop):
             Z2 = self._forward(Xa, Z1, A1, G, T)
             _sigmoid_into(Z2, A2)
@@ -279,23 +281,24 @@ class _Stack:
                 bad = ~np.isfinite(cost) & (self.diverged_at < 0)
                 if bad.any():
                     self._freeze(np.flatnonzero(bad), i, None)
+                    step = self.lr / m
                 records.append(cost[:, None])
             np.subtract(A2, Y, out=A2)                                  # dZ2 (K, m)
-            D = np.repeat(A2, widths, axis=0)                            # dZ2 of each unit's model
-            np.einsum("ij,ij->i", D, A1, out=dw2)                        # dZ2 @ A1.T
+            for k, rows in enumerate(model_rows):
+                dot(A1[rows], A2[k], out=dw2[rows])                      # dZ2 @ A1.T, model k
             np.sum(A2, axis=1, out=db2)
+            D = np.repeat(A2, widths, axis=0)                            # dZ2 of each unit's model
             np.multiply(D, G, out=D)                                     # dZ1 / w2 (row factor)
-            for f in range(n_x):
-                np.einsum("ij,j->i", D, Xa[f], out=dW1a[:, f])
-            np.sum(D, axis=1, out=dW1a[:, n_x])
+            for rows in model_rows:
+                dot(D[rows], XaT, out=dW1a[rows])                        # (dZ1 / w2) @ [X; 1].T
             np.multiply(dW1a, w2[:, None], out=dW1a)                     # dZ1 @ [X; 1].T
-            np.divide(grad, m, out=grad)                                 # all gradients / m
             np.copyto(previous, self.P)
-            np.multiply(grad, self.lr, out=grad)
+            np.multiply(grad, step, out=grad)                            # learning_rate * grad / m
             np.subtract(self.P, grad, out=self.P)
             if not np.isfinite(self.P).all():
                 bad = np.unique(self.param_model[~np.isfinite(self.P)])
                 self._freeze(bad, i + 1, previous)      # iteration i + 1 would start from inf/NaN
+                step = self.lr / m
         self.costs = np.concatenate(records, axis=1)
 
     def _freeze(self, bad, i, previous):
@@ -328,9 +331,19 @@ class _Stack:
                 "W2": w2[None, rows].copy(), "b2": b2[None, k:k + 1].copy()}
 
 
+def _one_blas_thread():
+    """Context manager limiting BLAS to one thread (the per-model products are small; threads only
+    add synchronisation, and the work is already split over processes)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def _run_chunk(models, X, Y, state, start, stop):
     """Worker entry point: rebuild a group's stack from ``state``, train, return the new state."""
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"), _one_blas_thread():
         stack = _Stack(models, X, Y, state)
         stack.run(start, stop)
     return stack.state()
