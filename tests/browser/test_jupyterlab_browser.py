@@ -64,6 +64,14 @@ LAB_SETTINGS = {
 }
 
 
+# Starts Python with "the parent died" signal set to SIGTERM (Linux prctl PR_SET_PDEATHSIG), then execs the
+# real command: if pytest is killed without running its finalizers, the server still shuts down.
+_DIE_WITH_PARENT = ("import ctypes, os, signal, sys\n"
+                    "try:\n    ctypes.CDLL(None).prctl(1, signal.SIGTERM)\n"
+                    "except (OSError, AttributeError):\n    pass\n"
+                    "os.execv(sys.executable, [sys.executable] + sys.argv[1:])")
+
+
 def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -131,7 +139,7 @@ def lab(tmp_path_factory):
     token = secrets.token_hex(24)
     port = _free_port()
     log_path = root / "jupyter-lab.log"
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+    command = [sys.executable, "-c", _DIE_WITH_PARENT, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
                "--expose-app-in-browser", "--LabApp.news_url=", "--LabApp.extension_manager=readonly"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
