@@ -333,4 +333,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
         raise
     finally:
         context.close()
-        lab.shutdown_sessions()
+        try:
+            lab.shutdown_sessions()
+        except (urllib.error.URLError, OSError, ValueError) as exc:     # keep the test's own failure visible
+            print(f"could not shut the kernel sessions down: {exc}")
