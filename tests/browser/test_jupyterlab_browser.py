@@ -9,7 +9,9 @@ figure and the accuracy text.
 The server is ``jupyter lab`` on 127.0.0.1 with a free port and a random token, serving a temporary
 COPY of the notebooks with autosave off, so the committed files are never rewritten. The browser is
 Debian's Chromium (``/usr/bin/chromium``) driven by playwright; no browser is ever downloaded. When a
-check fails, a screenshot goes to ``tests/browser/screenshots/<notebook>.png`` (gitignored).
+check fails, a screenshot goes to ``tests/browser/screenshots/<notebook>.png`` and the failure text to
+``<notebook>.txt`` beside it (gitignored). The server is shut down at the end even when a test fails, and
+also when pytest itself is killed.
 
 Skipped, with the reason, when Chromium or playwright is missing.
 """
@@ -139,8 +141,8 @@ def lab(tmp_path_factory):
     token = secrets.token_hex(24)
     port = _free_port()
     log_path = root / "jupyter-lab.log"
-    command = [sys.executable, "-c", _DIE_WITH_PARENT, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-               "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
+    command = [sys.executable, "-c", _DIE_WITH_PARENT, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+               f"--port={port}", "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
                "--expose-app-in-browser", "--LabApp.news_url=", "--LabApp.extension_manager=readonly"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")      # CI containers run as root
