@@ -244,7 +244,9 @@ class _Stack:
     def _forward(self, Xa, Z1, A1, G, T):
         """Fill Z1 = W1 @ X + b1, A1 = g(Z1), G = g'(Z1) (H, m); return Z2 = W2 @ A1 + b2 (K, m)."""
         W1a, w2, b2 = self.views(self.P)
-        np.einsum("if,fj->ij", W1a, Xa, out=Z1)
+        dot = np.dot
+        for rows in self.model_rows:                  # [W1 | b1] @ [X; 1] per model
+            dot(W1a[rows], Xa, out=Z1[rows])
         for kernel, rows in self.slices:
             kernel(Z1[rows], A1[rows], G[rows], T[rows])
         Z2 = np.empty((self.K, Xa.shape[1]))
@@ -264,7 +266,7 @@ class _Stack:
         Xa, Y, m, H = self.Xa, self.Y, self.m, self.H
         XaT = np.ascontiguousarray(Xa.T)
         Z1, A1, G, T = (np.empty((H, m)) for _ in range(4))
-        widths, model_rows, dot = self.widths, self.model_rows, np.dot
+        model_rows, dot = self.model_rows, np.dot
         A2 = np.empty((self.K, m))
         grad = np.empty_like(self.P)
         previous = np.empty_like(self.P)
@@ -287,10 +289,9 @@ class _Stack:
             for k, rows in enumerate(model_rows):
                 dot(A1[rows], A2[k], out=dw2[rows])                      # dZ2 @ A1.T, model k
             np.sum(A2, axis=1, out=db2)
-            D = np.repeat(A2, widths, axis=0)                            # dZ2 of each unit's model
-            np.multiply(D, G, out=D)                                     # dZ1 / w2 (row factor)
-            for rows in model_rows:
-                dot(D[rows], XaT, out=dW1a[rows])                        # (dZ1 / w2) @ [X; 1].T
+            for k, rows in enumerate(model_rows):
+                np.multiply(G[rows], A2[k], out=G[rows])                 # dZ1 / w2 (row factor)
+                dot(G[rows], XaT, out=dW1a[rows])                        # (dZ1 / w2) @ [X; 1].T
             np.multiply(dW1a, w2[:, None], out=dW1a)                     # dZ1 @ [X; 1].T
             np.copyto(previous, self.P)
             np.multiply(grad, step, out=grad)                            # learning_rate * grad / m
