@@ -364,7 +364,7 @@ def _default_jobs():
 
 
 def _get_pool(n_jobs):
-    """A persistent pool (created once per session; workers started by forkserver where possible)."""
+    """A persistent pool, created once per session and reused (fork on Linux, spawn elsewhere)."""
     global _POOL
     import concurrent.futures
     import multiprocessing
@@ -376,10 +376,27 @@ def _get_pool(n_jobs):
     # fork: workers start at once and never re-import the caller's script (a script without an
     # ``if __name__ == "__main__"`` guard works too). Python >= 3.12 warns when a process with
     # threads (a Jupyter kernel) forks; the workers only run numpy code here, so that is silenced.
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=n_jobs, mp_context=context)
+    # On macOS fork is unsafe with system frameworks, and Windows has no fork: spawn there.
+    use_fork = sys.platform.startswith("linux") and "fork" in methods
+    context = multiprocessing.get_context("fork" if use_fork else "spawn")
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=n_jobs, mp_context=context,
+                                                  initializer=_worker_init, initargs=(os.getpid(),))
     _POOL = (n_jobs, pool)
     return pool
+
+
+def _worker_init(parent):
+    """In a worker: exit when the parent dies (e.g. a Jupyter kernel restart), rather than linger."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)      # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no prctl
+            pass
+    if os.getppid() != parent:                             # the parent died before prctl
+        os._exit(0)
 
 
 def _shutdown_pool():

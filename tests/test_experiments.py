@@ -283,3 +283,52 @@ def test_progress_is_silent_when_not_a_terminal(data, capsys, monkeypatch):
     experiments.compare(X, Y, "tanh", (2,), num_iterations=200, progress=True)
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_unpicklable_activation_falls_back_to_this_process(data, monkeypatch):
+    X, Y = data
+    monkeypatch.setattr(experiments, "_PARALLEL_MIN_WORK", 0)
+    scaled = activations.Activation("tanh_lambda", lambda z: np.tanh(z), lambda z: 1 - np.tanh(z) ** 2)
+    kwargs = dict(hidden_sizes=(2, 5), learning_rate=0.5, num_iterations=300, progress=False)
+    two = experiments.compare(X, Y, [scaled, "relu"], n_jobs=2, **kwargs)
+    one = experiments.compare(X, Y, [scaled, "relu"], n_jobs=1, **kwargs)
+    assert [r["final_cost"] for r in two] == [r["final_cost"] for r in one]
+
+
+_ORPHAN_CHILD = """
+import os, sys
+from course_utils import datasets, experiments
+experiments._PARALLEL_MIN_WORK = 0
+X, Y = datasets.load_planar_dataset()
+experiments.compare(X, Y, ("tanh", "relu"), (3, 4), num_iterations=200, n_jobs=2, progress=False)
+pool = experiments._POOL[1]
+print(" ".join(str(p) for p in pool._processes), flush=True)
+os.kill(os.getpid(), 9)                      # die without any clean-up, like a killed kernel
+"""
+
+
+def test_workers_exit_when_the_parent_is_killed():
+    import os
+    import subprocess
+    import sys
+    import time
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("parent-death signal is Linux only")
+    child = subprocess.run([sys.executable, "-c", _ORPHAN_CHILD], capture_output=True, text=True)
+    pids = [int(p) for p in child.stdout.split()]
+    assert len(pids) == 2, child.stderr
+
+    def alive(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                return stat.read().split(")")[-1].split()[0] not in ("Z", "X")
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 20
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(p) for p in pids), "worker processes outlived their parent"
+    for pid in pids:                          # reap nothing: they were not our children
+        assert not os.path.exists(f"/proc/{pid}") or not alive(pid)
