@@ -345,11 +345,14 @@ def plot_spread(groups, ax=None, *, xlabel="", ylabel="accuracy (%)", title="spr
     _check_ax(ax)
     if not isinstance(groups, dict) or not groups:
         raise ValueError(f"groups must be a non-empty dict {{label: values}}, got {type(groups).__name__}")
-    values = [as_float_array(f"groups[{key!r}]", v, ndim=1) for key, v in groups.items()]
+    values = [as_float_array(f"groups[{key!r}]", v, ndim=1, allow_nonfinite=False) for key, v in groups.items()]
     for key, v in zip(groups, values):
         if v.size == 0:
             raise ValueError(f"groups[{key!r}] must hold at least one value, got none")
     jitter = _validation.check_real("jitter", jitter, low=0.0, high=0.5)
+    seed = _validation.check_int("seed", seed, low=0, high=2**32 - 1)
+    offset = _validation.check_real("offset", offset)
+    width = _validation.check_real("width", width, low=0.0, low_inclusive=False)
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4), layout="constrained")
     positions = np.arange(len(values)) + offset

@@ -426,6 +426,20 @@ case(TypeError, "names", lambda: plotting.activation_gallery(names=[3]), "activa
 int_cases("activation_gallery", lambda **kw: plotting.activation_gallery(names=["tanh"], **kw), "ncols", low=1)
 case(TypeError, "z", lambda: plotting.activation_gallery(names=["tanh"], z=[1j, 2j]), "activation_gallery-complex")
 
+_spread = lambda **kw: plotting.plot_spread(**{"groups": {"tanh": [88.0, 90.5], "relu": [70.0, 75.5]}, **kw})  # noqa: E731
+case(ValueError, "groups", lambda: _spread(groups={}), "plot_spread-empty")
+case(ValueError, "groups", lambda: _spread(groups=[88.0, 90.5]), "plot_spread-list")
+case(ValueError, "groups", lambda: _spread(groups={"tanh": []}), "plot_spread-empty-group")
+case(ValueError, "groups", lambda: _spread(groups={"tanh": [[88.0, 90.5]]}), "plot_spread-2d-group")
+case(ValueError, "groups", lambda: _spread(groups={"tanh": [88.0, NAN]}), "plot_spread-nan")
+case(ValueError, "groups", lambda: _spread(groups={"tanh": [88.0, INF]}), "plot_spread-inf")
+case(TypeError, "groups", lambda: _spread(groups={"tanh": ["88%"]}), "plot_spread-strings")
+real_cases("plot_spread", _spread, "jitter", bad_values=(-0.1, 0.6))
+int_cases("plot_spread", _spread, "seed", low=0, high=2**32 - 1)
+real_cases("plot_spread", _spread, "offset", bad_values=())
+real_cases("plot_spread", _spread, "width", bad_values=(0.0, -0.5))
+case(TypeError, "ax", lambda: _spread(ax="left"), "plot_spread-string")
+
 _model = lambda Xg: network.predict_proba(PARAMS, Xg)  # noqa: E731
 _dv = lambda **kw: plotting.decision_values(**{"model": _model, "X": X, **kw})  # noqa: E731
 case(TypeError, "model", lambda: _dv(model="tanh"), "decision_values-string")
