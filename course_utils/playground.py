@@ -20,6 +20,7 @@ Three layers, so every piece is usable (and tested) without a browser:
 Data sets use the course's column convention: ``X (2, m)`` float64, ``Y (1, m)`` int 0/1.
 """
 import io
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -304,6 +305,7 @@ class Playground:
         self.result = None
         self.runs = 0
         self.response_seconds = None
+        self._lock = threading.RLock()
 
         for name in DEFAULTS:
             c[name].observe(self._on_setting, names="value")
@@ -325,28 +327,35 @@ class Playground:
         return {name: self.controls[name].value for name in DEFAULTS}
 
     def train(self):
-        """Train with the current settings, update the figure and the status; return the :class:`Result`."""
-        self.train_button.disabled = True
-        self.status.value = "<i>training...</i>"
-        try:
-            start = time.perf_counter()
-            self.result = run(**self.settings())
-            self.runs += 1
-            self._draw()
-            self.response_seconds = time.perf_counter() - start
-            self._show_status()
-        except Exception as exc:
-            import html
+        """Train with the current settings, update the figure and the status; return the :class:`Result`.
 
-            self.status.value = f"<b style='color:firebrick'>Error:</b> {html.escape(str(exc))}"
-            raise
-        finally:
-            self.train_button.disabled = False
-        return self.result
+        Runs one at a time: the kernel may call widget callbacks on several threads at once (ipykernel 7),
+        so a run waits for the previous one and reads the settings only when it starts. The last run
+        therefore always shows the latest settings.
+        """
+        with self._lock:
+            self.train_button.disabled = True
+            self.status.value = "<i>training...</i>"
+            try:
+                start = time.perf_counter()
+                self.result = run(**self.settings())
+                self.runs += 1
+                self._draw()
+                self.response_seconds = time.perf_counter() - start
+                self._show_status()
+            except Exception as exc:
+                import html
+
+                self.status.value = f"<b style='color:firebrick'>Error:</b> {html.escape(str(exc))}"
+                raise
+            finally:
+                self.train_button.disabled = False
+            return self.result
 
     def _draw(self):
-        self.figure.value = render_png(self.result, discretize=self.controls["discretize"].value,
-                                       show_test=self.controls["show_test"].value)
+        with self._lock:
+            self.figure.value = render_png(self.result, discretize=self.controls["discretize"].value,
+                                           show_test=self.controls["show_test"].value)
 
     def _show_status(self):
         import html

@@ -175,3 +175,23 @@ def test_app_snaps_settings_to_the_slider_choices():
     assert app.controls["learning_rate"].value == 1.0 and app.controls["num_iterations"].value == 200
     with pytest.raises(ValueError, match="n_hidden"):
         playground.Playground(n_hidden=0)
+
+
+def test_changes_handled_on_two_threads_end_consistent(app):
+    """ipykernel 7 may run widget callbacks on more than one thread at once: the app must serialize them,
+    so the figure, the status and the result always describe the latest settings."""
+    import threading
+
+    app.controls["num_iterations"].value = 1000
+    for _ in range(3):
+        changes = [(app.controls["activation"], "leaky_relu"), (app.controls["learning_rate"], 10.0)]
+        threads = [threading.Thread(target=setattr, args=(control, "value", value)) for control, value in changes]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert app.result.settings == app.settings()
+        assert app.result.diverged and "Training diverged." in app.status.value
+        assert app.figure.value == playground.render_png(app.result)
+        app.controls["activation"].value, app.controls["learning_rate"].value = "tanh", 1.0
+        assert not app.result.diverged and app.result.settings == app.settings()
