@@ -11,8 +11,9 @@ zero size, a bool or float where an int is needed, or an unknown name. The contr
   scikit-learn's validation, as scikit-learn's convention asks);
 - nothing hangs (each call gets a few seconds).
 
-The valid edge cases that must *not* raise (empty ``z`` for an activation, ``+-inf`` where a limit
-exists, NaN passed through elementwise) are tested in the modules' own test files.
+The checks must not be stricter than the contract: the valid edge values at the end of this file
+(empty ``z``, NaN passed through elementwise, bounds included, seed 2**32 - 1, ...) are accepted.
+The limits of the activations at +-inf are tested in tests/test_activations.py.
 """
 import contextlib
 import re
@@ -663,6 +664,37 @@ def test_extreme_values_in_compare_playground_and_gradient_check():
         assert np.isfinite(network.gradient_check(**kwargs))
     with pytest.raises(ValueError, match="init"):
         deep_stack.layer_statistics("relu", init=1e10, n_layers=40, width=8, m=10)
+
+
+# --- valid edge values are accepted (the checks are not stricter than the contract) -----------------
+
+@pytest.mark.parametrize("name", activations.available())
+def test_activations_accept_empty_and_nan_z(name):
+    act = activations.get(name)
+    for function in (act, act.derivative):
+        empty = function(np.zeros((2, 0)))
+        assert empty.shape == (2, 0) and empty.dtype == np.float64
+    values = act(np.array([np.nan, 0.5], dtype=np.float32))  # (step derivatives give 0 or 1 at NaN)
+    assert values.dtype == np.float32 and np.isnan(values[0]) and np.isfinite(values[1])
+
+
+def test_valid_edge_values_are_accepted():
+    assert activations.leaky_relu(-2.0, slope=0.0) == 0.0 and activations.leaky_relu(-2.0, slope=1.0) == -2.0
+    assert activations.elu(-1.0, alpha=0.0) == 0.0
+    assert activations.sigmoid(0.0, offset=-1e300) == 1.0
+    assert activations.sum_of_sigmoids(0.0, [0.0]) == 0.5
+    assert datasets.make_planar(m=2, noise=0.0, seed=2**32 - 1)[0].shape == (2, 2)
+    X_train, X_test, _, _ = datasets.train_test_split_columns(X, Y, test_size=1 / 6, seed=0)
+    assert (X_train.shape, X_test.shape) == ((2, 10), (2, 2))
+    params, costs = network.train(X, Y.astype(bool), n_hidden=1, num_iterations=1, seed=np.int64(0),
+                                  init_scale=0.0, learning_rate=np.float32(0.5))
+    assert _finite_params(params) and costs.shape == (1,)
+    assert network.accuracy(Y.astype(float), Y) == 100.0
+    assert network.OneHiddenLayerClassifier(max_iter=1).fit(XR.tolist(), ["no", "yes"] * 6).score(XR, ["no", "yes"] * 6) >= 0
+    assert deep_stack.layer_statistics("tanh", n_layers=1, width=1, m=2, init=1e-3)["std"].shape == (1,)
+    plotting.plot_costs(np.array([0.7]), every=1, log=np.True_)
+    plotting.plot_activation("tanh", z=[0.0], derivative=np.False_)
+    plt.close("all")
 
 
 def test_the_table_is_large():
