@@ -131,17 +131,15 @@ def _make_softplus(beta=1.0):
 
 def _make_elu(alpha=1.0):
     def kernel(Z, A, G, T):
-        np.minimum(Z, 0.0, out=T)
-        np.exp(T, out=T)                      # E = exp(min(z, 0)); 1 where z > 0
-        np.subtract(T, 1.0, out=A)
+        np.minimum(Z, 0.0, out=G)
+        np.exp(G, out=G)                      # E = exp(min(z, 0)); 1 where z > 0
+        np.subtract(G, 1.0, out=A)
         if alpha != 1.0:
             np.multiply(A, alpha, out=A)
-        np.maximum(Z, 0.0, out=G)
-        np.add(A, G, out=A)                   # alpha (E - 1) + max(z, 0)
-        if alpha == 1.0:
-            np.copyto(G, T)                   # 1 for z > 0, exp(z) otherwise
-        else:
-            np.multiply(T, alpha, out=G)
+        np.maximum(Z, 0.0, out=T)
+        np.add(A, T, out=A)                   # alpha (E - 1) + max(z, 0)
+        if alpha != 1.0:                      # derivative: 1 for z > 0, alpha exp(z) otherwise
+            np.multiply(G, alpha, out=G)      # (with alpha = 1 that is E itself)
             np.copyto(G, 1.0, where=Z > 0)
     return kernel
 

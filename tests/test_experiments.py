@@ -332,3 +332,25 @@ def test_workers_exit_when_the_parent_is_killed():
     assert not any(alive(p) for p in pids), "worker processes outlived their parent"
     for pid in pids:                          # reap nothing: they were not our children
         assert not os.path.exists(f"/proc/{pid}") or not alive(pid)
+
+
+@pytest.mark.parametrize("name, params", [
+    ("sigmoid", {}), ("sigmoid", {"offset": 1.5}), ("tanh", {}), ("relu", {}), ("leaky_relu", {}),
+    ("leaky_relu", {"slope": 0.3}), ("softplus", {}), ("softplus", {"beta": 2.5}), ("elu", {}),
+    ("elu", {"alpha": 0.5}),
+])
+def test_fast_kernels_match_the_activation_functions(name, params):
+    act = activations.get(name, **params)
+    kernel = experiments._kernel_for(act)
+    assert kernel.__qualname__ != "_generic_kernel.<locals>.kernel"     # the fast path is used
+    z = np.concatenate([np.linspace(-800, 800, 20001), [0.0, -0.0, 1e-300, -1e-300]]).reshape(1, -1)
+    A, G, T = (np.empty_like(z) for _ in range(3))
+    with np.errstate(all="raise", under="ignore", over="ignore"):
+        kernel(z, A, G, T)
+    np.testing.assert_allclose(A, act(z), rtol=1e-14, atol=1e-15)
+    np.testing.assert_allclose(G, act.derivative(z), rtol=1e-14, atol=1e-15)
+
+
+def test_other_activations_use_their_own_functions():
+    for act in (activations.get("gelu"), activations.Activation("x2", np.square, lambda z: 2 * z)):
+        assert experiments._kernel_for(act).__qualname__ == "_generic_kernel.<locals>.kernel"
