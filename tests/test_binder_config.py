@@ -119,7 +119,8 @@ def test_kernelspec_is_python3(path):
 
 # Imported by notebooks but installed only as a dependency of a listed package: allowed because that
 # dependency is essential to the listed package (checked below), not an accident of today's versions.
-ALLOWED_INDIRECT = {"ipython": "the Jupyter kernel (ipykernel, installed by jupyterlab) and ipywidgets need it"}
+ALLOWED_INDIRECT = {"ipython": "the Jupyter kernel (ipykernel, installed by jupyterlab) and ipywidgets need it",
+                    "threadpoolctl": "a required dependency of scikit-learn (it controls BLAS threads)"}
 
 
 def _direct_distributions():
