@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validation import check_bool, check_int, check_path, check_real, check_XY
+from ._validation import check_bool, check_choice, check_int, check_path, check_real, check_XY
 
 #: The shipped flower data: ``<repository>/data/planar_flower.csv`` (found from this file, not the CWD).
 PLANAR_CSV = Path(__file__).resolve().parent.parent / "data" / "planar_flower.csv"
@@ -104,26 +104,50 @@ def load_planar_dataset(path=None):
     return X, Y
 
 
+#: The course's extra toy sets, with the noise and seed each one is drawn with by default.
+TOY_DATASETS = {"noisy_circles": (0.3, 1), "noisy_moons": (0.2, 1), "blobs": (0.2, 5),
+                "gaussian_quantiles": (0.0, 1)}
+
+
+def make_toy(name, m=200, noise=None, seed=None):
+    """One of the extra toy sets from scikit-learn's generators: ``X (2, m)``, ``Y (1, m)``.
+
+    ``name`` is one of ``TOY_DATASETS``; ``noise`` (>= 0) and ``seed`` default to the course's values
+    for that set. ``noisy_circles`` and ``noisy_moons``: ``make_circles`` (factor 0.5) and
+    ``make_moons`` with Gaussian noise of that standard deviation; ``blobs``: six blobs with
+    ``cluster_std = 5 * noise`` (0.2 gives scikit-learn's default 1.0), labels taken modulo 2 as in the
+    course; ``gaussian_quantiles``: two classes split by the median radius of a Gaussian (cov 0.5),
+    the points then moved by ``noise`` times a standard normal drawn from ``RandomState(seed + 1)``.
+    """
+    from sklearn import datasets as skd
+
+    name = check_choice("name", name, tuple(TOY_DATASETS))
+    default_noise, default_seed = TOY_DATASETS[name]
+    m = check_int("m", m, low=4)
+    noise = default_noise if noise is None else check_real("noise", noise, low=0.0)
+    seed = default_seed if seed is None else check_int("seed", seed, low=0, high=2**32 - 1)
+    if name == "noisy_circles":
+        X, y = skd.make_circles(n_samples=m, factor=0.5, noise=noise, random_state=seed)
+    elif name == "noisy_moons":
+        X, y = skd.make_moons(n_samples=m, noise=noise, random_state=seed)
+    elif name == "blobs":
+        X, y = skd.make_blobs(n_samples=m, n_features=2, centers=6, cluster_std=5.0 * noise, random_state=seed)
+    else:
+        X, y = skd.make_gaussian_quantiles(cov=0.5, n_samples=m, n_features=2, n_classes=2, random_state=seed)
+        if noise:
+            X = X + noise * np.random.RandomState(seed + 1).randn(*X.shape)
+    return np.ascontiguousarray(X.T, dtype=np.float64), (y % 2).astype(np.int64).reshape(1, -1)
+
+
 def load_extra_datasets():
-    """The course's other toy sets, from scikit-learn's generators with fixed seeds.
+    """The course's other toy sets, 200 points each, with the course's noise and seeds (:func:`make_toy`).
 
     Returns a dict ``name -> (X (2, 200) float64, Y (1, 200) int64)`` with the names
     ``noisy_circles`` (two circles, factor 0.5, noise 0.3), ``noisy_moons`` (noise 0.2), ``blobs``
     (six blobs whose labels are taken modulo 2, as in the course, so two classes of 100) and
     ``gaussian_quantiles`` (two classes split by the median radius of a Gaussian).
     """
-    from sklearn import datasets as skd
-
-    n = 200
-    sets = {
-        "noisy_circles": skd.make_circles(n_samples=n, factor=0.5, noise=0.3, random_state=1),
-        "noisy_moons": skd.make_moons(n_samples=n, noise=0.2, random_state=1),
-        "blobs": skd.make_blobs(n_samples=n, n_features=2, centers=6, random_state=5),
-        "gaussian_quantiles": skd.make_gaussian_quantiles(cov=0.5, n_samples=n, n_features=2,
-                                                          n_classes=2, random_state=1),
-    }
-    return {name: (np.ascontiguousarray(X.T, dtype=np.float64), (y % 2).astype(np.int64).reshape(1, -1))
-            for name, (X, y) in sets.items()}
+    return {name: make_toy(name) for name in TOY_DATASETS}
 
 
 def train_test_split_columns(X, Y, test_size=0.25, seed=0, stratify=True):

@@ -58,27 +58,16 @@ def make_data(dataset="planar", noise=0.2, m=M_POINTS, seed=DATA_SEED):
     ``noisy_circles`` and ``noisy_moons`` = scikit-learn's ``make_circles`` (factor 0.5) and
     ``make_moons``; ``blobs`` = six blobs with ``cluster_std = 5 * noise`` (0.2 gives the course's 1.0),
     labels taken modulo 2; ``gaussian_quantiles`` = two classes split by the median radius, the
-    points then moved by ``noise`` times a standard normal. Draws come from ``seed`` only.
+    points then moved by ``noise`` times a standard normal (see :func:`datasets.make_toy`). Draws
+    come from ``seed`` only.
     """
-    from sklearn import datasets as skd
-
     dataset = check_choice("dataset", dataset, DATASETS)
     noise = check_real("noise", noise, low=0.0, high=5.0)
     m = check_int("m", m, low=4)
     seed = check_int("seed", seed, low=0, high=2**32 - 1)
     if dataset == "planar":
         return datasets.make_planar(m=m - m % 2, noise=noise, seed=seed)
-    if dataset == "noisy_circles":
-        X, y = skd.make_circles(n_samples=m, factor=0.5, noise=noise, random_state=seed)
-    elif dataset == "noisy_moons":
-        X, y = skd.make_moons(n_samples=m, noise=noise, random_state=seed)
-    elif dataset == "blobs":
-        X, y = skd.make_blobs(n_samples=m, n_features=2, centers=6, cluster_std=5.0 * noise, random_state=seed)
-        y = y % 2
-    else:
-        X, y = skd.make_gaussian_quantiles(cov=0.5, n_samples=m, n_features=2, n_classes=2, random_state=seed)
-        X = X + noise * np.random.RandomState(seed + 1).randn(*X.shape)
-    return np.ascontiguousarray(X.T, dtype=np.float64), y.astype(np.int64).reshape(1, -1)
+    return datasets.make_toy(dataset, m=m, noise=noise, seed=seed)
 
 
 @dataclass

@@ -262,6 +262,14 @@ case(TypeError, "path", lambda: datasets.load_planar_dataset(path=["data.csv"]),
 case(TypeError, "path", lambda: datasets.write_planar_csv(path=None), "write_planar_csv-None")
 int_cases("write_planar_csv", lambda **kw: datasets.write_planar_csv(path="/nonexistent/x.csv", **kw),
           "m", low=2)
+_toy = lambda **kw: datasets.make_toy(**{"name": "noisy_moons", **kw})  # noqa: E731
+case(ValueError, "name", lambda: _toy(name="spirals"), "make_toy-unknown")
+case(TypeError, "name", lambda: _toy(name=3), "make_toy-number")
+int_cases("make_toy", _toy, "m", low=4)
+for _bad, _error in (("0.2", TypeError), (True, TypeError), (-0.1, ValueError), (NAN, ValueError), (INF, ValueError)):
+    case(_error, "noise", lambda _bad=_bad: _toy(noise=_bad), f"make_toy-noise-{_bad}")
+for _bad, _error in ((1.5, TypeError), (True, TypeError), (-1, ValueError), (2**32, ValueError)):
+    case(_error, "seed", lambda _bad=_bad: _toy(seed=_bad), f"make_toy-seed-{_bad}")
 _split = lambda **kw: datasets.train_test_split_columns(**{"X": X, "Y": Y, **kw})  # noqa: E731
 data_cases("train_test_split_columns", _split)
 real_cases("train_test_split_columns", _split, "test_size", bad_values=(0.0, 1.0, 1.5, -0.25))

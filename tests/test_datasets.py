@@ -141,6 +141,23 @@ def test_extra_moons_match_scikit_learn_in_columns():
     assert np.array_equal(X, X_rows.T) and np.array_equal(Y[0], y)
 
 
+@pytest.mark.parametrize("name", sorted(datasets.TOY_DATASETS))
+def test_make_toy_defaults_are_the_extra_sets_and_noise_moves_points(name):
+    X, Y = datasets.make_toy(name)
+    X_extra, Y_extra = datasets.load_extra_datasets()[name]
+    assert np.array_equal(X, X_extra) and np.array_equal(Y, Y_extra)
+    X_big, Y_big = datasets.make_toy(name, m=300, noise=0.5, seed=7)
+    assert X_big.shape == (2, 300) and Y_big.shape == (1, 300) and set(np.unique(Y_big)) == {0, 1}
+    assert not np.array_equal(X_big[:, :200], X)
+
+
+def test_make_toy_gaussian_quantiles_noise_is_added_to_the_points():
+    X0, Y0 = datasets.make_toy("gaussian_quantiles", noise=0.0, seed=3)
+    X1, Y1 = datasets.make_toy("gaussian_quantiles", noise=0.1, seed=3)
+    expected = X0 + 0.1 * np.random.RandomState(4).randn(200, 2).T
+    assert np.array_equal(Y0, Y1) and np.allclose(X1, expected, rtol=0, atol=1e-15)
+
+
 def test_train_test_split_columns_partitions_and_stratifies():
     X, Y = datasets.make_planar()
     X_tr, X_te, Y_tr, Y_te = datasets.train_test_split_columns(X, Y, test_size=0.25, seed=3)
