@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -52,10 +53,12 @@ def kernel_peak_memory_mb(client):
 class KernelSession:
     """A live kernel for one notebook: ``with KernelSession(path) as s: s.run(cell_index)``."""
 
-    def __init__(self, path, timeout=600):
+    def __init__(self, path, timeout=300):
         self.path = Path(path)
         self.notebook = nbformat.read(self.path, as_version=4)
-        self.client = NotebookClient(self.notebook, timeout=timeout, kernel_name="python3",
+        # IPC (unix sockets) rather than TCP: no race for free ports with other kernels on the machine
+        manager = KernelManager(kernel_name="python3", transport="ipc")
+        self.client = NotebookClient(self.notebook, km=manager, timeout=timeout, kernel_name="python3",
                                      resources={"metadata": {"path": str(self.path.parent.resolve())}})
         self._context = None
 
@@ -81,7 +84,7 @@ class KernelSession:
         return kernel_peak_memory_mb(self.client)
 
 
-def execute_and_save(path, timeout=600):
+def execute_and_save(path, timeout=300):
     """Restart-and-run-all, then save in place (execution counts 1, 2, 3, ...). Returns wall seconds."""
     start = time.perf_counter()
     with KernelSession(path, timeout) as session:
