@@ -678,7 +678,9 @@ def _train_groups(groups, models, X, Y, num_iterations, n_jobs, show_progress):
             if pool is not None:
                 try:
                     with warnings.catch_warnings():
-                        warnings.simplefilter("ignore", DeprecationWarning)
+                        warnings.filterwarnings(  # Python >= 3.12, forking a kernel with threads
+                            "ignore", r"This process .* is multi-threaded, use of fork\(\) may lead to deadlocks",
+                            DeprecationWarning)
                         futures = [pool.submit(_run_chunk, gm, X, Y, st, start, stop)
                                    for gm, st in zip(group_models, states)]
                 except Exception:  # noqa: BLE001 - a broken pool: carry on in this process
