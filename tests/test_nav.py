@@ -121,3 +121,8 @@ def test_readme_contents_table_links_every_notebook_and_only_existing_ones():
     linked = re.findall(r"\]\((notebooks/[^)#]+\.ipynb)\)", readme)
     missing = [link for link in linked if not (REPO / link).is_file()]
     assert not missing, f"README.md links notebooks that do not exist: {missing}"
+
+
+def test_committed_notebooks_have_current_navigation():
+    stale = nav.update_folder(REPO / "notebooks", check=True)
+    assert stale == [], f"run `python tools/nav.py` to refresh: {[p.name for p in stale]}"
