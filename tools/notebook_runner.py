@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import nbformat
-from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -56,9 +55,7 @@ class KernelSession:
     def __init__(self, path, timeout=300):
         self.path = Path(path)
         self.notebook = nbformat.read(self.path, as_version=4)
-        # IPC (unix sockets) rather than TCP: no race for free ports with other kernels on the machine
-        manager = KernelManager(kernel_name="python3", transport="ipc")
-        self.client = NotebookClient(self.notebook, km=manager, timeout=timeout, kernel_name="python3",
+        self.client = NotebookClient(self.notebook, timeout=timeout, kernel_name="python3",
                                      resources={"metadata": {"path": str(self.path.parent.resolve())}})
         self._context = None
 
