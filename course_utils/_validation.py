@@ -75,6 +75,15 @@ def check_array_dict(name, value, keys):
             .astype(np.float64, copy=False) for key in keys}
 
 
+#: numpy's RandomState accepts seeds 0 .. 2**32 - 1.
+MAX_SEED = 2**32 - 1
+
+
+def check_seed(name, value):
+    """Return ``value`` as an int seed for ``np.random.RandomState`` (0 .. 2**32 - 1)."""
+    return check_int(name, value, low=0, high=MAX_SEED)
+
+
 def check_choice(name, value, choices):
     """Return ``value`` if it is one of ``choices`` (strings), else raise naming the choices."""
     if not isinstance(value, str):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validation import check_bool, check_choice, check_int, check_path, check_real, check_XY
+from ._validation import check_bool, check_choice, check_int, check_path, check_real, check_seed, check_XY
 
 #: The shipped flower data: ``<repository>/data/planar_flower.csv`` (found from this file, not the CWD).
 PLANAR_CSV = Path(__file__).resolve().parent.parent / "data" / "planar_flower.csv"
@@ -36,7 +36,7 @@ def make_planar(m=400, noise=0.2, seed=1):
     if m % 2:
         raise ValueError(f"m must be even (two classes of m // 2 points), got {m}")
     noise = check_real("noise", noise, low=0.0)
-    seed = check_int("seed", seed, low=0, high=2**32 - 1)
+    seed = check_seed("seed", seed)
     rs = np.random.RandomState(seed)
     n = m // 2
     X = np.zeros((2, m))
@@ -125,7 +125,7 @@ def make_toy(name, m=200, noise=None, seed=None):
     default_noise, default_seed = TOY_DATASETS[name]
     m = check_int("m", m, low=4)
     noise = default_noise if noise is None else check_real("noise", noise, low=0.0)
-    seed = default_seed if seed is None else check_int("seed", seed, low=0, high=2**32 - 1)
+    seed = default_seed if seed is None else check_seed("seed", seed)
     if name == "noisy_circles":
         X, y = skd.make_circles(n_samples=m, factor=0.5, noise=noise, random_state=seed)
     elif name == "noisy_moons":
@@ -162,7 +162,7 @@ def train_test_split_columns(X, Y, test_size=0.25, seed=0, stratify=True):
     X, Y = check_XY(X, Y)
     test_size = check_real("test_size", test_size, low=0.0, high=1.0, low_inclusive=False,
                            high_inclusive=False)
-    seed = check_int("seed", seed, low=0, high=2**32 - 1)
+    seed = check_seed("seed", seed)
     stratify = check_bool("stratify", stratify)
     labels = Y[0]
     m, n_test = labels.size, math.ceil(test_size * labels.size)  # scikit-learn's rounding

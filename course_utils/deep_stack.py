@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from . import activations as _activations
-from ._validation import check_int, check_real
+from ._validation import check_int, check_real, check_seed
 
 _GAINS = {"lecun": 1.0, "he": math.sqrt(2.0)}
 
@@ -41,7 +41,7 @@ def layer_statistics(activation, n_layers=20, width=256, m=1000, init="lecun", s
     width = check_int("width", width, low=1)
     m = check_int("m", m, low=2)
     std = _gain(init) / math.sqrt(width)
-    rng = np.random.RandomState(check_int("seed", seed, low=0, high=2**32 - 1))
+    rng = np.random.RandomState(check_seed("seed", seed))
     a = rng.standard_normal((width, m))
     means, stds = np.empty(n_layers), np.empty(n_layers)
     for layer in range(n_layers):

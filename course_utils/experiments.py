@@ -37,7 +37,7 @@ from scipy.special import expit
 
 from . import activations as _activations
 from . import network
-from ._validation import _show, check_bool, check_field, check_int, check_real, check_rows, check_XY
+from ._validation import MAX_SEED, _show, check_bool, check_field, check_int, check_real, check_rows, check_XY
 
 __all__ = ["DEFAULT_ACTIVATIONS", "DEFAULT_HIDDEN_SIZES", "ROW_KEYS", "compare", "table", "select",
            "best_per", "dead_units"]
@@ -564,7 +564,7 @@ def compare(X, Y, activations=DEFAULT_ACTIVATIONS, hidden_sizes=DEFAULT_HIDDEN_S
     X, Y = check_XY(X, Y)
     acts = _check_activations(activations)
     widths = _check_ints("hidden_sizes", hidden_sizes, low=1)
-    seeds = _check_ints("seeds", seeds, low=0, high=2**32 - 1)
+    seeds = _check_ints("seeds", seeds, low=0, high=MAX_SEED)
     lrs = _per_activation("learning_rate", learning_rate, acts, _check_lr)
     inits = _per_activation("init_scale", init_scale, acts, _check_init)
     num_iterations = check_int("num_iterations", num_iterations, low=1)

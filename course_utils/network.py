@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 
 from . import activations
 from ._validation import (_show, as_float_array, check_array_dict, check_choice, check_int,
-                          check_labels01, check_real, check_XY, naming)
+                          check_labels01, check_real, check_seed, check_XY, naming)
 
 __all__ = [
     "TrainingDiverged", "initialize_parameters", "forward_propagation", "compute_cost",
@@ -58,10 +58,6 @@ def _layer_scales(init_scale, n_x, n_h):
     if init_scale == "xavier":
         return np.sqrt(1.0 / n_x), np.sqrt(1.0 / n_h)
     return init_scale, init_scale
-
-
-def _check_seed(seed):
-    return check_int("seed", seed, low=0, high=2**32 - 1)
 
 
 def _check_params(params, n_x=None):
@@ -105,7 +101,7 @@ def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2):
     n_h = check_int("n_h", n_h, low=1)
     n_y = check_int("n_y", n_y, low=1)
     init_scale = _check_init_scale(init_scale)
-    rs = np.random.RandomState(_check_seed(seed))
+    rs = np.random.RandomState(check_seed("seed", seed))
     s1, s2 = _layer_scales(init_scale, n_x, n_h)
     W1 = rs.randn(n_h, n_x) * s1
     b1 = np.zeros((n_h, 1))
@@ -462,7 +458,7 @@ class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
             state = np.random.RandomState()  # fresh entropy, not the global generator
         if isinstance(state, np.random.RandomState):
             return int(state.randint(0, 2**31 - 1))
-        return check_int("random_state", state, low=0, high=2**32 - 1)
+        return check_seed("random_state", state)
 
     def fit(self, X, y):
         """Train on ``X (m, n_features)`` and ``y (m,)`` with exactly two distinct labels."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import activations, datasets, network, plotting
-from ._validation import check_choice, check_int, check_real
+from ._validation import check_choice, check_int, check_real, check_seed
 
 #: Learning-rate choices, log-spaced as in TensorFlow Playground.
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -64,7 +64,7 @@ def make_data(dataset="planar", noise=0.2, m=M_POINTS, seed=DATA_SEED):
     dataset = check_choice("dataset", dataset, DATASETS)
     noise = check_real("noise", noise, low=0.0, high=5.0)
     m = check_int("m", m, low=4)
-    seed = check_int("seed", seed, low=0, high=2**32 - 1)
+    seed = check_seed("seed", seed)
     if dataset == "planar":
         return datasets.make_planar(m=m - m % 2, noise=noise, seed=seed)
     return datasets.make_toy(dataset, m=m, noise=noise, seed=seed)
@@ -120,7 +120,7 @@ def check_settings(**settings):
         s["init_scale"] = check_choice("init_scale", s["init_scale"], ("xavier", "he"))
     else:
         s["init_scale"] = check_real("init_scale", s["init_scale"], low=0.0)
-    s["seed"] = check_int("seed", s["seed"], low=0, high=2**32 - 1)
+    s["seed"] = check_seed("seed", s["seed"])
     return s
 
 

@@ -350,7 +350,7 @@ def plot_spread(groups, ax=None, *, xlabel="", ylabel="accuracy (%)", title="spr
         if v.size == 0:
             raise ValueError(f"groups[{key!r}] must hold at least one value, got none")
     jitter = _validation.check_real("jitter", jitter, low=0.0, high=0.5)
-    seed = _validation.check_int("seed", seed, low=0, high=2**32 - 1)
+    seed = _validation.check_seed("seed", seed)
     offset = _validation.check_real("offset", offset)
     width = _validation.check_real("width", width, low=0.0, low_inclusive=False)
     if ax is None:
