@@ -603,12 +603,6 @@ def _deadline(seconds):
         signal.signal(signal.SIGALRM, previous)
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.mark.parametrize("call, error, argument, sklearn", CASES)
 def test_bad_input_raises_an_error_naming_the_argument(call, error, argument, sklearn):
     with _deadline(20), pytest.raises((ValueError, TypeError)) as info:

@@ -16,11 +16,6 @@ import pytest
 from course_utils import activations, datasets, experiments, network
 
 
-@pytest.fixture(scope="module")
-def flower():
-    return datasets.load_planar_dataset()
-
-
 def _digest(params, costs=None):
     """SHA-256 of the exact bytes of the parameters (and costs): equal digests = bit-identical."""
     h = hashlib.sha256()

@@ -7,11 +7,6 @@ import pytest
 from course_utils import activations, datasets, experiments, network
 
 
-@pytest.fixture(scope="module")
-def data():
-    return datasets.load_planar_dataset()
-
-
 def one_by_one(X, Y, n_hidden, activation, learning_rate, iterations, init_scale=0.01, seed=2):
     """(accuracy %, diverged, costs) of network.train; costs None when it diverged."""
     try:
@@ -35,9 +30,9 @@ STABLE = [
 
 
 @pytest.mark.parametrize("acts, widths, seeds, lr, init, iterations", STABLE)
-def test_compare_matches_network_train_on_stable_settings(data, acts, widths, seeds, lr, init,
+def test_compare_matches_network_train_on_stable_settings(flower, acts, widths, seeds, lr, init,
                                                           iterations):
-    X, Y = data
+    X, Y = flower
     rows = experiments.compare(X, Y, acts, widths, seeds, learning_rate=lr, init_scale=init,
                                num_iterations=iterations, progress=False)
     assert len(rows) == len(acts) * len(widths) * len(seeds)
@@ -50,8 +45,8 @@ def test_compare_matches_network_train_on_stable_settings(data, acts, widths, se
         np.testing.assert_allclose(row["costs"], costs, rtol=1e-9, atol=1e-12)
 
 
-def test_divergence_flags_match_network_train(data):
-    X, Y = data
+def test_divergence_flags_match_network_train(flower):
+    X, Y = flower
     cases = [("relu", 1000.0, "he"), ("elu", 1000.0, 1.0), ("tanh", 1000.0, 1.0), ("relu", 10.0, 1.0)]
     for act, lr, init in cases:
         _, diverged, _ = one_by_one(X, Y, 3, act, lr, 300, init)
@@ -65,8 +60,8 @@ def test_divergence_flags_match_network_train(data):
             assert row["diverged_at"] is None and np.isfinite(row["final_cost"])
 
 
-def test_a_diverged_model_does_not_disturb_the_others(data):
-    X, Y = data
+def test_a_diverged_model_does_not_disturb_the_others(flower):
+    X, Y = flower
     rows = experiments.compare(X, Y, ("relu", "tanh"), (3,), learning_rate={"relu": 1000.0, "tanh": 0.1},
                                init_scale="he", num_iterations=300, progress=False)
     alone = experiments.compare(X, Y, "tanh", (3,), learning_rate=0.1, init_scale="he",
@@ -76,8 +71,8 @@ def test_a_diverged_model_does_not_disturb_the_others(data):
     assert np.isnan(rows[0]["costs"][-1]) and np.isfinite(rows[0]["costs"][0])
 
 
-def test_custom_activation_with_wrong_derivative_uses_it(data):
-    X, Y = data
+def test_custom_activation_with_wrong_derivative_uses_it(flower):
+    X, Y = flower
     buggy = activations.Activation(
         "sigmoid_buggy", activations.sigmoid,
         lambda z: activations.sigmoid_derivative(activations.sigmoid(z)))
@@ -88,8 +83,8 @@ def test_custom_activation_with_wrong_derivative_uses_it(data):
     np.testing.assert_allclose(row["costs"], costs, rtol=1e-9)
 
 
-def test_results_do_not_depend_on_grouping_or_processes(data, monkeypatch):
-    X, Y = data
+def test_results_do_not_depend_on_grouping_or_processes(flower, monkeypatch):
+    X, Y = flower
     monkeypatch.setattr(experiments, "_PARALLEL_MIN_WORK", 0)       # force the worker processes
     kwargs = dict(learning_rate=1.2, num_iterations=400, progress=False)
     together = experiments.compare(X, Y, ("relu", "tanh", "elu"), (1, 5, 20), n_jobs=2, **kwargs)
@@ -104,8 +99,8 @@ def test_results_do_not_depend_on_grouping_or_processes(data, monkeypatch):
 
 # --- rows ------------------------------------------------------------------------------------
 
-def test_row_format_and_order(data):
-    X, Y = data
+def test_row_format_and_order(flower):
+    X, Y = flower
     rows = experiments.compare(X, Y, ("tanh", "relu"), (2, 3), seeds=(1, 2),
                                learning_rate={"tanh": (0.5, 1.0), "relu": 0.3},
                                init_scale=(0.01, "he"), num_iterations=250, progress=False)
@@ -126,8 +121,8 @@ def test_row_format_and_order(data):
         assert isinstance(row["dead_units"], int) and 0 <= row["dead_units"] <= row["n_hidden"]
 
 
-def test_keep_params_gives_network_parameters(data):
-    X, Y = data
+def test_keep_params_gives_network_parameters(flower):
+    X, Y = flower
     rows = experiments.compare(X, Y, ("tanh", "relu"), (3, 6), learning_rate=0.5,
                                num_iterations=500, keep_params=True, progress=False)
     for row in rows:
@@ -146,8 +141,8 @@ def test_dead_units_counts_relus_that_never_fire():
     assert experiments.dead_units(params, X, "tanh") == 0
 
 
-def test_test_split_reports_test_accuracy(data):
-    X, Y = data
+def test_test_split_reports_test_accuracy(flower):
+    X, Y = flower
     rows = experiments.compare(X, Y, "tanh", (4,), learning_rate=0.5, num_iterations=1000,
                                test_size=0.25, split_seed=3, keep_params=True, progress=False)
     X_tr, X_te, Y_tr, Y_te = datasets.train_test_split_columns(X, Y, 0.25, seed=3)
@@ -193,16 +188,16 @@ def test_oscillation_flag():
     (dict(progress="yes"), TypeError, "progress must be True or False"),
     (dict(test_size=1.5), ValueError, "test_size"),
 ])
-def test_bad_arguments_are_named(data, kwargs, error, match):
-    X, Y = data
+def test_bad_arguments_are_named(flower, kwargs, error, match):
+    X, Y = flower
     base = dict(activations=("tanh", "relu"), hidden_sizes=(2,), num_iterations=10, progress=False)
     base.update(kwargs)
     with pytest.raises(error, match=match):
         experiments.compare(X, Y, **base)
 
 
-def test_bad_data_is_named(data):
-    X, Y = data
+def test_bad_data_is_named(flower):
+    X, Y = flower
     with pytest.raises(ValueError, match="Y must have shape"):
         experiments.compare(X, Y[:, :10], num_iterations=10, progress=False)
     with pytest.raises(ValueError, match="X_test and Y_test must be given together"):
@@ -277,16 +272,16 @@ def test_progress_text_line_on_a_terminal_only(monkeypatch, capsys):
     assert sys.stderr.getvalue() == text
 
 
-def test_progress_is_silent_when_not_a_terminal(data, capsys, monkeypatch):
-    X, Y = data
+def test_progress_is_silent_when_not_a_terminal(flower, capsys, monkeypatch):
+    X, Y = flower
     monkeypatch.setattr(experiments, "_PROGRESS_MIN_WORK", 0)
     experiments.compare(X, Y, "tanh", (2,), num_iterations=200, progress=True)
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
 
 
-def test_unpicklable_activation_falls_back_to_this_process(data, monkeypatch):
-    X, Y = data
+def test_unpicklable_activation_falls_back_to_this_process(flower, monkeypatch):
+    X, Y = flower
     monkeypatch.setattr(experiments, "_PARALLEL_MIN_WORK", 0)
     scaled = activations.Activation("tanh_lambda", lambda z: np.tanh(z), lambda z: 1 - np.tanh(z) ** 2)
     kwargs = dict(hidden_sizes=(2, 5), learning_rate=0.5, num_iterations=300, progress=False)

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from course_utils import activations, datasets, network
+from course_utils import activations, network
 from course_utils._validation import check_XY
 
 
@@ -22,11 +22,6 @@ plain_train = _load_baseline().plain_train
 WRONG_SIGMOID = activations.Activation(
     "sigmoid (derivative at A1)", activations.sigmoid,
     lambda z: activations.sigmoid_derivative(activations.sigmoid(z)))
-
-
-@pytest.fixture(scope="module")
-def flower():
-    return datasets.load_planar_dataset()
 
 
 def small_problem(seed=0, n_x=3, m=30):

@@ -10,12 +10,6 @@ import pytest  # noqa: E402
 from course_utils import activations, plotting  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 # --- plot_activation / plot_with_derivative -----------------------------------------------------
 
 def test_plot_activation_default_grid_and_values():

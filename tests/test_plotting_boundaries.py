@@ -11,12 +11,6 @@ from sklearn.linear_model import LogisticRegression, Perceptron  # noqa: E402
 from course_utils import activations, plotting  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture(scope="module")
 def data():
     """Two Gaussian clouds in the column convention: X (2, 60), Y (1, 60)."""
