@@ -8,12 +8,12 @@ checks that both give the same numbers (to float64 round-off).
 
 Column convention: ``X`` of shape ``(n_x, m)``, ``Y`` of shape ``(1, m)`` with 0/1 labels.
 """
+
 import numpy as np
 from scipy.special import expit
 
 
-def plain_train(X, Y, n_hidden=4, activation=None, learning_rate=1.2, num_iterations=10000,
-                init_scale=0.01, seed=2):
+def plain_train(X, Y, n_hidden=4, activation=None, learning_rate=1.2, num_iterations=10000, init_scale=0.01, seed=2):
     """Gradient descent on a 2-layer net; returns ``(params, costs)`` like ``network.train``.
 
     ``activation=None`` is the course's tanh (``np.tanh`` and ``1 - A1**2``); otherwise pass an

@@ -6,6 +6,7 @@ split, train, draw the PNG, update the status), and its parts (``playground.run`
 
 Usage (repository root): python benchmarks/bench_playground.py [--repeats 7]
 """
+
 import argparse
 import time
 
@@ -27,7 +28,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args(argv)
-    app = playground.Playground()            # builds the widgets and trains once (warm-up)
+    app = playground.Playground()  # builds the widgets and trains once (warm-up)
     result = playground.run()
     parts = {
         "whole update (Playground.train)": lambda: app.train(),

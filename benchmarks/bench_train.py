@@ -6,6 +6,7 @@ ratio meaningful on a busy machine. Target: ratio <= 0.5.
 
 Usage (repository root): python benchmarks/bench_train.py [--repeats 7] [--iterations 10000]
 """
+
 import argparse
 import sys
 import time
@@ -34,26 +35,31 @@ def main(argv=None):
     X, Y = datasets.load_planar_dataset()
 
     def fast():
-        return network.train(X, Y, n_hidden=4, activation="tanh", learning_rate=1.2,
-                             num_iterations=args.iterations, seed=2)
+        return network.train(
+            X, Y, n_hidden=4, activation="tanh", learning_rate=1.2, num_iterations=args.iterations, seed=2
+        )
 
     def plain():
         return plain_train(X, Y, n_hidden=4, learning_rate=1.2, num_iterations=args.iterations, seed=2)
 
-    fast_costs, plain_costs = fast()[1], plain()[1]       # warm-up, and a sanity check
+    fast_costs, plain_costs = fast()[1], plain()[1]  # warm-up, and a sanity check
     fast_times, plain_times = [], []
     for _ in range(args.repeats):
         fast_times.append(_time(fast))
         plain_times.append(_time(plain))
     best_fast, best_plain = min(fast_times), min(plain_times)
     ratio = best_fast / best_plain
-    print(f"one-hidden-layer net, n_h=4, tanh, {args.iterations} iterations, m={X.shape[1]}, "
-          f"best of {args.repeats} runs each")
+    print(
+        f"one-hidden-layer net, n_h=4, tanh, {args.iterations} iterations, m={X.shape[1]}, "
+        f"best of {args.repeats} runs each"
+    )
     print(f"  network.train : {best_fast:.3f} s ({best_fast / args.iterations * 1e6:.1f} us/iteration)")
     print(f"  plain loop    : {best_plain:.3f} s ({best_plain / args.iterations * 1e6:.1f} us/iteration)")
     print(f"  ratio         : {ratio:.2f} (target <= {TARGET}: {'met' if ratio <= TARGET else 'NOT met'})")
-    print(f"  first/last cost: train {fast_costs[0]:.6f}/{fast_costs[-1]:.6f}, "
-          f"plain {plain_costs[0]:.6f}/{plain_costs[-1]:.6f}")
+    print(
+        f"  first/last cost: train {fast_costs[0]:.6f}/{fast_costs[-1]:.6f}, "
+        f"plain {plain_costs[0]:.6f}/{plain_costs[-1]:.6f}"
+    )
     return ratio
 
 

@@ -6,6 +6,7 @@ its load, so this script reports; tests do not assert timings.
 
 Usage (repo root): python benchmarks/resources.py [--suite] [notebooks/NN_name.ipynb ...]
 """
+
 import argparse
 import subprocess
 import sys
@@ -46,8 +47,9 @@ def main(argv=None):
         print(f"{path.name:34s} {seconds:8.1f}s {time_target(path):6d}s {peak_text:>8s}  {'ok' if ok else 'OVER'}")
     if args.suite:
         start = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "pytest", "-q", "--ignore=tests/browser"], cwd=ROOT,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "--ignore=tests/browser"], cwd=ROOT, capture_output=True, text=True
+        )
         seconds = time.perf_counter() - start
         summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "(no output)"
         print(f"python -m pytest (no browser test): {seconds:.0f} s, target 180 s; {summary}")

@@ -3,6 +3,7 @@
 Each helper raises ``TypeError`` (wrong kind of value) or ``ValueError`` (right kind, bad value)
 with a message that names the argument, shows what was given and says what is allowed.
 """
+
 import numbers
 import os
 import re
@@ -54,8 +55,9 @@ def check_bool(name, value):
 def check_path(name, value):
     """Return ``value`` (a str or os.PathLike) as a ``pathlib.Path``."""
     if not isinstance(value, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a file path (a str or pathlib.Path), got {_show(value)} "
-                        f"of type {type(value).__name__}")
+        raise TypeError(
+            f"{name} must be a file path (a str or pathlib.Path), got {_show(value)} of type {type(value).__name__}"
+        )
     return Path(value)
 
 
@@ -71,8 +73,12 @@ def check_array_dict(name, value, keys):
     missing = [key for key in keys if key not in value]
     if missing:
         raise ValueError(f"{name} is missing {', '.join(missing)}; it needs {', '.join(keys)}")
-    return {key: as_float_array(f"{name}[{key!r}]", value[key], allow_nonfinite=False, ndim=2)
-            .astype(np.float64, copy=False) for key in keys}
+    return {
+        key: as_float_array(f"{name}[{key!r}]", value[key], allow_nonfinite=False, ndim=2).astype(
+            np.float64, copy=False
+        )
+        for key in keys
+    }
 
 
 #: numpy's RandomState accepts seeds 0 .. 2**32 - 1.
@@ -105,8 +111,9 @@ def as_float_array(name, value, *, allow_nonfinite=True, ndim=None):
         try:
             array = np.asarray(value)
         except ValueError:  # ragged nested lists
-            raise ValueError(f"{name} must be a rectangular array of numbers, got the ragged sequence "
-                             f"{_show(value)}") from None
+            raise ValueError(
+                f"{name} must be a rectangular array of numbers, got the ragged sequence {_show(value)}"
+            ) from None
     kind = array.dtype.kind
     if kind == "f":
         if array.dtype.itemsize < 4:
@@ -132,16 +139,19 @@ def check_XY(X, Y, *, x_name="X", y_name="Y"):
     """
     X = as_float_array(x_name, X, ndim=2)
     if X.shape[0] < 1 or X.shape[1] < 1:
-        raise ValueError(f"{x_name} must have shape (n_features, m) with at least one feature and one "
-                         f"example, got shape {X.shape}")
+        raise ValueError(
+            f"{x_name} must have shape (n_features, m) with at least one feature and one example, got shape {X.shape}"
+        )
     if not np.all(np.isfinite(X)):
         raise ValueError(f"{x_name} must contain only finite values (no NaN or inf)")
     X = X.astype(np.float64, copy=False)
     Y = check_labels01(y_name, Y)
     m = X.shape[1]
     if Y.shape != (1, m):
-        raise ValueError(f"{y_name} must have shape (1, {m}) (one row of labels, one column per example, "
-                         f"matching {x_name} of shape {X.shape}), got shape {Y.shape}")
+        raise ValueError(
+            f"{y_name} must have shape (1, {m}) (one row of labels, one column per example, "
+            f"matching {x_name} of shape {X.shape}), got shape {Y.shape}"
+        )
     return X, Y
 
 
@@ -157,8 +167,10 @@ def check_labels01(name, Y):
     bad = (Y != 0) & (Y != 1)
     if bad.any():
         found = np.unique(Y[bad])[:5]
-        raise ValueError(f"{name} must contain only the labels 0 and 1, got other values such as "
-                         f"{', '.join(_show(v.item()) for v in found)}")
+        raise ValueError(
+            f"{name} must contain only the labels 0 and 1, got other values such as "
+            f"{', '.join(_show(v.item()) for v in found)}"
+        )
     return Y.astype(np.int64, copy=False)
 
 
@@ -180,8 +192,9 @@ def naming(argument, check, *args, **kwargs):
 def check_rows(name, rows, *, allow_empty=False):
     """Return ``rows`` (an iterable of dicts, e.g. from ``experiments.compare``) as a list."""
     if rows is None or isinstance(rows, (str, bytes, dict)) or not hasattr(rows, "__iter__"):
-        raise TypeError(f"{name} must be a list of dicts (the rows experiments.compare returns), "
-                        f"got {type(rows).__name__}")
+        raise TypeError(
+            f"{name} must be a list of dicts (the rows experiments.compare returns), got {type(rows).__name__}"
+        )
     rows = list(rows)
     if not rows and not allow_empty:
         raise ValueError(f"{name} must contain at least one row, got none")
@@ -194,6 +207,5 @@ def check_rows(name, rows, *, allow_empty=False):
 def check_field(name, key, rows):
     """Return ``key`` if the first of ``rows`` has that field, else raise naming ``name`` and the fields."""
     if not isinstance(key, str) or key not in rows[0]:
-        raise ValueError(f"{name}={_show(key)}, but the rows have no field {_show(key)}; "
-                         f"fields: {', '.join(rows[0])}")
+        raise ValueError(f"{name}={_show(key)}, but the rows have no field {_show(key)}; fields: {', '.join(rows[0])}")
     return key

@@ -12,6 +12,7 @@ where they exist. Values are within a few units in the last place of the exact r
 Use a function directly (``sigmoid(z, offset=2.0)``) or get an :class:`Activation` object by name,
 which bundles a function with its derivative: ``act = get("elu", alpha=1.0); act(z); act.derivative(z)``.
 """
+
 import functools
 import math
 
@@ -32,14 +33,37 @@ _INV_SQRT_2 = 1.0 / math.sqrt(2.0)
 # relative error of the plain formula grows without bound there; the series in t = z - z0 does not.
 _GELU_D_ZERO = (-0.7517915246935645, 1.4956759177009883e-17)
 _GELU_D_TAYLOR = (
-    0.4314939923140469, 0.388284982990552, -0.018199676398671087, -0.1140082332972217,
-    -0.014771522148244337, 0.019421679838189067, 0.004539228379125415, -0.002239538068073497,
-    -0.0007448268386746817, 0.00018633974623233514, 8.615947861116571e-05, -1.121438018842664e-05,
-    -7.74846130700372e-06, 4.3284506257392273e-07, 5.702764979242107e-07, -1.6044265494246427e-09,
-    -3.5459866461783865e-08, -1.396942086426202e-09, 1.90319840501314e-09, 1.4506418938779426e-10,
-    -8.950037692726255e-11, -9.950340824808053e-12, 3.725967039270119e-12, 5.482292964742324e-13,
-    -1.3820118240601056e-13, -2.5871508475507507e-14, 4.578167824271334e-15, 1.0789662518230159e-15,
-    -1.3507094681149317e-16, -4.0514385281601486e-17)
+    0.4314939923140469,
+    0.388284982990552,
+    -0.018199676398671087,
+    -0.1140082332972217,
+    -0.014771522148244337,
+    0.019421679838189067,
+    0.004539228379125415,
+    -0.002239538068073497,
+    -0.0007448268386746817,
+    0.00018633974623233514,
+    8.615947861116571e-05,
+    -1.121438018842664e-05,
+    -7.74846130700372e-06,
+    4.3284506257392273e-07,
+    5.702764979242107e-07,
+    -1.6044265494246427e-09,
+    -3.5459866461783865e-08,
+    -1.396942086426202e-09,
+    1.90319840501314e-09,
+    1.4506418938779426e-10,
+    -8.950037692726255e-11,
+    -9.950340824808053e-12,
+    3.725967039270119e-12,
+    5.482292964742324e-13,
+    -1.3820118240601056e-13,
+    -2.5871508475507507e-14,
+    4.578167824271334e-15,
+    1.0789662518230159e-15,
+    -1.3507094681149317e-16,
+    -4.0514385281601486e-17,
+)
 _GELU_D_WINDOW = (-1.5, -0.45)  # -0.75 <= t <= 0.3 here: the series' truncation error is below 1e-20
 # SiLU: 1 + z + e^z = 0 at z0 = -1 - W(1/e), and e^z0 = W(1/e) (W = Lambert W)
 _SILU_D_ZERO = (-1.2784645427610737, -1.0946994183093437e-16)
@@ -52,12 +76,14 @@ def _prepare(z):
 
 def _float32_via_float64(function):
     """Run ``function`` in float64 for float32 input and round the result to float32 once."""
+
     @functools.wraps(function)
     def wrapper(z, *args, **kwargs):
         z = _prepare(z)
         if z.dtype == np.float32:
             return _finish(np.asarray(function(z.astype(np.float64), *args, **kwargs)).astype(np.float32))
         return function(z, *args, **kwargs)
+
     return wrapper
 
 
@@ -142,6 +168,7 @@ def _param(z, name, value, **bounds):
 
 # --- the functions -------------------------------------------------------------------------------
 
+
 @_float32_via_float64
 def sigmoid(z, offset=0.0):
     """Logistic sigmoid sigma(z - offset) = 1 / (1 + exp(-(z - offset))).
@@ -172,7 +199,9 @@ def tanh_derivative(z):
     z = _prepare(z)
     e = np.exp(-2 * np.abs(z))
     value = 4 * e / (1 + e * (2 + e))  # (1 + e)**2 written so that its rounding error is smaller
-    if np.size(z) > 0 and (np.fmin.reduce(np.ravel(z)) < _SUBNORMAL_EXP / 2 or np.fmax.reduce(np.ravel(z)) > -_SUBNORMAL_EXP / 2):
+    if np.size(z) > 0 and (
+        np.fmin.reduce(np.ravel(z)) < _SUBNORMAL_EXP / 2 or np.fmax.reduce(np.ravel(z)) > -_SUBNORMAL_EXP / 2
+    ):
         # e is subnormal for |z| > 354: scale 4 * exp(x) in one rounding instead of multiplying a rounded e
         x = -2 * np.abs(z)
         value = _replace(value, x < _SUBNORMAL_EXP, lambda x: _exp_times_reduced(x, 4.0), x)
@@ -385,8 +414,10 @@ def sum_of_sigmoids(z, offsets, weights=None):
         if offsets.size < 2:
             raise ValueError(f"weights='trapezoid' needs at least two offsets, got {offsets.size}")
         if np.any(gaps <= 0):
-            raise ValueError("weights='trapezoid' needs strictly increasing offsets, got a step of "
-                             f"{gaps.min():g} between neighbours")
+            raise ValueError(
+                "weights='trapezoid' needs strictly increasing offsets, got a step of "
+                f"{gaps.min():g} between neighbours"
+            )
         weights = np.concatenate([gaps, [0.0]]) / 2 + np.concatenate([[0.0], gaps]) / 2
     else:
         weights = as_float_array("weights", weights, allow_nonfinite=False, ndim=1)
@@ -396,6 +427,7 @@ def sum_of_sigmoids(z, offsets, weights=None):
 
 
 # --- Activation objects and the registry ---------------------------------------------------------
+
 
 class Activation:
     """An activation function bundled with its derivative.
@@ -433,7 +465,11 @@ class Activation:
         if not isinstance(other, Activation):
             return NotImplemented
         return (self.name, self.params, self._function, self._derivative) == (
-            other.name, other.params, other._function, other._derivative)
+            other.name,
+            other.params,
+            other._function,
+            other._derivative,
+        )
 
     def __hash__(self):
         return hash((self.name, tuple(sorted(self.params.items()))))
@@ -479,8 +515,11 @@ def as_activation(activation, argument="activation"):
         return activation
     if isinstance(activation, str):
         if argument != "activation" and activation not in _REGISTRY:  # name the argument it came from
-            raise ValueError(f"unknown activation {activation!r} in {argument}; available: "
-                             f"{', '.join(map(repr, available()))}")
+            raise ValueError(
+                f"unknown activation {activation!r} in {argument}; available: {', '.join(map(repr, available()))}"
+            )
         return get(activation)
-    raise TypeError(f"{argument} must be an activation name (one of {', '.join(map(repr, available()))}) "
-                    f"or an Activation, got {type(activation).__name__}")
+    raise TypeError(
+        f"{argument} must be an activation name (one of {', '.join(map(repr, available()))}) "
+        f"or an Activation, got {type(activation).__name__}"
+    )

@@ -11,6 +11,7 @@ Prints one line per check and exits with 0 when everything is fine, 1 otherwise:
 
 Every failed check comes with a hint on how to fix it.
 """
+
 import importlib.metadata as metadata
 import os
 import re
@@ -23,8 +24,18 @@ REPO = Path(__file__).resolve().parent.parent
 REQUIREMENTS = REPO / "requirements.txt"
 NOTEBOOKS = REPO / "notebooks"
 #: Distributions reported even when requirements.txt cannot be found (a non-editable install).
-KEY_PACKAGES = ("numpy", "scipy", "matplotlib", "scikit-learn", "jupyterlab", "ipywidgets",
-                "jupyterlab_widgets", "ipykernel", "nbval", "pytest")
+KEY_PACKAGES = (
+    "numpy",
+    "scipy",
+    "matplotlib",
+    "scikit-learn",
+    "jupyterlab",
+    "ipywidgets",
+    "jupyterlab_widgets",
+    "ipykernel",
+    "nbval",
+    "pytest",
+)
 WIDGET_EXTENSION = ("@jupyter-widgets", "jupyterlab-manager")
 FIX_INSTALL = "run `pip install -r requirements.txt` in the repository folder, in this environment"
 _REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:>=\s*([0-9][0-9.]*))?")
@@ -77,19 +88,30 @@ def check_import_from(folder, python=None):
     """Does ``import course_utils`` work in a fresh ``python`` started in ``folder``, and is it this copy?"""
     python = python or sys.executable
     try:
-        done = subprocess.run([python, "-c", "import course_utils; print(course_utils.__file__)"],
-                              cwd=folder, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [python, "-c", "import course_utils; print(course_utils.__file__)"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return Check(False, f"course_utils import from {folder.name}/: could not start Python ({exc})", FIX_INSTALL)
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["no error text"])[-1]
-        return Check(False, f"course_utils does not import from {folder.name}/: {last}",
-                     "install the package in editable mode: `pip install -e .` (requirements.txt does it)")
+        return Check(
+            False,
+            f"course_utils does not import from {folder.name}/: {last}",
+            "install the package in editable mode: `pip install -e .` (requirements.txt does it)",
+        )
     found = Path(done.stdout.strip()).resolve().parent
     here = Path(__file__).resolve().parent
     if found != here:
-        return Check(False, f"course_utils imports from {folder.name}/ but from another copy: {found}",
-                     f"uninstall the other copy, then {FIX_INSTALL}")
+        return Check(
+            False,
+            f"course_utils imports from {folder.name}/ but from another copy: {found}",
+            f"uninstall the other copy, then {FIX_INSTALL}",
+        )
     return Check(True, f"course_utils imports from {folder.name}/ (this copy)")
 
 
@@ -106,16 +128,25 @@ def check_kernel():
     python = spec.argv[0]
     # jupyter_client runs a kernel whose command is plain "python" with the server's own interpreter
     if python in {"python", f"python{sys.version_info[0]}", "python{}.{}".format(*sys.version_info[:2])}:
-        return Check(True, "the 'python3' Jupyter kernel runs the Python that runs JupyterLab (this one, "
-                           "when JupyterLab is started from this environment)")
+        return Check(
+            True,
+            "the 'python3' Jupyter kernel runs the Python that runs JupyterLab (this one, "
+            "when JupyterLab is started from this environment)",
+        )
     resolved = python if os.path.isabs(python) else shutil.which(python)
     if not resolved:
-        return Check(False, f"the 'python3' kernel runs {python!r}, which is not on the PATH",
-                     "run `python -m ipykernel install --sys-prefix` in this environment")
+        return Check(
+            False,
+            f"the 'python3' kernel runs {python!r}, which is not on the PATH",
+            "run `python -m ipykernel install --sys-prefix` in this environment",
+        )
     result = check_import_from(Path.cwd(), python=resolved)
     if not result.ok:
-        return Check(False, f"the 'python3' kernel ({resolved}) cannot import course_utils",
-                     "start JupyterLab from this environment, or run `python -m ipykernel install --sys-prefix` here")
+        return Check(
+            False,
+            f"the 'python3' kernel ({resolved}) cannot import course_utils",
+            "start JupyterLab from this environment, or run `python -m ipykernel install --sys-prefix` here",
+        )
     return Check(True, "the 'python3' Jupyter kernel imports course_utils")
 
 
@@ -135,8 +166,11 @@ def check_widget_frontend(data_dirs=None):
             except metadata.PackageNotFoundError:
                 version = "unknown version"
             return Check(True, f"widget front end installed (jupyterlab_widgets {version})")
-    return Check(False, "widget front end missing: the playground's controls will not render in JupyterLab",
-                 "run `pip install jupyterlab_widgets` (or the whole requirements.txt), then restart JupyterLab")
+    return Check(
+        False,
+        "widget front end missing: the playground's controls will not render in JupyterLab",
+        "run `pip install jupyterlab_widgets` (or the whole requirements.txt), then restart JupyterLab",
+    )
 
 
 def run_checks():

@@ -8,6 +8,7 @@ reads the copy shipped in ``data/planar_flower.csv`` (written by ``make_planar()
 defaults, at full precision, so both give the same numbers bit for bit). Regenerate the file with
 ``python -m course_utils.datasets``.
 """
+
 import csv
 import math
 from pathlib import Path
@@ -44,9 +45,9 @@ def make_planar(m=400, noise=0.2, seed=1):
     for j in range(2):
         t = np.linspace(3.12 * j, 3.12 * (j + 1), n) + rs.randn(n) * noise
         r = 4 * np.sin(4 * t) + rs.randn(n) * noise
-        X[0, n * j:n * (j + 1)] = r * np.sin(t)
-        X[1, n * j:n * (j + 1)] = r * np.cos(t)
-        Y[0, n * j:n * (j + 1)] = j
+        X[0, n * j : n * (j + 1)] = r * np.sin(t)
+        X[1, n * j : n * (j + 1)] = r * np.cos(t)
+        Y[0, n * j : n * (j + 1)] = j
     return X, Y
 
 
@@ -76,15 +77,18 @@ def load_planar_dataset(path=None):
     """
     path = PLANAR_CSV if path is None else check_path("path", path)
     if not path.is_file():
-        raise FileNotFoundError(f"planar data file not found: {path}; regenerate it with "
-                                f"`python -m course_utils.datasets`")
+        raise FileNotFoundError(
+            f"planar data file not found: {path}; regenerate it with `python -m course_utils.datasets`"
+        )
     rows = []
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
         if header is None or tuple(h.strip() for h in header) != CSV_COLUMNS:
-            raise ValueError(f"{path}: expected the header {','.join(CSV_COLUMNS)}, got "
-                             f"{','.join(header) if header else 'an empty file'}")
+            raise ValueError(
+                f"{path}: expected the header {','.join(CSV_COLUMNS)}, got "
+                f"{','.join(header) if header else 'an empty file'}"
+            )
         for line, row in enumerate(reader, start=2):
             if len(row) != 3:
                 raise ValueError(f"{path}, line {line}: expected 3 fields (x1, x2, label), got {len(row)}")
@@ -105,8 +109,7 @@ def load_planar_dataset(path=None):
 
 
 #: The course's extra toy sets, with the noise and seed each one is drawn with by default.
-TOY_DATASETS = {"noisy_circles": (0.3, 1), "noisy_moons": (0.2, 1), "blobs": (0.2, 5),
-                "gaussian_quantiles": (0.0, 1)}
+TOY_DATASETS = {"noisy_circles": (0.3, 1), "noisy_moons": (0.2, 1), "blobs": (0.2, 5), "gaussian_quantiles": (0.0, 1)}
 
 
 def make_toy(name, m=200, noise=None, seed=None):
@@ -160,25 +163,33 @@ def train_test_split_columns(X, Y, test_size=0.25, seed=0, stratify=True):
     from sklearn.model_selection import train_test_split
 
     X, Y = check_XY(X, Y)
-    test_size = check_real("test_size", test_size, low=0.0, high=1.0, low_inclusive=False,
-                           high_inclusive=False)
+    test_size = check_real("test_size", test_size, low=0.0, high=1.0, low_inclusive=False, high_inclusive=False)
     seed = check_seed("seed", seed)
     stratify = check_bool("stratify", stratify)
     labels = Y[0]
     m, n_test = labels.size, math.ceil(test_size * labels.size)  # scikit-learn's rounding
     need = np.unique(labels).size if stratify else 1
     if n_test < need or m - n_test < need:
-        raise ValueError(f"test_size={test_size:g} of {m} examples gives {n_test} test and {m - n_test} "
-                         f"training examples; each part needs at least {need} "
-                         f"({'one per class, stratify=True' if stratify else 'one example'})")
+        raise ValueError(
+            f"test_size={test_size:g} of {m} examples gives {n_test} test and {m - n_test} "
+            f"training examples; each part needs at least {need} "
+            f"({'one per class, stratify=True' if stratify else 'one example'})"
+        )
     counts = np.unique(labels, return_counts=True)[1]
     if stratify and counts.min() < 2:
-        raise ValueError("Y must have at least 2 examples of each class to split with stratify=True, "
-                         f"got class counts {counts.tolist()}")
+        raise ValueError(
+            "Y must have at least 2 examples of each class to split with stratify=True, "
+            f"got class counts {counts.tolist()}"
+        )
     X_train, X_test, y_train, y_test = train_test_split(
-        X.T, labels, test_size=test_size, random_state=seed, stratify=labels if stratify else None)
-    return (np.ascontiguousarray(X_train.T), np.ascontiguousarray(X_test.T),
-            y_train.reshape(1, -1), y_test.reshape(1, -1))
+        X.T, labels, test_size=test_size, random_state=seed, stratify=labels if stratify else None
+    )
+    return (
+        np.ascontiguousarray(X_train.T),
+        np.ascontiguousarray(X_test.T),
+        y_train.reshape(1, -1),
+        y_test.reshape(1, -1),
+    )
 
 
 if __name__ == "__main__":

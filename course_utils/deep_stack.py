@@ -6,6 +6,7 @@ shape (width, width) drawn from N(0, (gain / sqrt(width))**2) and no bias. Watch
 standard deviation of A_l layer after layer shows whether an activation keeps the signal centred and
 of constant size (ELU's and SELU's selling point) or drifts.
 """
+
 import math
 
 import numpy as np
@@ -50,6 +51,8 @@ def layer_statistics(activation, n_layers=20, width=256, m=1000, init="lecun", s
             a = np.asarray(act(w @ a), dtype=float)
             means[layer], stds[layer] = a.mean(), a.std()
         if not (np.isfinite(means[layer]) and np.isfinite(stds[layer])):
-            raise ValueError(f"init={init!r} makes the signal overflow float64 at layer {layer + 1} of "
-                             f"{n_layers}; use a smaller gain (or fewer layers)")
+            raise ValueError(
+                f"init={init!r} makes the signal overflow float64 at layer {layer + 1} of "
+                f"{n_layers}; use a smaller gain (or fewer layers)"
+            )
     return {"mean": means, "std": stds}

@@ -23,6 +23,7 @@ lr 1.2) training is chaotic and such round-off moves the final accuracy by point
 
 Column convention: ``X`` of shape ``(n_features, m)``, ``Y`` of shape ``(1, m)`` with 0/1 labels.
 """
+
 import atexit
 import contextlib
 import math
@@ -39,27 +40,49 @@ from . import activations as _activations
 from . import network
 from ._validation import MAX_SEED, _show, check_bool, check_field, check_int, check_real, check_rows, check_XY
 
-__all__ = ["DEFAULT_ACTIVATIONS", "DEFAULT_HIDDEN_SIZES", "ROW_KEYS", "compare", "table", "select",
-           "best_per", "dead_units"]
+__all__ = [
+    "DEFAULT_ACTIVATIONS",
+    "DEFAULT_HIDDEN_SIZES",
+    "ROW_KEYS",
+    "compare",
+    "table",
+    "select",
+    "best_per",
+    "dead_units",
+]
 
 DEFAULT_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "elu")
 DEFAULT_HIDDEN_SIZES = (1, 2, 3, 4, 5, 20, 50)
-ROW_KEYS = ("activation", "n_hidden", "seed", "learning_rate", "init_scale", "train_accuracy",
-            "final_cost", "best_cost", "oscillating", "diverged", "diverged_at", "dead_units", "costs")
+ROW_KEYS = (
+    "activation",
+    "n_hidden",
+    "seed",
+    "learning_rate",
+    "init_scale",
+    "train_accuracy",
+    "final_cost",
+    "best_cost",
+    "oscillating",
+    "diverged",
+    "diverged_at",
+    "dead_units",
+    "costs",
+)
 OSCILLATION_TOL = 0.01
 """A model is ``oscillating`` when, in the second half of training, its cost rose more than this
 fraction above the lowest cost seen before (plain gradient descent with a small enough step only
 ever goes down)."""
 
 _RECORD_EVERY = 100
-_PARALLEL_MIN_WORK = 2e7      # units * examples * iterations below which one process is faster
-_PROGRESS_MIN_WORK = 1e8      # ... below which no progress bar is shown (well under ~2 s)
+_PARALLEL_MIN_WORK = 2e7  # units * examples * iterations below which one process is faster
+_PROGRESS_MIN_WORK = 1e8  # ... below which no progress bar is shown (well under ~2 s)
 
 
 # --- activation kernels on stacked rows ----------------------------------------------------------
 # A kernel fills A = g(Z) and G = g'(Z) in place (T is a scratch array of the same shape). Registry
 # activations get short ufunc kernels (the same functions, written with fast ufuncs); any other
 # Activation (e.g. one with a hand-written, maybe wrong, derivative) is called as it is.
+
 
 def _kernel_tanh(Z, A, G, T):
     np.tanh(Z, out=A)
@@ -84,6 +107,7 @@ def _make_sigmoid(offset=0.0):
             _sigmoid_into(Z, A)
         np.subtract(1.0, A, out=G)
         np.multiply(G, A, out=G)
+
     return kernel
 
 
@@ -97,13 +121,14 @@ def _make_leaky_relu(slope=0.01):
 
     def kernel(Z, A, G, T):
         np.multiply(Z, slope, out=A)
-        np.maximum(Z, A, out=A)               # = z if z > 0 else slope * z, for 0 <= slope <= 1
+        np.maximum(Z, A, out=A)  # = z if z > 0 else slope * z, for 0 <= slope <= 1
         if exact:
             np.greater(Z, 0.0, out=G)
             np.multiply(G, 1.0 - slope, out=G)
             np.add(G, slope, out=G)
         else:
             G[...] = np.where(Z > 0, 1.0, slope)
+
     return kernel
 
 
@@ -115,32 +140,34 @@ def _make_softplus(beta=1.0):
             U = Z
         np.abs(U, out=A)
         np.negative(A, out=A)
-        np.exp(A, out=A)                      # e = exp(-|u|), never overflows
+        np.exp(A, out=A)  # e = exp(-|u|), never overflows
         np.add(A, 1.0, out=G)
-        np.reciprocal(G, out=G)               # r = 1 / (1 + e)
+        np.reciprocal(G, out=G)  # r = 1 / (1 + e)
         np.greater_equal(U, 0.0, out=T)
-        np.maximum(T, A, out=T)               # 1 where u >= 0, e otherwise (e <= 1)
-        np.multiply(G, T, out=G)              # sigmoid(u) = 1/(1+e) or e/(1+e): the derivative
-        np.log1p(A, out=A)                    # log(1 + exp(-|u|))
+        np.maximum(T, A, out=T)  # 1 where u >= 0, e otherwise (e <= 1)
+        np.multiply(G, T, out=G)  # sigmoid(u) = 1/(1+e) or e/(1+e): the derivative
+        np.log1p(A, out=A)  # log(1 + exp(-|u|))
         np.maximum(U, 0.0, out=T)
-        np.add(A, T, out=A)                   # + max(u, 0) = log(1 + exp(u))
+        np.add(A, T, out=A)  # + max(u, 0) = log(1 + exp(u))
         if beta != 1.0:
             np.divide(A, beta, out=A)
+
     return kernel
 
 
 def _make_elu(alpha=1.0):
     def kernel(Z, A, G, T):
         np.minimum(Z, 0.0, out=G)
-        np.exp(G, out=G)                      # E = exp(min(z, 0)); 1 where z > 0
+        np.exp(G, out=G)  # E = exp(min(z, 0)); 1 where z > 0
         np.subtract(G, 1.0, out=A)
         if alpha != 1.0:
             np.multiply(A, alpha, out=A)
         np.maximum(Z, 0.0, out=T)
-        np.add(A, T, out=A)                   # alpha (E - 1) + max(z, 0)
-        if alpha != 1.0:                      # derivative: 1 for z > 0, alpha exp(z) otherwise
-            np.multiply(G, alpha, out=G)      # (with alpha = 1 that is E itself)
+        np.add(A, T, out=A)  # alpha (E - 1) + max(z, 0)
+        if alpha != 1.0:  # derivative: 1 for z > 0, alpha exp(z) otherwise
+            np.multiply(G, alpha, out=G)  # (with alpha = 1 that is E itself)
             np.copyto(G, 1.0, where=Z > 0)
+
     return kernel
 
 
@@ -158,6 +185,7 @@ def _generic_kernel(act):
     def kernel(Z, A, G, T):
         A[...] = act(Z)
         G[...] = act.derivative(Z)
+
     return kernel
 
 
@@ -178,6 +206,7 @@ def _kernel_for(act):
 
 # --- the stacked trainer -------------------------------------------------------------------------
 
+
 class _Stack:
     """Models of one group (any activations), their hidden units stacked as rows.
 
@@ -191,7 +220,7 @@ class _Stack:
     def __init__(self, models, X, Y, state=None):
         n_x, m = X.shape
         self.n_x, self.m = n_x, m
-        self.Xa = np.vstack([X, np.ones((1, m))])          # [X; 1]: the bias is the last column of W1a
+        self.Xa = np.vstack([X, np.ones((1, m))])  # [X; 1]: the bias is the last column of W1a
         self.Y = Y.astype(np.float64)
         self.widths = widths = np.array([n_h for _, n_h, _, _ in models])
         self.K = K = len(models)
@@ -199,7 +228,7 @@ class _Stack:
         self.starts = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.intp)
         self.unit_model = np.repeat(np.arange(K), widths)
         self.model_rows = [slice(a, a + w) for a, w in zip(self.starts.tolist(), widths.tolist())]
-        self.slices = []                      # (kernel, row slice) per run of one activation
+        self.slices = []  # (kernel, row slice) per run of one activation
         row = 0
         run_start, run_act = 0, None
         for act, n_h, _, _ in models:
@@ -212,15 +241,17 @@ class _Stack:
 
         bounds = np.cumsum([0, H * (n_x + 1), H, K])
         self.P = np.empty(bounds[-1])
-        self.views = lambda V: (V[bounds[0]:bounds[1]].reshape(H, n_x + 1),
-                                V[bounds[1]:bounds[2]], V[bounds[2]:bounds[3]])
+        self.views = lambda V: (
+            V[bounds[0] : bounds[1]].reshape(H, n_x + 1),
+            V[bounds[1] : bounds[2]],
+            V[bounds[2] : bounds[3]],
+        )
         W1a, w2, b2 = self.views(self.P)
         lr_model = np.array([lr for _, _, lr, _ in models], dtype=np.float64)
         lr_unit = lr_model[self.unit_model]
         self.lr = np.concatenate([np.repeat(lr_unit, n_x + 1), lr_unit, lr_model])
         # model of every parameter (for the divergence bookkeeping)
-        self.param_model = np.concatenate([np.repeat(self.unit_model, n_x + 1), self.unit_model,
-                                           np.arange(K)])
+        self.param_model = np.concatenate([np.repeat(self.unit_model, n_x + 1), self.unit_model, np.arange(K)])
         if state is None:
             for k, (_, n_h, _, params) in enumerate(models):
                 rows = slice(self.starts[k], self.starts[k] + n_h)
@@ -243,13 +274,13 @@ class _Stack:
         """Fill Z1 = W1 @ X + b1, A1 = g(Z1), G = g'(Z1) (H, m); return Z2 = W2 @ A1 + b2 (K, m)."""
         W1a, w2, b2 = self.views(self.P)
         dot = np.dot
-        for rows in self.model_rows:                  # [W1 | b1] @ [X; 1] per model
+        for rows in self.model_rows:  # [W1 | b1] @ [X; 1] per model
             dot(W1a[rows], Xa, out=Z1[rows])
         for kernel, rows in self.slices:
             kernel(Z1[rows], A1[rows], G[rows], T[rows])
         Z2 = np.empty((self.K, Xa.shape[1]))
         dot = np.dot
-        for k, rows in enumerate(self.model_rows):   # W2 @ A1 per model: its own rows only
+        for k, rows in enumerate(self.model_rows):  # W2 @ A1 per model: its own rows only
             dot(w2[rows], A1[rows], out=Z2[k])
         np.add(Z2, b2[:, None], out=Z2)
         return Z2
@@ -271,7 +302,7 @@ class _Stack:
         W1a, w2, b2 = self.views(self.P)
         dW1a, dw2, db2 = self.views(grad)
         records = [self.costs]
-        step = self.lr / m                                               # 0 for frozen models
+        step = self.lr / m  # 0 for frozen models
         for i in range(start, stop):
             Z2 = self._forward(Xa, Z1, A1, G, T)
             _sigmoid_into(Z2, A2)
@@ -283,20 +314,20 @@ class _Stack:
                     self._freeze(np.flatnonzero(bad), i, None)
                     step = self.lr / m
                 records.append(cost[:, None])
-            np.subtract(A2, Y, out=A2)                                  # dZ2 (K, m)
+            np.subtract(A2, Y, out=A2)  # dZ2 (K, m)
             for k, rows in enumerate(model_rows):
-                dot(A1[rows], A2[k], out=dw2[rows])                      # dZ2 @ A1.T, model k
+                dot(A1[rows], A2[k], out=dw2[rows])  # dZ2 @ A1.T, model k
             np.sum(A2, axis=1, out=db2)
             for k, rows in enumerate(model_rows):
-                np.multiply(G[rows], A2[k], out=G[rows])                 # dZ1 / w2 (row factor)
-                dot(G[rows], XaT, out=dW1a[rows])                        # (dZ1 / w2) @ [X; 1].T
-            np.multiply(dW1a, w2[:, None], out=dW1a)                     # dZ1 @ [X; 1].T
+                np.multiply(G[rows], A2[k], out=G[rows])  # dZ1 / w2 (row factor)
+                dot(G[rows], XaT, out=dW1a[rows])  # (dZ1 / w2) @ [X; 1].T
+            np.multiply(dW1a, w2[:, None], out=dW1a)  # dZ1 @ [X; 1].T
             np.copyto(previous, self.P)
-            np.multiply(grad, step, out=grad)                            # learning_rate * grad / m
+            np.multiply(grad, step, out=grad)  # learning_rate * grad / m
             np.subtract(self.P, grad, out=self.P)
             if not np.isfinite(self.P).all():
                 bad = np.unique(self.param_model[~np.isfinite(self.P)])
-                self._freeze(bad, i + 1, previous)      # iteration i + 1 would start from inf/NaN
+                self._freeze(bad, i + 1, previous)  # iteration i + 1 would start from inf/NaN
                 step = self.lr / m
         self.costs = np.concatenate(records, axis=1)
 
@@ -314,7 +345,7 @@ class _Stack:
         m = X.shape[1]
         Xa = np.vstack([X, np.ones((1, m))])
         Z1, A1, G, T = (np.empty((self.H, m)) for _ in range(4))
-        with np.errstate(all="ignore"):      # a diverged model may overflow here; it is flagged
+        with np.errstate(all="ignore"):  # a diverged model may overflow here; it is flagged
             Z2 = self._forward(Xa, Z1, A1, G, T)
             A2 = expit(Z2)
             accuracy = np.mean((A2 > 0.5) == (Y == 1), axis=1) * 100.0
@@ -326,8 +357,12 @@ class _Stack:
         """Model k's parameters as the dict ``network.predict`` takes."""
         W1a, w2, b2 = self.views(self.P)
         rows = slice(self.starts[k], self.starts[k] + self.widths[k])
-        return {"W1": W1a[rows, :self.n_x].copy(), "b1": W1a[rows, self.n_x:].copy(),
-                "W2": w2[None, rows].copy(), "b2": b2[None, k:k + 1].copy()}
+        return {
+            "W1": W1a[rows, : self.n_x].copy(),
+            "b1": W1a[rows, self.n_x :].copy(),
+            "W2": w2[None, rows].copy(),
+            "b2": b2[None, k : k + 1].copy(),
+        }
 
 
 def _one_blas_thread():
@@ -377,8 +412,9 @@ def _get_pool(n_jobs):
     # On macOS fork is unsafe with system frameworks, and Windows has no fork: spawn there.
     use_fork = sys.platform.startswith("linux") and "fork" in methods
     context = multiprocessing.get_context("fork" if use_fork else "spawn")
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=n_jobs, mp_context=context,
-                                                  initializer=_worker_init, initargs=(os.getpid(),))
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=n_jobs, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+    )
     _POOL = (n_jobs, pool)
     return pool
 
@@ -390,10 +426,10 @@ def _worker_init(parent):
             import ctypes
             import signal
 
-            ctypes.CDLL(None).prctl(1, signal.SIGTERM)      # PR_SET_PDEATHSIG
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):  # pragma: no cover - no prctl
             pass
-    if os.getppid() != parent:                             # the parent died before prctl
+    if os.getppid() != parent:  # the parent died before prctl
         os._exit(0)
 
 
@@ -416,6 +452,7 @@ def _picklable(obj):
 
 
 # --- progress ------------------------------------------------------------------------------------
+
 
 class _Progress:
     """ipywidgets bar in a notebook, a text line on a terminal's stderr, nothing otherwise."""
@@ -446,8 +483,7 @@ class _Progress:
         elif self.mode == "text":
             width = 30
             filled = int(width * done / self.total) if self.total else width
-            sys.stderr.write(f"\r{self.label}: [{'#' * filled}{'.' * (width - filled)}] "
-                             f"{done}/{self.total} iterations")
+            sys.stderr.write(f"\r{self.label}: [{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} iterations")
             sys.stderr.flush()
 
     def close(self):
@@ -459,6 +495,7 @@ class _Progress:
 
 
 # --- argument handling ---------------------------------------------------------------------------
+
 
 def _as_tuple(name, value, kind):
     """A non-empty tuple from a sequence (or a single value, wrapped)."""
@@ -474,19 +511,20 @@ def _as_tuple(name, value, kind):
 
 
 def _check_activations(activations):
-    acts = tuple(_activations.as_activation(a, "activations")
-                 for a in _as_tuple("activations", activations, "activations"))
+    acts = tuple(
+        _activations.as_activation(a, "activations") for a in _as_tuple("activations", activations, "activations")
+    )
     names = [a.name for a in acts]
     for name in names:
         if names.count(name) > 1:
-            raise ValueError(f"activations must have distinct names, got {name!r} twice "
-                             f"(give a modified Activation its own name)")
+            raise ValueError(
+                f"activations must have distinct names, got {name!r} twice (give a modified Activation its own name)"
+            )
     return acts
 
 
 def _check_ints(name, values, low, high=None):
-    values = tuple(check_int(f"{name} entry", v, low=low, high=high)
-                   for v in _as_tuple(name, values, "ints"))
+    values = tuple(check_int(f"{name} entry", v, low=low, high=high) for v in _as_tuple(name, values, "ints"))
     for v in values:
         if values.count(v) > 1:
             raise ValueError(f"{name} must not repeat a value, got {v} twice in {_show(values)}")
@@ -500,8 +538,9 @@ def _check_lr(value, name="learning_rate"):
 def _check_init(value, name="init_scale"):
     if isinstance(value, str):
         if value not in network.INIT_SCHEMES:
-            raise ValueError(f"unknown {name} {value!r}; use a number >= 0 or one of "
-                             f"{', '.join(map(repr, network.INIT_SCHEMES))}")
+            raise ValueError(
+                f"unknown {name} {value!r}; use a number >= 0 or one of {', '.join(map(repr, network.INIT_SCHEMES))}"
+            )
         return value
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a number >= 0 or one of 'he', 'xavier'; got {_show(value)}")
@@ -514,12 +553,16 @@ def _per_activation(name, value, acts, check):
     if isinstance(value, dict):
         unknown = [key for key in value if key not in names]
         if unknown:
-            raise ValueError(f"{name} has a key {unknown[0]!r} that is not one of the activations "
-                             f"compared ({', '.join(map(repr, names))})")
+            raise ValueError(
+                f"{name} has a key {unknown[0]!r} that is not one of the activations "
+                f"compared ({', '.join(map(repr, names))})"
+            )
         missing = [n for n in names if n not in value]
         if missing:
-            raise ValueError(f"{name} (a dict) has no entry for activation {missing[0]!r}; give one "
-                             f"value per activation: {', '.join(map(repr, names))}")
+            raise ValueError(
+                f"{name} (a dict) has no entry for activation {missing[0]!r}; give one "
+                f"value per activation: {', '.join(map(repr, names))}"
+            )
         spec = {n: value[n] for n in names}
     else:
         spec = {n: value for n in names}
@@ -534,9 +577,24 @@ def _per_activation(name, value, acts, check):
 
 # --- the public functions ------------------------------------------------------------------------
 
-def compare(X, Y, activations=DEFAULT_ACTIVATIONS, hidden_sizes=DEFAULT_HIDDEN_SIZES, seeds=(2,),
-            learning_rate=1.2, num_iterations=10000, init_scale=0.01, progress=True, X_test=None,
-            Y_test=None, test_size=None, split_seed=0, n_jobs=None, keep_params=False):
+
+def compare(
+    X,
+    Y,
+    activations=DEFAULT_ACTIVATIONS,
+    hidden_sizes=DEFAULT_HIDDEN_SIZES,
+    seeds=(2,),
+    learning_rate=1.2,
+    num_iterations=10000,
+    init_scale=0.01,
+    progress=True,
+    X_test=None,
+    Y_test=None,
+    test_size=None,
+    split_seed=0,
+    n_jobs=None,
+    keep_params=False,
+):
     """Train every combination activation x learning rate x init scale x width x seed; return rows.
 
     ``X (n_features, m)``, ``Y (1, m)`` 0/1. ``activations``: names or ``Activation`` objects
@@ -556,7 +614,8 @@ def compare(X, Y, activations=DEFAULT_ACTIVATIONS, hidden_sizes=DEFAULT_HIDDEN_S
     cost seen), ``oscillating`` (see :data:`OSCILLATION_TOL`), ``diverged`` (cost or parameters
     became inf/NaN; the model then stops at its last finite parameters, which the accuracy uses),
     ``diverged_at`` (None, or the first iteration whose starting parameters or recorded cost were
-    not finite; ``network.train`` raises at the first multiple of 100 from there), ``dead_units`` (hidden units whose g'(Z1) is 0 on every
+    not finite; ``network.train`` raises at the first multiple of 100 from there), ``dead_units``
+    (hidden units whose g'(Z1) is 0 on every
     training example: dead ReLUs), ``costs`` (array, iterations 0, 100, ...), ``test_accuracy``
     (with held-out data) and ``params`` (with ``keep_params=True``: the dict ``network.predict``
     takes).
@@ -578,32 +637,32 @@ def compare(X, Y, activations=DEFAULT_ACTIVATIONS, hidden_sizes=DEFAULT_HIDDEN_S
         if X_test is not None or Y_test is not None:
             raise ValueError("give either test_size or X_test and Y_test, not both")
         from .datasets import train_test_split_columns
+
         X, X_test, Y, Y_test = train_test_split_columns(X, Y, test_size=test_size, seed=split_seed)
     elif (X_test is None) != (Y_test is None):
         raise ValueError("X_test and Y_test must be given together (or neither)")
     if X_test is not None:
         X_test, Y_test = check_XY(X_test, Y_test, x_name="X_test", y_name="Y_test")
         if X_test.shape[0] != X.shape[0]:
-            raise ValueError(f"X_test must have {X.shape[0]} features (rows) like X, got shape "
-                             f"{X_test.shape}")
+            raise ValueError(f"X_test must have {X.shape[0]} features (rows) like X, got shape {X_test.shape}")
     n_x, m = X.shape
 
-    specs = []          # (activation, n_hidden, seed, lr, init) in row order
+    specs = []  # (activation, n_hidden, seed, lr, init) in row order
     for act in acts:
         for lr in lrs[act.name]:
             for init in inits[act.name]:
                 for n_h in widths:
                     for seed in seeds:
                         specs.append((act, n_h, seed, lr, init))
-    models = [(act, n_h, lr, network.initialize_parameters(n_x, n_h, 1, init, seed))
-              for act, n_h, seed, lr, init in specs]
+    models = [
+        (act, n_h, lr, network.initialize_parameters(n_x, n_h, 1, init, seed)) for act, n_h, seed, lr, init in specs
+    ]
 
     work = sum(n_h + 1 for _, n_h, _, _, _ in specs) * m * num_iterations
     if work < _PARALLEL_MIN_WORK or not all(_picklable(a) for a in acts):
         n_jobs = 1
     groups = _partition(specs, min(n_jobs, len(specs)))
-    results = _train_groups(groups, models, X, Y, num_iterations, n_jobs,
-                            progress and work >= _PROGRESS_MIN_WORK)
+    results = _train_groups(groups, models, X, Y, num_iterations, n_jobs, progress and work >= _PROGRESS_MIN_WORK)
 
     rows = [None] * len(specs)
     for group, stack in zip(groups, results):
@@ -618,12 +677,19 @@ def compare(X, Y, activations=DEFAULT_ACTIVATIONS, hidden_sizes=DEFAULT_HIDDEN_S
             seen = np.append(costs, final)
             best = float(np.nanmin(seen)) if np.isfinite(seen).any() else float("nan")
             row = {
-                "activation": act.name, "n_hidden": n_h, "seed": seed, "learning_rate": lr,
-                "init_scale": init, "train_accuracy": float(accuracy[k]), "final_cost": final,
-                "best_cost": best, "oscillating": (not diverged) and _oscillating(seen),
+                "activation": act.name,
+                "n_hidden": n_h,
+                "seed": seed,
+                "learning_rate": lr,
+                "init_scale": init,
+                "train_accuracy": float(accuracy[k]),
+                "final_cost": final,
+                "best_cost": best,
+                "oscillating": (not diverged) and _oscillating(seen),
                 "diverged": diverged,
                 "diverged_at": int(stack.diverged_at[k]) if stack.diverged_at[k] >= 0 else None,
-                "dead_units": int(dead[k]), "costs": costs.copy(),
+                "dead_units": int(dead[k]),
+                "costs": costs.copy(),
             }
             if X_test is not None:
                 row["test_accuracy"] = float(test_accuracy[k])
@@ -640,15 +706,14 @@ def _oscillating(seen, tol=OSCILLATION_TOL):
         return False
     running_min = np.minimum.accumulate(seen)
     half = seen.size // 2
-    rise = seen[max(half, 1):] - running_min[max(half, 1) - 1:-1]
-    return bool(np.any(rise > tol * np.abs(running_min[max(half, 1) - 1:-1])))
+    rise = seen[max(half, 1) :] - running_min[max(half, 1) - 1 : -1]
+    return bool(np.any(rise > tol * np.abs(running_min[max(half, 1) - 1 : -1])))
 
 
 def _partition(specs, n_groups):
     """Split model indices into ``n_groups`` with balanced work (~ width x activation cost)."""
     weight = {"relu": 1.0, "leaky_relu": 1.3, "tanh": 1.4, "sigmoid": 1.5, "elu": 1.8, "softplus": 2.5}
-    costs = [(n_h + 0.5) * weight.get(act.name if _is_registry(act) else "", 4.0)
-             for act, n_h, _, _, _ in specs]
+    costs = [(n_h + 0.5) * weight.get(act.name if _is_registry(act) else "", 4.0) for act, n_h, _, _, _ in specs]
     groups = [[] for _ in range(n_groups)]
     loads = [0.0] * n_groups
     for index in sorted(range(len(specs)), key=lambda i: -costs[i]):
@@ -679,10 +744,13 @@ def _train_groups(groups, models, X, Y, num_iterations, n_jobs, show_progress):
                 try:
                     with warnings.catch_warnings():
                         warnings.filterwarnings(  # Python >= 3.12, forking a kernel with threads
-                            "ignore", r"This process .* is multi-threaded, use of fork\(\) may lead to deadlocks",
-                            DeprecationWarning)
-                        futures = [pool.submit(_run_chunk, gm, X, Y, st, start, stop)
-                                   for gm, st in zip(group_models, states)]
+                            "ignore",
+                            r"This process .* is multi-threaded, use of fork\(\) may lead to deadlocks",
+                            DeprecationWarning,
+                        )
+                        futures = [
+                            pool.submit(_run_chunk, gm, X, Y, st, start, stop) for gm, st in zip(group_models, states)
+                        ]
                 except Exception:  # noqa: BLE001 - a broken pool: carry on in this process
                     _shutdown_pool()
                     pool, futures = None, [None] * len(groups)
@@ -738,8 +806,11 @@ def best_per(rows, group="activation", score="test_accuracy"):
         if row["diverged"] and key in best:
             continue
         current = best.get(key)
-        if current is None or (current["diverged"] and not row["diverged"]) or (
-                not row["diverged"] and row[score] > current[score]):
+        if (
+            current is None
+            or (current["diverged"] and not row["diverged"])
+            or (not row["diverged"] and row[score] > current[score])
+        ):
             best[key] = row
     return best
 
@@ -747,8 +818,7 @@ def best_per(rows, group="activation", score="test_accuracy"):
 _AGGREGATES = {"mean": np.mean, "median": np.median, "min": np.min, "max": np.max}
 
 
-def table(rows, value="train_accuracy", index="activation", columns="n_hidden", fmt="{:.1f}",
-          agg=None, marks=True):
+def table(rows, value="train_accuracy", index="activation", columns="n_hidden", fmt="{:.1f}", agg=None, marks=True):
     """Rows as a printable text table: one line per ``index`` value, one column per ``columns`` value.
 
     Each cell shows ``fmt.format(row[value])``. Several rows in one cell (e.g. several seeds) need
@@ -772,8 +842,10 @@ def table(rows, value="train_accuracy", index="activation", columns="n_hidden", 
     text = {}
     for key, group in cells.items():
         if len(group) > 1 and agg is None:
-            raise ValueError(f"{len(group)} rows share {index}={key[0]!r}, {columns}={key[1]!r}; "
-                             f"pass agg='mean' (or median, min, max) or select rows first")
+            raise ValueError(
+                f"{len(group)} rows share {index}={key[0]!r}, {columns}={key[1]!r}; "
+                f"pass agg='mean' (or median, min, max) or select rows first"
+            )
         ok = [r for r in group if not r.get("diverged")]
         if not ok and marks:
             text[key] = "div"
@@ -786,6 +858,8 @@ def table(rows, value="train_accuracy", index="activation", columns="n_hidden", 
     head = [f"{index} \\ {columns}"] + [str(c) for c in col_keys]
     body = [[str(rk)] + [text.get((rk, ck), "") for ck in col_keys] for rk in row_keys]
     widths = [max(len(line[j]) for line in [head] + body) for j in range(len(head))]
-    lines = [" ".join(cell.ljust(w) if j == 0 else cell.rjust(w) for j, (cell, w) in
-                      enumerate(zip(line, widths))) for line in [head] + body]
+    lines = [
+        " ".join(cell.ljust(w) if j == 0 else cell.rjust(w) for j, (cell, w) in enumerate(zip(line, widths)))
+        for line in [head] + body
+    ]
     return "\n".join(lines)

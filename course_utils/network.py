@@ -16,6 +16,7 @@ The step-by-step functions (``initialize_parameters``, ``forward_propagation``, 
 same mathematics in a faster loop (biases folded into the matrix products, preallocated buffers,
 in-place updates); it agrees with the plain loop to float64 round-off.
 """
+
 import numbers
 
 import numpy as np
@@ -23,13 +24,32 @@ from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from . import activations
-from ._validation import (_show, as_float_array, check_array_dict, check_choice, check_int,
-                          check_labels01, check_real, check_seed, check_XY, naming)
+from ._validation import (
+    _show,
+    as_float_array,
+    check_array_dict,
+    check_choice,
+    check_int,
+    check_labels01,
+    check_real,
+    check_seed,
+    check_XY,
+    naming,
+)
 
 __all__ = [
-    "TrainingDiverged", "initialize_parameters", "forward_propagation", "compute_cost",
-    "backward_propagation", "update_parameters", "train", "predict", "predict_proba", "accuracy",
-    "gradient_check", "OneHiddenLayerClassifier",
+    "TrainingDiverged",
+    "initialize_parameters",
+    "forward_propagation",
+    "compute_cost",
+    "backward_propagation",
+    "update_parameters",
+    "train",
+    "predict",
+    "predict_proba",
+    "accuracy",
+    "gradient_check",
+    "OneHiddenLayerClassifier",
 ]
 
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
@@ -42,12 +62,15 @@ class TrainingDiverged(ArithmeticError):
 
 # --- checks --------------------------------------------------------------------------------------
 
+
 def _check_init_scale(init_scale):
     if isinstance(init_scale, str):
         return check_choice("init_scale", init_scale, INIT_SCHEMES)
     if isinstance(init_scale, (bool, np.bool_)) or not isinstance(init_scale, numbers.Real):
-        raise TypeError(f"init_scale must be a number >= 0 or one of 'he', 'xavier'; "
-                        f"got {_show(init_scale)} of type {type(init_scale).__name__}")
+        raise TypeError(
+            f"init_scale must be a number >= 0 or one of 'he', 'xavier'; "
+            f"got {_show(init_scale)} of type {type(init_scale).__name__}"
+        )
     return check_real("init_scale", init_scale, low=0.0)
 
 
@@ -67,8 +90,9 @@ def _check_params(params, n_x=None):
     expected = {"b1": (n_h, 1), "W2": (1, n_h), "b2": (1, 1)}
     for key, shape in expected.items():
         if out[key].shape != shape:
-            raise ValueError(f"params[{key!r}] must have shape {shape} to match W1 of shape "
-                             f"{out['W1'].shape}, got {out[key].shape}")
+            raise ValueError(
+                f"params[{key!r}] must have shape {shape} to match W1 of shape {out['W1'].shape}, got {out[key].shape}"
+            )
     if n_x is not None and n_in != n_x:
         raise ValueError(f"X has {n_x} features (rows) but params['W1'] expects {n_in}")
     return out
@@ -87,6 +111,7 @@ def _check_X(X, name="X"):
 
 
 # --- the step-by-step functions (the course's, one to one) ---------------------------------------
+
 
 def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2):
     """Random weights, zero biases: ``W1 (n_h, n_x)``, ``b1 (n_h, 1)``, ``W2 (n_y, n_h)``, ``b2 (n_y, 1)``.
@@ -159,8 +184,10 @@ def backward_propagation(params, cache, X, Y, activation="tanh"):
     cache = check_array_dict("cache", cache, ("Z1", "A1", "A2"))
     for key, shape in (("Z1", (n_h, m)), ("A1", (n_h, m)), ("A2", (1, m))):
         if cache[key].shape != shape:
-            raise ValueError(f"cache[{key!r}] must have shape {shape} (from W1 of shape "
-                             f"{params['W1'].shape} and X of shape {X.shape}), got {cache[key].shape}")
+            raise ValueError(
+                f"cache[{key!r}] must have shape {shape} (from W1 of shape "
+                f"{params['W1'].shape} and X of shape {X.shape}), got {cache[key].shape}"
+            )
     return _backward(params, cache, X, Y, act)
 
 
@@ -182,8 +209,10 @@ def update_parameters(params, grads, learning_rate=1.2):
     grads = check_array_dict("grads", grads, tuple("d" + key for key in PARAM_NAMES))
     for key in PARAM_NAMES:
         if grads["d" + key].shape != params[key].shape:
-            raise ValueError(f"grads['d{key}'] must have the shape of params[{key!r}], "
-                             f"{params[key].shape}, got {grads['d' + key].shape}")
+            raise ValueError(
+                f"grads['d{key}'] must have the shape of params[{key!r}], "
+                f"{params[key].shape}, got {grads['d' + key].shape}"
+            )
     return {key: params[key] - learning_rate * grads["d" + key] for key in PARAM_NAMES}
 
 
@@ -192,6 +221,7 @@ def update_parameters(params, grads, learning_rate=1.2):
 # Registry activations with their default formulas get short ufunc kernels; anything else (e.g. an
 # Activation with a hand-written, maybe wrong, derivative) calls the Activation itself.
 
+
 def _kernel_tanh(Z1, A1, G):
     np.tanh(Z1, A1)
     np.multiply(A1, A1, G)
@@ -199,7 +229,7 @@ def _kernel_tanh(Z1, A1, G):
 
 
 def _kernel_sigmoid(Z1, A1, G):
-    np.multiply(Z1, 0.5, A1)           # sigmoid(z) = (1 + tanh(z / 2)) / 2: tanh is a faster ufunc
+    np.multiply(Z1, 0.5, A1)  # sigmoid(z) = (1 + tanh(z / 2)) / 2: tanh is a faster ufunc
     np.tanh(A1, A1)
     np.multiply(A1, 0.5, A1)
     np.add(A1, 0.5, A1)
@@ -215,24 +245,26 @@ def _kernel_relu(Z1, A1, G):
 def _kernel_leaky_relu(slope):
     def kernel(Z1, A1, G):
         np.multiply(Z1, slope, A1)
-        np.maximum(A1, Z1, out=A1)     # max(z, slope z) is z for z > 0, slope z otherwise
+        np.maximum(A1, Z1, out=A1)  # max(z, slope z) is z for z > 0, slope z otherwise
         np.greater(Z1, 0.0, G)
         np.multiply(G, 1.0 - slope, G)
-        np.add(G, slope, G)            # 1 for z > 0, slope otherwise
+        np.add(G, slope, G)  # 1 for z > 0, slope otherwise
+
     return kernel
 
 
 def _kernel_elu(alpha):
     def kernel(Z1, A1, G):
-        T = np.minimum(Z1, 0.0)        # the negative branch only ever sees z <= 0
+        T = np.minimum(Z1, 0.0)  # the negative branch only ever sees z <= 0
         np.expm1(T, T)
-        np.multiply(T, alpha, T)       # alpha (exp(z) - 1) for z <= 0, 0 for z > 0
+        np.multiply(T, alpha, T)  # alpha (exp(z) - 1) for z <= 0, 0 for z > 0
         np.maximum(Z1, 0.0, out=A1)
         np.add(A1, T, A1)
         np.greater(Z1, 0.0, G)
         np.multiply(G, 1.0 - alpha, G)
         np.add(G, T, G)
-        np.add(G, alpha, G)            # 1 for z > 0, alpha exp(z) otherwise
+        np.add(G, alpha, G)  # 1 for z > 0, alpha exp(z) otherwise
+
     return kernel
 
 
@@ -240,6 +272,7 @@ def _generic_kernel(act):
     def kernel(Z1, A1, G):
         A1[...] = act(Z1)
         G[...] = act.derivative(Z1)
+
     return kernel
 
 
@@ -267,11 +300,21 @@ def _diverged(i, last_good, what, act, learning_rate):
     return TrainingDiverged(
         f"training diverged: {what} by iteration {i}{since}, with activation {act.name!r} and "
         f"learning_rate={learning_rate:g}. Lower the learning rate (try {learning_rate / 10:g}) "
-        f"or use a smaller init_scale.")
+        f"or use a smaller init_scale."
+    )
 
 
-def train(X, Y, n_hidden=4, activation="tanh", learning_rate=1.2, num_iterations=10000,
-          init_scale=0.01, seed=2, print_cost=False):
+def train(
+    X,
+    Y,
+    n_hidden=4,
+    activation="tanh",
+    learning_rate=1.2,
+    num_iterations=10000,
+    init_scale=0.01,
+    seed=2,
+    print_cost=False,
+):
     """Train the network by batch gradient descent; returns ``(params, costs)``.
 
     ``X (n_x, m)``, ``Y (1, m)`` with 0/1 labels. Parameters start from
@@ -305,9 +348,9 @@ def train(X, Y, n_hidden=4, activation="tanh", learning_rate=1.2, num_iterations
     XaT = Xa.T
     W1a = np.hstack([params["W1"], params["b1"]])
     W2a = np.hstack([params["W2"], params["b2"]])
-    W2T = W2a[:, :n_h].T                 # view: follows the in-place updates of W2a
+    W2T = W2a[:, :n_h].T  # view: follows the in-place updates of W2a
     A1a = np.ones((n_h + 1, m))
-    A1 = A1a[:n_h]                       # view: the kernel writes g(Z1) here
+    A1 = A1a[:n_h]  # view: the kernel writes g(Z1) here
     A1aT = A1a.T
     Z1, G, dZ1 = np.empty((n_h, m)), np.empty((n_h, m)), np.empty((n_h, m))
     Z2, T2, dZ2 = np.empty((1, m)), np.empty((1, m)), np.empty((1, m))
@@ -323,18 +366,17 @@ def train(X, Y, n_hidden=4, activation="tanh", learning_rate=1.2, num_iterations
     last_good = None
     dot, tanh, add, subtract, multiply = np.dot, np.tanh, np.add, np.subtract, np.multiply
 
-    with np.errstate(all="ignore"):      # overflow is detected below and reported as divergence
+    with np.errstate(all="ignore"):  # overflow is detected below and reported as divergence
         for i in range(num_iterations):
-            dot(W1a, Xa, Z1)                      # Z1 = W1 @ X + b1
-            kernel(Z1, A1, G)                     # A1 = g(Z1), G = g'(Z1)
-            dot(W2a, A1a, Z2)                     # Z2 = W2 @ A1 + b2
+            dot(W1a, Xa, Z1)  # Z1 = W1 @ X + b1
+            kernel(Z1, A1, G)  # A1 = g(Z1), G = g'(Z1)
+            dot(W2a, A1a, Z2)  # Z2 = W2 @ A1 + b2
             if i % 100 == 0:
                 cost = float(np.mean(np.logaddexp(0.0, Z2) - Yf * Z2))
                 if not np.isfinite(cost):
                     raise _diverged(i, last_good, f"the cost became {cost}", act, learning_rate)
                 if not (np.isfinite(W1a).all() and np.isfinite(W2a).all()):
-                    raise _diverged(i, last_good, "the parameters became inf or NaN", act,
-                                    learning_rate)
+                    raise _diverged(i, last_good, "the parameters became inf or NaN", act, learning_rate)
                 last_good = i
                 costs[i // 100] = cost
                 if print_cost and i % 1000 == 0:
@@ -342,22 +384,26 @@ def train(X, Y, n_hidden=4, activation="tanh", learning_rate=1.2, num_iterations
             multiply(Z2, 0.5, T2)
             tanh(T2, T2)
             multiply(T2, half_step, dZ2)
-            add(dZ2, offset, dZ2)                 # dZ2 = (A2 - Y) * learning_rate / m
-            dot(W2T, dZ2, dZ1)                    # W2.T @ dZ2, with W2 before its update
-            dot(dZ2, A1aT, dW2a)                  # [dW2 | db2] * learning_rate
+            add(dZ2, offset, dZ2)  # dZ2 = (A2 - Y) * learning_rate / m
+            dot(W2T, dZ2, dZ1)  # W2.T @ dZ2, with W2 before its update
+            dot(dZ2, A1aT, dW2a)  # [dW2 | db2] * learning_rate
             subtract(W2a, dW2a, W2a)
-            multiply(dZ1, G, dZ1)                 # dZ1 = (W2.T @ dZ2) * g'(Z1)
-            dot(dZ1, XaT, dW1a)                   # [dW1 | db1] * learning_rate
+            multiply(dZ1, G, dZ1)  # dZ1 = (W2.T @ dZ2) * g'(Z1)
+            dot(dZ1, XaT, dW1a)  # [dW1 | db1] * learning_rate
             subtract(W1a, dW1a, W1a)
     if not (np.isfinite(W1a).all() and np.isfinite(W2a).all()):
-        raise _diverged(num_iterations, last_good, "the parameters became inf or NaN", act,
-                        learning_rate)
-    params = {"W1": W1a[:, :n_x].copy(), "b1": W1a[:, n_x:].copy(),
-              "W2": W2a[:, :n_h].copy(), "b2": W2a[:, n_h:].copy()}
+        raise _diverged(num_iterations, last_good, "the parameters became inf or NaN", act, learning_rate)
+    params = {
+        "W1": W1a[:, :n_x].copy(),
+        "b1": W1a[:, n_x:].copy(),
+        "W2": W2a[:, :n_h].copy(),
+        "b2": W2a[:, n_h:].copy(),
+    }
     return params, costs
 
 
 # --- using a trained network ---------------------------------------------------------------------
+
 
 def predict_proba(params, X, activation="tanh"):
     """Probabilities of class 1, ``A2`` of shape ``(1, m)``."""
@@ -373,8 +419,7 @@ def accuracy(predictions, Y):
     """Percentage of labels that match, as the course prints it (a float in [0, 100])."""
     predictions, Y = np.asarray(predictions), np.asarray(Y)
     if predictions.shape != Y.shape:
-        raise ValueError(f"predictions and Y must have the same shape, got {predictions.shape} "
-                         f"and {Y.shape}")
+        raise ValueError(f"predictions and Y must have the same shape, got {predictions.shape} and {Y.shape}")
     Y = check_labels01("Y", Y)
     predictions = check_labels01("predictions", predictions)
     return float(np.mean(predictions == Y) * 100.0)
@@ -382,8 +427,8 @@ def accuracy(predictions, Y):
 
 # --- gradient check ------------------------------------------------------------------------------
 
-def gradient_check(X, Y, n_hidden=4, activation="tanh", seed=2, epsilon=1e-7, init_scale=1.0,
-                   params=None):
+
+def gradient_check(X, Y, n_hidden=4, activation="tanh", seed=2, epsilon=1e-7, init_scale=1.0, params=None):
     """Relative error between backprop's gradient and central differences of the cost.
 
     Returns ``||g_backprop - g_numeric|| / (||g_backprop|| + ||g_numeric||)`` over all parameters,
@@ -428,6 +473,7 @@ def gradient_check(X, Y, n_hidden=4, activation="tanh", seed=2, epsilon=1e-7, in
 
 # --- scikit-learn estimator ----------------------------------------------------------------------
 
+
 class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
     """scikit-learn classifier wrapping :func:`train` (rows convention: ``X (m, n_features)``, ``y (m,)``).
 
@@ -438,8 +484,9 @@ class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
     ``np.random.RandomState``; numpy's global generator is never used.
     """
 
-    def __init__(self, n_hidden=4, activation="tanh", learning_rate=1.2, max_iter=10000,
-                 init_scale=0.01, random_state=2):
+    def __init__(
+        self, n_hidden=4, activation="tanh", learning_rate=1.2, max_iter=10000, init_scale=0.01, random_state=2
+    ):
         self.n_hidden = n_hidden
         self.activation = activation
         self.learning_rate = learning_rate
@@ -473,13 +520,21 @@ class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
         classes, encoded = np.unique(y, return_inverse=True)
         if len(classes) != 2:
             found = f"{len(classes)} class{'es' if len(classes) != 1 else ''}"
-            raise ValueError(f"Only binary classification is supported: y must contain exactly 2 "
-                             f"classes, got {found} ({_show(classes.tolist())})")
+            raise ValueError(
+                f"Only binary classification is supported: y must contain exactly 2 "
+                f"classes, got {found} ({_show(classes.tolist())})"
+            )
         self.classes_ = classes
         self.params_, self.loss_curve_ = train(
-            X.T, encoded.reshape(1, -1), n_hidden=self.n_hidden, activation=self.activation,
-            learning_rate=self.learning_rate, num_iterations=max_iter,
-            init_scale=self.init_scale, seed=self._seed())
+            X.T,
+            encoded.reshape(1, -1),
+            n_hidden=self.n_hidden,
+            activation=self.activation,
+            learning_rate=self.learning_rate,
+            num_iterations=max_iter,
+            init_scale=self.init_scale,
+            seed=self._seed(),
+        )
         self.n_iter_ = max_iter
         return self
 

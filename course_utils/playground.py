@@ -19,6 +19,7 @@ Three layers, so every piece is usable (and tested) without a browser:
 
 Data sets use the course's column convention: ``X (2, m)`` float64, ``Y (1, m)`` int 0/1.
 """
+
 import io
 import threading
 import time
@@ -37,8 +38,13 @@ ITERATIONS = (100, 200, 500, 1000, 2000, 5000, 10000)
 INIT_SCALES = (0.01, 0.1, 0.5, 1.0, "xavier", "he")
 #: Data sets: the course's flower and the four extra toy sets.
 DATASETS = ("planar", "noisy_circles", "noisy_moons", "blobs", "gaussian_quantiles")
-DATASET_LABELS = {"planar": "flower (planar)", "noisy_circles": "circles", "noisy_moons": "moons",
-                  "blobs": "blobs", "gaussian_quantiles": "Gaussian quantiles"}
+DATASET_LABELS = {
+    "planar": "flower (planar)",
+    "noisy_circles": "circles",
+    "noisy_moons": "moons",
+    "blobs": "blobs",
+    "gaussian_quantiles": "Gaussian quantiles",
+}
 #: Number of points generated (before the train/test split).
 M_POINTS = 400
 #: The seed of the data (fixed, so changing the training seed changes only the initial weights).
@@ -46,8 +52,17 @@ DATA_SEED = 1
 #: The seed of the train/test shuffle.
 SPLIT_SEED = 0
 #: What the playground starts with. The default responds (train + draw) in well under a second.
-DEFAULTS = {"dataset": "planar", "noise": 0.2, "test_share": 0.25, "activation": "tanh", "n_hidden": 4,
-            "learning_rate": 1.0, "num_iterations": 1000, "init_scale": 0.01, "seed": 2}
+DEFAULTS = {
+    "dataset": "planar",
+    "noise": 0.2,
+    "test_share": 0.25,
+    "activation": "tanh",
+    "n_hidden": 4,
+    "learning_rate": 1.0,
+    "num_iterations": 1000,
+    "init_scale": 0.01,
+    "seed": 2,
+}
 
 
 def make_data(dataset="planar", noise=0.2, m=M_POINTS, seed=DATA_SEED):
@@ -105,8 +120,7 @@ def check_settings(**settings):
     """Fill in :data:`DEFAULTS` and check every setting; return the complete settings dict."""
     unknown = sorted(set(settings) - set(DEFAULTS))
     if unknown:
-        raise TypeError(f"unknown playground setting(s) {', '.join(unknown)}; "
-                        f"available: {', '.join(DEFAULTS)}")
+        raise TypeError(f"unknown playground setting(s) {', '.join(unknown)}; available: {', '.join(DEFAULTS)}")
     s = {**DEFAULTS, **settings}
     s["dataset"] = check_choice("dataset", s["dataset"], DATASETS)
     s["noise"] = check_real("noise", s["noise"], low=0.0, high=5.0)
@@ -133,15 +147,23 @@ def run(**settings):
     X, Y = make_data(s["dataset"], s["noise"])
     if s["test_share"] > 0:
         X_train, X_test, Y_train, Y_test = datasets.train_test_split_columns(
-            X, Y, test_size=s["test_share"], seed=SPLIT_SEED)
+            X, Y, test_size=s["test_share"], seed=SPLIT_SEED
+        )
     else:
         X_train, Y_train, X_test, Y_test = X, Y, None, None
     result = Result(settings=s, X_train=X_train, Y_train=Y_train, X_test=X_test, Y_test=Y_test)
     start = time.perf_counter()
     try:
-        params, costs = network.train(X_train, Y_train, n_hidden=s["n_hidden"], activation=s["activation"],
-                                      learning_rate=s["learning_rate"], num_iterations=s["num_iterations"],
-                                      init_scale=s["init_scale"], seed=s["seed"])
+        params, costs = network.train(
+            X_train,
+            Y_train,
+            n_hidden=s["n_hidden"],
+            activation=s["activation"],
+            learning_rate=s["learning_rate"],
+            num_iterations=s["num_iterations"],
+            init_scale=s["init_scale"],
+            seed=s["seed"],
+        )
     except network.TrainingDiverged as exc:
         result.diverged, result.message = True, str(exc)
         result.seconds = time.perf_counter() - start
@@ -167,8 +189,10 @@ def summary(result):
     """One line of plain text: the settings that matter and the accuracies (or why training failed)."""
     s = _check_result(result).settings
     act = s["activation"] if isinstance(s["activation"], str) else s["activation"].name
-    what = (f"{act}, {s['n_hidden']} hidden unit{'s' if s['n_hidden'] != 1 else ''}, "
-            f"learning rate {s['learning_rate']:g}, {s['num_iterations']} iterations")
+    what = (
+        f"{act}, {s['n_hidden']} hidden unit{'s' if s['n_hidden'] != 1 else ''}, "
+        f"learning rate {s['learning_rate']:g}, {s['num_iterations']} iterations"
+    )
     if result.diverged:
         return f"{what}: {result.message}"
     text = f"{what}: train accuracy {result.train_accuracy:.1f}%"
@@ -191,15 +215,31 @@ def plot(result, axes=None, *, discretize=False, show_test=True):
     if result.diverged:
         plotting.plot_dataset(result.X_train, result.Y_train, ax=ax_boundary, title="")
         ax_boundary.set_title(f"{name}: training diverged, no boundary")
-        ax_cost.text(0.5, 0.5, "training diverged:\nlower the learning rate\nor the init scale",
-                     ha="center", va="center", color="firebrick", fontsize=12, transform=ax_cost.transAxes)
+        ax_cost.text(
+            0.5,
+            0.5,
+            "training diverged:\nlower the learning rate\nor the init scale",
+            ha="center",
+            va="center",
+            color="firebrick",
+            fontsize=12,
+            transform=ax_cost.transAxes,
+        )
         ax_cost.set_title("cost during training")
         ax_cost.set_xlabel("iteration")
         ax_cost.set_ylabel("cost")
         return axes
-    plotting.plot_decision_boundary(result.predict_proba, result.X_train, result.Y_train, ax=ax_boundary,
-                                    discretize=discretize, X_test=test[0], Y_test=test[1],
-                                    resolution=120, title="")
+    plotting.plot_decision_boundary(
+        result.predict_proba,
+        result.X_train,
+        result.Y_train,
+        ax=ax_boundary,
+        discretize=discretize,
+        X_test=test[0],
+        Y_test=test[1],
+        resolution=120,
+        title="",
+    )
     score = f"train {result.train_accuracy:.1f}%"
     if result.test_accuracy is not None:
         score += f", test {result.test_accuracy:.1f}%"
@@ -241,41 +281,96 @@ class Playground:
 
         s = check_settings(**settings)
         if not isinstance(s["activation"], str):
-            raise TypeError("the playground's activation must be a registry name, "
-                            f"one of {', '.join(activations.available())}")
+            raise TypeError(
+                f"the playground's activation must be a registry name, one of {', '.join(activations.available())}"
+            )
         style = {"description_width": "110px"}
         wide = w.Layout(width="340px")
 
-        def snap(value, choices):                  # nearest allowed choice for a slider
+        def snap(value, choices):  # nearest allowed choice for a slider
             numbers = [c for c in choices if not isinstance(c, str)]
             if isinstance(value, str) or value in choices:
                 return value
             return min(numbers, key=lambda c: abs(np.log(c) - np.log(value)) if c > 0 and value > 0 else abs(c - value))
 
         c = {
-            "dataset": w.Dropdown(options=[(DATASET_LABELS[d], d) for d in DATASETS], value=s["dataset"],
-                                  description="data set", style=style, layout=wide),
-            "noise": w.FloatSlider(value=s["noise"], min=0.0, max=0.5, step=0.05, description="noise",
-                                   readout_format=".2f", continuous_update=False, style=style, layout=wide),
-            "test_share": w.FloatSlider(value=s["test_share"], min=0.0, max=0.5, step=0.05,
-                                        description="test share", readout_format=".0%", continuous_update=False,
-                                        style=style, layout=wide),
-            "activation": w.Dropdown(options=list(activations.available()), value=s["activation"],
-                                     description="activation", style=style, layout=wide),
-            "n_hidden": w.IntSlider(value=s["n_hidden"], min=1, max=50, description="hidden width",
-                                    continuous_update=False, style=style, layout=wide),
-            "learning_rate": w.SelectionSlider(options=[(_fmt_rate(r), r) for r in LEARNING_RATES],
-                                               value=snap(s["learning_rate"], LEARNING_RATES),
-                                               description="learning rate", continuous_update=False,
-                                               style=style, layout=wide),
-            "num_iterations": w.SelectionSlider(options=list(ITERATIONS), value=snap(s["num_iterations"], ITERATIONS),
-                                                description="iterations", continuous_update=False,
-                                                style=style, layout=wide),
-            "init_scale": w.Dropdown(options=[(str(v), v) for v in INIT_SCALES],
-                                     value=snap(s["init_scale"], INIT_SCALES), description="init scale",
-                                     style=style, layout=wide),
-            "seed": w.IntSlider(value=s["seed"], min=0, max=20, description="seed (weights)",
-                                continuous_update=False, style=style, layout=wide),
+            "dataset": w.Dropdown(
+                options=[(DATASET_LABELS[d], d) for d in DATASETS],
+                value=s["dataset"],
+                description="data set",
+                style=style,
+                layout=wide,
+            ),
+            "noise": w.FloatSlider(
+                value=s["noise"],
+                min=0.0,
+                max=0.5,
+                step=0.05,
+                description="noise",
+                readout_format=".2f",
+                continuous_update=False,
+                style=style,
+                layout=wide,
+            ),
+            "test_share": w.FloatSlider(
+                value=s["test_share"],
+                min=0.0,
+                max=0.5,
+                step=0.05,
+                description="test share",
+                readout_format=".0%",
+                continuous_update=False,
+                style=style,
+                layout=wide,
+            ),
+            "activation": w.Dropdown(
+                options=list(activations.available()),
+                value=s["activation"],
+                description="activation",
+                style=style,
+                layout=wide,
+            ),
+            "n_hidden": w.IntSlider(
+                value=s["n_hidden"],
+                min=1,
+                max=50,
+                description="hidden width",
+                continuous_update=False,
+                style=style,
+                layout=wide,
+            ),
+            "learning_rate": w.SelectionSlider(
+                options=[(_fmt_rate(r), r) for r in LEARNING_RATES],
+                value=snap(s["learning_rate"], LEARNING_RATES),
+                description="learning rate",
+                continuous_update=False,
+                style=style,
+                layout=wide,
+            ),
+            "num_iterations": w.SelectionSlider(
+                options=list(ITERATIONS),
+                value=snap(s["num_iterations"], ITERATIONS),
+                description="iterations",
+                continuous_update=False,
+                style=style,
+                layout=wide,
+            ),
+            "init_scale": w.Dropdown(
+                options=[(str(v), v) for v in INIT_SCALES],
+                value=snap(s["init_scale"], INIT_SCALES),
+                description="init scale",
+                style=style,
+                layout=wide,
+            ),
+            "seed": w.IntSlider(
+                value=s["seed"],
+                min=0,
+                max=20,
+                description="seed (weights)",
+                continuous_update=False,
+                style=style,
+                layout=wide,
+            ),
             "discretize": w.Checkbox(value=False, description="discretize (show 0/1 regions)", indent=False),
             "show_test": w.Checkbox(value=True, description="show test points", indent=False),
             "auto": w.Checkbox(value=True, description="train on every change", indent=False),
@@ -284,8 +379,9 @@ class Playground:
             control.add_class(f"playground-{name.replace('_', '-')}")
         c["n_hidden"].add_class("playground-width")
         self.controls = c
-        self.train_button = w.Button(description="Train", button_style="primary", icon="play",
-                                     tooltip="train the network with these settings")
+        self.train_button = w.Button(
+            description="Train", button_style="primary", icon="play", tooltip="train the network with these settings"
+        )
         self.train_button.add_class("playground-train")
         self.status = w.HTML(value="")
         self.status.add_class("playground-status")
@@ -304,10 +400,19 @@ class Playground:
 
         data_box = w.VBox([w.HTML("<b>Data</b>"), c["dataset"], c["noise"], c["test_share"]])
         net_box = w.VBox([w.HTML("<b>Network</b>"), c["activation"], c["n_hidden"], c["init_scale"], c["seed"]])
-        train_box = w.VBox([w.HTML("<b>Training</b>"), c["learning_rate"], c["num_iterations"],
-                            w.HBox([self.train_button, c["auto"]]), c["discretize"], c["show_test"]])
-        self.app = w.VBox([w.HBox([data_box, net_box, train_box], layout=w.Layout(flex_flow="row wrap")),
-                           self.status, self.figure])
+        train_box = w.VBox(
+            [
+                w.HTML("<b>Training</b>"),
+                c["learning_rate"],
+                c["num_iterations"],
+                w.HBox([self.train_button, c["auto"]]),
+                c["discretize"],
+                c["show_test"],
+            ]
+        )
+        self.app = w.VBox(
+            [w.HBox([data_box, net_box, train_box], layout=w.Layout(flex_flow="row wrap")), self.status, self.figure]
+        )
         self.app.add_class("playground-app")
         self.train()
 
@@ -343,8 +448,9 @@ class Playground:
 
     def _draw(self):
         with self._lock:
-            self.figure.value = render_png(self.result, discretize=self.controls["discretize"].value,
-                                           show_test=self.controls["show_test"].value)
+            self.figure.value = render_png(
+                self.result, discretize=self.controls["discretize"].value, show_test=self.controls["show_test"].value
+            )
 
     def _show_status(self):
         import html
@@ -354,8 +460,10 @@ class Playground:
             self.status.value = f"<b style='color:firebrick'>Training diverged.</b> <span>{text}</span>"
         else:
             colour = "darkorange" if self.result.notes else "inherit"
-            self.status.value = (f"<span style='color:{colour}'>{text}</span> "
-                                 f"<small>(trained and drawn in {self.response_seconds:.2f} s)</small>")
+            self.status.value = (
+                f"<span style='color:{colour}'>{text}</span> "
+                f"<small>(trained and drawn in {self.response_seconds:.2f} s)</small>"
+            )
 
     def _on_setting(self, _change):
         if self.controls["auto"].value:
@@ -370,6 +478,7 @@ class Playground:
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.app._repr_mimebundle_(**kwargs)
         # A stable plain-text fallback (GitHub, nbval) instead of the long repr of every control.
-        bundle["text/plain"] = ("Interactive playground: run this notebook in JupyterLab (or on Binder) "
-                                "to use the controls.")
+        bundle["text/plain"] = (
+            "Interactive playground: run this notebook in JupyterLab (or on Binder) to use the controls."
+        )
         return bundle

@@ -4,12 +4,13 @@ Every helper draws on ``ax`` (a matplotlib Axes) when one is given, otherwise it
 and axis; it returns the axis (or array of axes) it drew on so the caller can add to it. Titles and
 axis labels are set; no rcParams or other global style is changed on import or on call.
 """
-import numpy as np
-import matplotlib.pyplot as plt
 
+import matplotlib.pyplot as plt
+import numpy as np
+
+from . import _validation
 from . import activations as _activations
 from ._validation import as_float_array
-from . import _validation
 
 _DEFAULT_Z = (-6.0, 6.0, 601)
 
@@ -23,8 +24,10 @@ def _as_function(activation):
         name = getattr(activation, "__name__", type(activation).__name__)
         derivative = getattr(activation, "derivative", None)
         return activation, derivative if callable(derivative) else None, name
-    raise TypeError("activation must be an activation name, an Activation or a callable z -> array, "
-                    f"got {type(activation).__name__}")
+    raise TypeError(
+        "activation must be an activation name, an Activation or a callable z -> array, "
+        f"got {type(activation).__name__}"
+    )
 
 
 def _default_z(z, default=_DEFAULT_Z):
@@ -50,8 +53,10 @@ def plot_activation(activation, z=None, ax=None, derivative=False, label=None, *
     function, deriv, name = _as_function(activation)
     derivative = _validation.check_bool("derivative", derivative)
     if derivative and deriv is None:
-        raise TypeError(f"derivative=True needs an activation name or an Activation (with .derivative); "
-                        f"got a plain callable {name!r}")
+        raise TypeError(
+            f"derivative=True needs an activation name or an Activation (with .derivative); "
+            f"got a plain callable {name!r}"
+        )
     z = _default_z(z)
     values = np.asarray((deriv if derivative else function)(z))
     if _check_ax(ax) is None:
@@ -94,14 +99,15 @@ def activation_gallery(names=None, z=None, ncols=3):
     z = _default_z(z, default=(-4.0, 4.0, 401))
     ncols = min(_validation.check_int("ncols", ncols, low=1), len(acts))
     nrows = -(-len(acts) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.6 * ncols, 2.9 * nrows + 0.8), layout="constrained",
-                             squeeze=False)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(3.6 * ncols, 2.9 * nrows + 0.8), layout="constrained", squeeze=False
+    )
     for i, (ax, act) in enumerate(zip(axes.ravel(), acts)):
         plot_activation(act, z, ax=ax, label="g(z)")
         plot_activation(act, z, ax=ax, derivative=True, label="g'(z)", color="C1", linestyle="--")
         ax.set_title(act.name)
         ax.set_ylabel("g(z), g'(z)" if i % ncols == 0 else "")
-    for ax in axes.ravel()[len(acts):]:
+    for ax in axes.ravel()[len(acts) :]:
         ax.set_visible(False)
     handles, labels = axes[0, 0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncols=2)
@@ -115,7 +121,7 @@ def activation_gallery(names=None, z=None, ncols=3):
 # n x 0.5 MB per float64 array (25 MB for n = 50), so a notebook full of boundaries stays far below
 # 300 MB. (The classic course code steps 0.01 through the data range: 800 x 800 points on the flower.)
 BOUNDARY_MAX_RESOLUTION = 250
-_BOUNDARY_CMAP = "RdBu"          # diverging: class 0 red, class 1 blue, white at probability 0.5
+_BOUNDARY_CMAP = "RdBu"  # diverging: class 0 red, class 1 blue, white at probability 0.5
 _CLASS_COLORS = ("#c0392b", "#2166ac")
 
 
@@ -137,14 +143,15 @@ def _check_points(X, Y, x_name="X", y_name="Y"):
     if Y.ndim == 2 and Y.shape[0] == 1:
         Y = Y[0]
     if Y.ndim != 1 or Y.shape[0] != X.shape[1]:
-        raise ValueError(f"{y_name} must have shape (1, m) or (m,) with m = {X.shape[1]} "
-                         f"(columns of {x_name}), got {np.shape(Y)}")
+        raise ValueError(
+            f"{y_name} must have shape (1, m) or (m,) with m = {X.shape[1]} (columns of {x_name}), got {np.shape(Y)}"
+        )
     if Y.dtype.kind == "f" and not np.all(np.isfinite(Y)):
         raise ValueError(f"{y_name} must not contain NaN or inf")
     labels = np.unique(Y)
     if labels.size > 2:
         raise ValueError(f"{y_name} must hold at most two classes, got {labels.size}: {labels[:5]}")
-    if np.isin(labels, [0, 1]).all():                    # course labels: colour by value
+    if np.isin(labels, [0, 1]).all():  # course labels: colour by value
         labels = np.array([0, 1])
     return X, np.searchsorted(labels, Y), labels
 
@@ -157,8 +164,16 @@ def plot_dataset(X, Y, ax=None, *, marker="o", prefix="", title=None, size=25):
     for k, label in enumerate(labels):
         mask = index == k
         if mask.any():
-            ax.scatter(X[0, mask], X[1, mask], s=size, c=_CLASS_COLORS[k], marker=marker,
-                       edgecolors="k", linewidths=0.6, label=f"{prefix}class {label}")
+            ax.scatter(
+                X[0, mask],
+                X[1, mask],
+                s=size,
+                c=_CLASS_COLORS[k],
+                marker=marker,
+                edgecolors="k",
+                linewidths=0.6,
+                label=f"{prefix}class {label}",
+            )
     ax.set_xlabel("x1")
     ax.set_ylabel("x2")
     if title is not None or not ax.get_title():
@@ -171,14 +186,13 @@ def _mesh(X, resolution, margin):
     lows, highs = X.min(axis=1), X.max(axis=1)
     spans = np.where(highs > lows, highs - lows, 1.0)
     lows, highs = lows - margin * spans, highs + margin * spans
-    return np.meshgrid(np.linspace(lows[0], highs[0], resolution),
-                       np.linspace(lows[1], highs[1], resolution))
+    return np.meshgrid(np.linspace(lows[0], highs[0], resolution), np.linspace(lows[1], highs[1], resolution))
 
 
 def _model_values(model, points, proba):
     """Evaluate ``model`` on (2, k) column points: P(class 1) (or 0/1 labels) as a (k,) float array."""
     k = points.shape[1]
-    if hasattr(model, "predict"):                       # scikit-learn estimator: rows convention
+    if hasattr(model, "predict"):  # scikit-learn estimator: rows convention
         rows = points.T
         classes = getattr(model, "classes_", None)
         if classes is not None and len(classes) != 2:
@@ -189,21 +203,27 @@ def _model_values(model, points, proba):
             predicted = np.asarray(model.predict(rows))
             positive = classes[1] if classes is not None else 1
             values = predicted == positive
-    elif callable(model):                               # callable: (2, k) columns -> (1, k) or (k,)
+    elif callable(model):  # callable: (2, k) columns -> (1, k) or (k,)
         values = np.asarray(model(points))
         if values.size != k:
-            raise ValueError(f"model (a callable) must map a (2, k) array to k values, shape (1, k); "
-                             f"for k = {k} it returned shape {values.shape}")
+            raise ValueError(
+                f"model (a callable) must map a (2, k) array to k values, shape (1, k); "
+                f"for k = {k} it returned shape {values.shape}"
+            )
         values = values.reshape(k)
     else:
-        raise TypeError("model must be a scikit-learn estimator (with predict) or a callable mapping a "
-                        f"(2, k) array to probabilities or labels (1, k); got {type(model).__name__}")
+        raise TypeError(
+            "model must be a scikit-learn estimator (with predict) or a callable mapping a "
+            f"(2, k) array to probabilities or labels (1, k); got {type(model).__name__}"
+        )
     values = _validation.as_float_array("model output", values)
     if not np.all(np.isfinite(values)):
         raise ValueError("model output must be probabilities or 0/1 labels in [0, 1], got NaN or inf")
     if values.min() < 0 or values.max() > 1:
-        raise ValueError("model output must be probabilities or 0/1 labels in [0, 1], got values from "
-                         f"{np.nanmin(values):.4g} to {np.nanmax(values):.4g}")
+        raise ValueError(
+            "model output must be probabilities or 0/1 labels in [0, 1], got values from "
+            f"{np.nanmin(values):.4g} to {np.nanmax(values):.4g}"
+        )
     if not proba:
         values = (values > 0.5).astype(float)
     return values
@@ -230,9 +250,22 @@ def decision_values(model, X, *, proba=True, resolution=200, margin=0.1):
     return xx1, xx2, values.reshape(xx1.shape)
 
 
-def plot_decision_boundary(model, X, Y, ax=None, *, proba=True, discretize=False, resolution=200,
-                           margin=0.1, X_test=None, Y_test=None, title=None, legend=True):
-    """Shade P(class 1) of a model (estimator or callable on (2, k) columns) around data X (2, m), Y (1, m); return the axis."""
+def plot_decision_boundary(
+    model,
+    X,
+    Y,
+    ax=None,
+    *,
+    proba=True,
+    discretize=False,
+    resolution=200,
+    margin=0.1,
+    X_test=None,
+    Y_test=None,
+    title=None,
+    legend=True,
+):
+    """Shade P(class 1) of a model (estimator or callable on (2, k) columns) around X (2, m), Y (1, m)."""
     X, _, _ = _check_points(X, Y)
     if (X_test is None) != (Y_test is None):
         raise ValueError("X_test and Y_test must be given together (or neither)")
@@ -249,7 +282,7 @@ def plot_decision_boundary(model, X, Y, ax=None, *, proba=True, discretize=False
     else:
         shade, levels = values, np.linspace(0.0, 1.0, 11)
     ax.contourf(xx1, xx2, shade, levels=levels, cmap=_BOUNDARY_CMAP, vmin=-0.25, vmax=1.25, alpha=0.65)
-    if values.min() < 0.5 < values.max():               # no 0.5 crossing -> no contour (and no warning)
+    if values.min() < 0.5 < values.max():  # no 0.5 crossing -> no contour (and no warning)
         ax.contour(xx1, xx2, values, levels=[0.5], colors="k", linewidths=1.2)
     plot_dataset(X, Y, ax=ax, prefix="train " if X_test is not None else "", title="")
     if X_test is not None:
@@ -285,8 +318,19 @@ def plot_costs(costs, ax=None, every=100, label=None, log=False):
     return ax
 
 
-def boundary_grid(models, X, Y, titles, ncols=3, scores=None, *, score_format="{:.1f}%", suptitle=None,
-                  panel_size=(4.0, 3.4), **boundary_kwargs):
+def boundary_grid(
+    models,
+    X,
+    Y,
+    titles,
+    ncols=3,
+    scores=None,
+    *,
+    score_format="{:.1f}%",
+    suptitle=None,
+    panel_size=(4.0, 3.4),
+    **boundary_kwargs,
+):
     """Draw one decision-boundary panel per model in one figure, score in a corner; return the axes (1-D array).
 
     ``X``, ``Y`` are either shared by every panel or lists/tuples with one (2, m) / (1, m) array per
@@ -310,22 +354,40 @@ def boundary_grid(models, X, Y, titles, ncols=3, scores=None, *, score_format="{
             raise ValueError(f"scores must hold one score per model ({n}), got {len(scores)}")
     per_panel = isinstance(X, (list, tuple)) and all(np.ndim(x) == 2 for x in X)
     if per_panel and not (len(X) == n and isinstance(Y, (list, tuple)) and len(Y) == n):
-        raise ValueError(f"X and Y given per panel must be lists of {n} arrays (one per model), "
-                         f"got {len(X)} and {len(Y) if isinstance(Y, (list, tuple)) else 'one array'}")
+        raise ValueError(
+            f"X and Y given per panel must be lists of {n} arrays (one per model), "
+            f"got {len(X)} and {len(Y) if isinstance(Y, (list, tuple)) else 'one array'}"
+        )
     ncols = _validation.check_int("ncols", ncols, low=1)
     ncols = min(ncols, n)
     nrows = -(-n // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(panel_size[0] * ncols, panel_size[1] * nrows + 0.6),
-                             layout="constrained", squeeze=False)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(panel_size[0] * ncols, panel_size[1] * nrows + 0.6), layout="constrained", squeeze=False
+    )
     axes = axes.ravel()
     for i, model in enumerate(models):
         ax = axes[i]
-        plot_decision_boundary(model, X[i] if per_panel else X, Y[i] if per_panel else Y, ax=ax,
-                               title=titles[i], legend=False, **boundary_kwargs)
+        plot_decision_boundary(
+            model,
+            X[i] if per_panel else X,
+            Y[i] if per_panel else Y,
+            ax=ax,
+            title=titles[i],
+            legend=False,
+            **boundary_kwargs,
+        )
         if scores is not None:
             text = scores[i] if isinstance(scores[i], str) else score_format.format(scores[i])
-            ax.text(0.97, 0.03, text, transform=ax.transAxes, ha="right", va="bottom", size=13,
-                    bbox=dict(boxstyle="round", facecolor="white", alpha=0.85))
+            ax.text(
+                0.97,
+                0.03,
+                text,
+                transform=ax.transAxes,
+                ha="right",
+                va="bottom",
+                size=13,
+                bbox=dict(boxstyle="round", facecolor="white", alpha=0.85),
+            )
     for ax in axes[n:]:
         ax.set_visible(False)
     handles, labels = axes[0].get_legend_handles_labels()
@@ -335,8 +397,20 @@ def boundary_grid(models, X, Y, titles, ncols=3, scores=None, *, score_format="{
     return axes[:n]
 
 
-def plot_spread(groups, ax=None, *, xlabel="", ylabel="accuracy (%)", title="spread over seeds",
-                jitter=0.12, seed=0, offset=0.0, width=0.5, color=None, label=None):
+def plot_spread(
+    groups,
+    ax=None,
+    *,
+    xlabel="",
+    ylabel="accuracy (%)",
+    title="spread over seeds",
+    jitter=0.12,
+    seed=0,
+    offset=0.0,
+    width=0.5,
+    color=None,
+    label=None,
+):
     """Box plot plus jittered points (a strip) for a dict {group label: values}; return the axis.
 
     Call twice with ``offset`` (e.g. -0.2 and 0.2), ``width`` and ``label`` to put two conditions
@@ -356,17 +430,23 @@ def plot_spread(groups, ax=None, *, xlabel="", ylabel="accuracy (%)", title="spr
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 4), layout="constrained")
     positions = np.arange(len(values)) + offset
-    box = ax.boxplot(values, positions=positions, widths=width, showfliers=False, patch_artist=True,
-                     manage_ticks=False, medianprops=dict(color="k"))
-    line = ax.plot([], [], "o", color=color, label=label)[0]      # fixes the colour and legend entry
+    box = ax.boxplot(
+        values,
+        positions=positions,
+        widths=width,
+        showfliers=False,
+        patch_artist=True,
+        manage_ticks=False,
+        medianprops=dict(color="k"),
+    )
+    line = ax.plot([], [], "o", color=color, label=label)[0]  # fixes the colour and legend entry
     colour = line.get_color()
     for patch in box["boxes"]:
         patch.set_facecolor(colour)
         patch.set_alpha(0.3)
     rs = np.random.RandomState(seed)
     for x, v in zip(positions, values):
-        ax.plot(x + rs.uniform(-jitter, jitter, v.size) * width, v, "o", color=colour, alpha=0.7,
-                markersize=4)
+        ax.plot(x + rs.uniform(-jitter, jitter, v.size) * width, v, "o", color=colour, alpha=0.7, markersize=4)
     ax.set_xticks(np.arange(len(values)), [str(key) for key in groups])
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

@@ -1,7 +1,8 @@
 """Fixtures shared by the unit tests."""
+
 import matplotlib
 
-matplotlib.use("Agg")   # tests draw figures without a screen
+matplotlib.use("Agg")  # tests draw figures without a screen
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402

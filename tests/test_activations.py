@@ -1,5 +1,6 @@
 """Tests of course_utils.activations: values, identities, limits, accuracy against 50-digit mpmath
 reference values, derivatives against finite differences, input handling and error messages."""
+
 import functools
 import math
 import warnings
@@ -25,6 +26,7 @@ def quiet(function, *args, **kwargs):
 
 
 # --- exact reference values (mpmath, 50 digits) ---------------------------------------------------
+
 
 def _mp_sigmoid(x):
     return 1 / (1 + mpmath.exp(-x))
@@ -71,16 +73,18 @@ ACCURACY = {
     "softplus(beta=0.5)": (functools.partial(A.softplus, beta=0.5), _mp_softplus(0.5), 4),
     "softplus(beta=4)": (functools.partial(A.softplus, beta=4.0), _mp_softplus(4), 4),
     "softplus_derivative": (A.softplus_derivative, _mp_softplus_derivative(1), 4),
-    "softplus_derivative(beta=4)": (functools.partial(A.softplus_derivative, beta=4.0),
-                                    _mp_softplus_derivative(4), 4),
+    "softplus_derivative(beta=4)": (functools.partial(A.softplus_derivative, beta=4.0), _mp_softplus_derivative(4), 4),
     "elu": (A.elu, _mp_elu(1), 4),
     "elu(alpha=0.5)": (functools.partial(A.elu, alpha=0.5), _mp_elu(0.5), 4),
     "elu(alpha=2.5)": (functools.partial(A.elu, alpha=2.5), _mp_elu(2.5), 4),
     "elu_derivative": (A.elu_derivative, _mp_elu_derivative(1), 4),
     "elu_derivative(alpha=2.5)": (functools.partial(A.elu_derivative, alpha=2.5), _mp_elu_derivative(2.5), 4),
     "selu": (A.selu, lambda x: MP_SELU_SCALE * (x if x > 0 else MP_SELU_ALPHA * mpmath.expm1(x)), 4),
-    "selu_derivative": (A.selu_derivative,
-                        lambda x: MP_SELU_SCALE * (1 if x > 0 else MP_SELU_ALPHA * mpmath.exp(x)), 4),
+    "selu_derivative": (
+        A.selu_derivative,
+        lambda x: MP_SELU_SCALE * (1 if x > 0 else MP_SELU_ALPHA * mpmath.exp(x)),
+        4,
+    ),
     "gelu": (A.gelu, lambda x: x * mpmath.ncdf(x), 8),
     "gelu_derivative": (A.gelu_derivative, lambda x: mpmath.ncdf(x) + x * mpmath.npdf(x), 4),
     "silu": (A.silu, lambda x: x * _mp_sigmoid(x), 4),
@@ -109,10 +113,28 @@ def accuracy_grid():
     """[-1e3, 1e3]: dense near 0, log-spaced tails, tiny magnitudes, and the known trouble spots."""
     tails = np.logspace(np.log10(8), 3, 300)
     tiny = np.logspace(-30, np.log10(8), 120)
-    special_points = [0.0, 1e3, -1e3, -700.0, -708.4, -709.8, -720.5, -745.1, -37.5, -38.4, -1.0,
-                      -1.25, -0.5, -0.75, -5.0, np.nextafter(-1.0, 0), np.nextafter(-1.0, -2)]
-    grid = np.concatenate([np.linspace(-8, 8, 801), tails, -tails, tiny, -tiny, special_points,
-                           _zeros_of_derivatives()])
+    special_points = [
+        0.0,
+        1e3,
+        -1e3,
+        -700.0,
+        -708.4,
+        -709.8,
+        -720.5,
+        -745.1,
+        -37.5,
+        -38.4,
+        -1.0,
+        -1.25,
+        -0.5,
+        -0.75,
+        -5.0,
+        np.nextafter(-1.0, 0),
+        np.nextafter(-1.0, -2),
+    ]
+    grid = np.concatenate(
+        [np.linspace(-8, 8, 801), tails, -tails, tiny, -tiny, special_points, _zeros_of_derivatives()]
+    )
     return np.unique(grid)
 
 
@@ -120,7 +142,7 @@ GRID64 = accuracy_grid()
 GRID32 = np.unique(GRID64.astype(np.float32))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def reference(name, dtype_name):
     """Exact values (as mpf) of ACCURACY[name] on the grid of the given dtype."""
     grid = GRID32 if dtype_name == "float32" else GRID64
@@ -143,7 +165,8 @@ def test_float64_accuracy_against_mpmath(name):
     errors = ulp_errors(got, reference(name, "float64"), np.float64)
     worst = int(np.argmax(errors))
     assert errors[worst] <= max(max_ulp, 0.5), (
-        f"{name}: {errors[worst]:.2f} ulp at z={GRID64[worst]!r} (allowed {max_ulp})")
+        f"{name}: {errors[worst]:.2f} ulp at z={GRID64[worst]!r} (allowed {max_ulp})"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(ACCURACY))
@@ -199,8 +222,7 @@ KNOWN = [
 ]
 
 
-@pytest.mark.parametrize("function, z, expected", KNOWN,
-                         ids=[f"{f.__name__}({z:g})" for f, z, _ in KNOWN])
+@pytest.mark.parametrize("function, z, expected", KNOWN, ids=[f"{f.__name__}({z:g})" for f, z, _ in KNOWN])
 def test_known_values(function, z, expected):
     assert function(z) == pytest.approx(expected, rel=4 * EPS, abs=1e-300)
 
@@ -263,8 +285,9 @@ def test_tanh_is_a_rescaled_sigmoid():
 
 def test_selu_is_scaled_elu():
     np.testing.assert_allclose(A.selu(Z_MID), A.SELU_SCALE * A.elu(Z_MID, alpha=A.SELU_ALPHA), rtol=2 * EPS)
-    np.testing.assert_allclose(A.selu_derivative(Z_MID),
-                               A.SELU_SCALE * A.elu_derivative(Z_MID, alpha=A.SELU_ALPHA), rtol=2 * EPS)
+    np.testing.assert_allclose(
+        A.selu_derivative(Z_MID), A.SELU_SCALE * A.elu_derivative(Z_MID, alpha=A.SELU_ALPHA), rtol=2 * EPS
+    )
 
 
 def test_silu_is_z_times_sigmoid_and_gelu_z_times_phi():
@@ -359,10 +382,14 @@ def test_nan_propagates_through_values():
 # --- derivatives against central finite differences ---------------------------------------------
 
 FD_CASES = [(name, {}) for name in NAMES] + [
-    ("sigmoid", {"offset": 1.5}), ("sigmoid", {"offset": -4.0}),
-    ("leaky_relu", {"slope": 0.2}), ("leaky_relu", {"slope": 0.0}),
-    ("softplus", {"beta": 3.0}), ("softplus", {"beta": 0.25}),
-    ("elu", {"alpha": 0.5}), ("elu", {"alpha": 2.0}),
+    ("sigmoid", {"offset": 1.5}),
+    ("sigmoid", {"offset": -4.0}),
+    ("leaky_relu", {"slope": 0.2}),
+    ("leaky_relu", {"slope": 0.0}),
+    ("softplus", {"beta": 3.0}),
+    ("softplus", {"beta": 0.25}),
+    ("elu", {"alpha": 0.5}),
+    ("elu", {"alpha": 2.0}),
 ]
 
 
@@ -388,6 +415,7 @@ def test_finite_difference_check_catches_a_wrong_derivative():
 
 # --- input handling -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", NAMES)
 def test_scalars_lists_and_shapes(name):
     act = A.get(name)
@@ -408,8 +436,11 @@ def test_scalars_lists_and_shapes(name):
         assert function(np.empty((0, 3))).shape == (0, 3)
 
 
-@pytest.mark.parametrize("bad", ["abc", ["a", "b"], 1j, np.array([1 + 2j]), np.array([1, None], dtype=object),
-                                 None], ids=["str", "str-list", "complex", "complex-array", "object", "None"])
+@pytest.mark.parametrize(
+    "bad",
+    ["abc", ["a", "b"], 1j, np.array([1 + 2j]), np.array([1, None], dtype=object), None],
+    ids=["str", "str-list", "complex", "complex-array", "object", "None"],
+)
 @pytest.mark.parametrize("name", NAMES)
 def test_non_numeric_z_raises_type_error(name, bad):
     act = A.get(name)
@@ -420,6 +451,7 @@ def test_non_numeric_z_raises_type_error(name, bad):
 
 
 # --- registry and errors ------------------------------------------------------------------------
+
 
 def test_available_lists_the_course_activations_in_order():
     names = A.available()
@@ -437,34 +469,42 @@ def test_unknown_name_lists_the_available_names():
         A.get(3)
 
 
-@pytest.mark.parametrize("call, parameter", [
-    (lambda: A.softplus(1.0, beta=0.0), "beta"),
-    (lambda: A.softplus(1.0, beta=-2.0), "beta"),
-    (lambda: A.softplus_derivative(1.0, beta=0.0), "beta"),
-    (lambda: A.get("softplus", beta=-1.0), "beta"),
-    (lambda: A.softplus(1.0, beta=float("nan")), "beta"),
-    (lambda: A.softplus(1.0, beta=float("inf")), "beta"),
-    (lambda: A.elu(1.0, alpha=-0.5), "alpha"),
-    (lambda: A.elu_derivative(1.0, alpha=-0.5), "alpha"),
-    (lambda: A.get("elu", alpha=float("nan")), "alpha"),
-    (lambda: A.sigmoid(1.0, offset=float("nan")), "offset"),
-    (lambda: A.sigmoid_derivative(1.0, offset=float("inf")), "offset"),
-    (lambda: A.leaky_relu(1.0, slope=1.5), "slope"),
-    (lambda: A.leaky_relu(1.0, slope=-0.1), "slope"),
-    (lambda: A.leaky_relu_derivative(1.0, slope=2.0), "slope"),
-    (lambda: A.get("leaky_relu", slope=float("nan")), "slope"),
-], ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize(
+    "call, parameter",
+    [
+        (lambda: A.softplus(1.0, beta=0.0), "beta"),
+        (lambda: A.softplus(1.0, beta=-2.0), "beta"),
+        (lambda: A.softplus_derivative(1.0, beta=0.0), "beta"),
+        (lambda: A.get("softplus", beta=-1.0), "beta"),
+        (lambda: A.softplus(1.0, beta=float("nan")), "beta"),
+        (lambda: A.softplus(1.0, beta=float("inf")), "beta"),
+        (lambda: A.elu(1.0, alpha=-0.5), "alpha"),
+        (lambda: A.elu_derivative(1.0, alpha=-0.5), "alpha"),
+        (lambda: A.get("elu", alpha=float("nan")), "alpha"),
+        (lambda: A.sigmoid(1.0, offset=float("nan")), "offset"),
+        (lambda: A.sigmoid_derivative(1.0, offset=float("inf")), "offset"),
+        (lambda: A.leaky_relu(1.0, slope=1.5), "slope"),
+        (lambda: A.leaky_relu(1.0, slope=-0.1), "slope"),
+        (lambda: A.leaky_relu_derivative(1.0, slope=2.0), "slope"),
+        (lambda: A.get("leaky_relu", slope=float("nan")), "slope"),
+    ],
+    ids=lambda x: x if isinstance(x, str) else "",
+)
 def test_bad_parameter_values_raise_value_error_naming_them(call, parameter):
     with pytest.raises(ValueError, match=parameter):
         call()
 
 
-@pytest.mark.parametrize("call, parameter", [
-    (lambda: A.softplus(1.0, beta="2"), "beta"),
-    (lambda: A.elu(1.0, alpha=True), "alpha"),
-    (lambda: A.sigmoid(1.0, offset=None), "offset"),
-    (lambda: A.leaky_relu(1.0, slope=[0.1]), "slope"),
-], ids=["str", "bool", "None", "list"])
+@pytest.mark.parametrize(
+    "call, parameter",
+    [
+        (lambda: A.softplus(1.0, beta="2"), "beta"),
+        (lambda: A.elu(1.0, alpha=True), "alpha"),
+        (lambda: A.sigmoid(1.0, offset=None), "offset"),
+        (lambda: A.leaky_relu(1.0, slope=[0.1]), "slope"),
+    ],
+    ids=["str", "bool", "None", "list"],
+)
 def test_non_numeric_parameters_raise_type_error_naming_them(call, parameter):
     with pytest.raises(TypeError, match=parameter):
         call()
@@ -517,6 +557,7 @@ def test_as_activation():
 
 # --- sum of sigmoids ----------------------------------------------------------------------------
 
+
 def test_sum_of_sigmoids_equals_the_plain_sum():
     offsets = np.array([-1.0, 0.0, 0.5, 3.0])
     z = np.linspace(-8, 8, 33).reshape(3, 11)
@@ -559,8 +600,8 @@ def test_spacing_weighted_sum_approximates_the_softplus_difference(n):
     assert 0 < np.max(np.abs(plain)) < delta  # gap below one spacing (both end offsets included)
     # the plain sum's gap is Delta/2 * (sigma(z) + sigma(z - b)) up to O(Delta**2) (Euler-Maclaurin:
     # the next term is Delta**2 / 12 times a difference of two sigmoid slopes, each at most 1/4)
-    assert np.max(np.abs(plain - predicted)) <= delta ** 2 / 24
-    assert np.max(np.abs(trapezoid)) <= delta ** 2 / 24
+    assert np.max(np.abs(plain - predicted)) <= delta**2 / 24
+    assert np.max(np.abs(trapezoid)) <= delta**2 / 24
 
 
 def test_convergence_orders_of_plain_and_trapezoid_sums():
@@ -579,14 +620,17 @@ def test_the_blogs_division_by_ten_is_only_close_to_the_spacing():
     np.testing.assert_allclose(ratio, 99 / 98, rtol=1e-14)
 
 
-@pytest.mark.parametrize("offsets, error, match", [
-    ([], ValueError, "offsets must contain at least one"),
-    ([[0.0, 1.0], [2.0, 3.0]], ValueError, "offsets must be a 1-D array"),
-    (5.0, ValueError, "offsets must be a 1-D array"),
-    ([0.0, np.nan], ValueError, "offsets must contain only finite"),
-    ([0.0, np.inf], ValueError, "offsets must contain only finite"),
-    (["a", "b"], TypeError, "offsets must be real numbers"),
-])
+@pytest.mark.parametrize(
+    "offsets, error, match",
+    [
+        ([], ValueError, "offsets must contain at least one"),
+        ([[0.0, 1.0], [2.0, 3.0]], ValueError, "offsets must be a 1-D array"),
+        (5.0, ValueError, "offsets must be a 1-D array"),
+        ([0.0, np.nan], ValueError, "offsets must contain only finite"),
+        ([0.0, np.inf], ValueError, "offsets must contain only finite"),
+        (["a", "b"], TypeError, "offsets must be real numbers"),
+    ],
+)
 def test_sum_of_sigmoids_bad_offsets(offsets, error, match):
     with pytest.raises(error, match=match):
         A.sum_of_sigmoids([0.0, 1.0], offsets)

@@ -15,6 +15,7 @@ The checks must not be stricter than the contract: the valid edge values at the 
 (empty ``z``, NaN passed through elementwise, bounds included, seed 2**32 - 1, ...) are accepted.
 The limits of the activations at +-inf are tested in tests/test_activations.py.
 """
+
 import contextlib
 import re
 import signal
@@ -39,12 +40,12 @@ except ImportError:  # pragma: no cover
 
 NAN, INF = float("nan"), float("inf")
 RNG = np.random.RandomState(0)
-X = RNG.randn(2, 12)                                   # course column convention
+X = RNG.randn(2, 12)  # course column convention
 Y = (np.arange(12) % 2).reshape(1, 12)
 PARAMS = network.initialize_parameters(2, 3, init_scale=0.5, seed=1)
 _, CACHE = network.forward_propagation(X, PARAMS)
 GRADS = network.backward_propagation(PARAMS, CACHE, X, Y)
-XR, YR = X.T, Y.ravel()                                # rows convention for the estimator
+XR, YR = X.T, Y.ravel()  # rows convention for the estimator
 
 
 def with_nan(a, where=(0, 0), value=NAN):
@@ -61,9 +62,9 @@ def without(d, key):
     return {k: v for k, v in d.items() if k != key}
 
 
-Y3 = np.where(np.arange(12) < 4, 2, Y[0]).reshape(1, 12)           # a third label
+Y3 = np.where(np.arange(12) < 4, 2, Y[0]).reshape(1, 12)  # a third label
 Y_STR = np.where(Y == 1, "a", "b")
-Y_HALF = Y.astype(float) * 0.5                                     # 0 and 0.5
+Y_HALF = Y.astype(float) * 0.5  # 0 and 0.5
 Y_NAN = with_nan(Y, (0, 1))
 Z2 = CACHE["Z2"]
 
@@ -209,10 +210,8 @@ for _name in PLAIN:
         z_cases(_f.__name__, _f)
 for _suffix in ("", "_derivative"):
     real_param_cases("sigmoid" + _suffix, getattr(activations, "sigmoid" + _suffix), "offset", low_bad=())
-    real_param_cases("leaky_relu" + _suffix, getattr(activations, "leaky_relu" + _suffix), "slope",
-                     low_bad=(-0.1, 1.5))
-    real_param_cases("softplus" + _suffix, getattr(activations, "softplus" + _suffix), "beta",
-                     low_bad=(0.0, -1.0))
+    real_param_cases("leaky_relu" + _suffix, getattr(activations, "leaky_relu" + _suffix), "slope", low_bad=(-0.1, 1.5))
+    real_param_cases("softplus" + _suffix, getattr(activations, "softplus" + _suffix), "beta", low_bad=(0.0, -1.0))
     real_param_cases("elu" + _suffix, getattr(activations, "elu" + _suffix), "alpha", low_bad=(-1.0,))
 
 _sos = activations.sum_of_sigmoids
@@ -260,8 +259,7 @@ int_cases("make_planar", datasets.make_planar, "seed", low=0, high=2**32 - 1)
 case(TypeError, "path", lambda: datasets.load_planar_dataset(path=3), "load_planar_dataset-number")
 case(TypeError, "path", lambda: datasets.load_planar_dataset(path=["data.csv"]), "load_planar_dataset-list")
 case(TypeError, "path", lambda: datasets.write_planar_csv(path=None), "write_planar_csv-None")
-int_cases("write_planar_csv", lambda **kw: datasets.write_planar_csv(path="/nonexistent/x.csv", **kw),
-          "m", low=2)
+int_cases("write_planar_csv", lambda **kw: datasets.write_planar_csv(path="/nonexistent/x.csv", **kw), "m", low=2)
 _toy = lambda **kw: datasets.make_toy(**{"name": "noisy_moons", **kw})  # noqa: E731
 case(ValueError, "name", lambda: _toy(name="spirals"), "make_toy-unknown")
 case(TypeError, "name", lambda: _toy(name=3), "make_toy-number")
@@ -280,8 +278,15 @@ case(ValueError, "test_size", lambda: _split(test_size=0.05), "train_test_split_
 
 # --- deep_stack ----------------------------------------------------------------------------------
 
-_stack = lambda **kw: deep_stack.layer_statistics(**{"activation": "tanh", "n_layers": 2, "width": 4,  # noqa: E731
-                                                     "m": 8, **kw})
+_stack = lambda **kw: deep_stack.layer_statistics(
+    **{
+        "activation": "tanh",
+        "n_layers": 2,
+        "width": 4,  # noqa: E731
+        "m": 8,
+        **kw,
+    }
+)
 activation_arg_cases("layer_statistics", _stack)
 int_cases("layer_statistics", _stack, "n_layers", low=1)
 int_cases("layer_statistics", _stack, "width", low=1)
@@ -339,7 +344,12 @@ case(TypeError, "grads", lambda: _update(grads=None), "update_parameters-None")
 case(ValueError, "grads", lambda: _update(grads=without(GRADS, "dW1")), "update_parameters-missing-dW1")
 case(ValueError, "grads", lambda: _update(grads=replaced(GRADS, dW1=GRADS["dW1"].T)), "update_parameters-dW1-shape")
 case(ValueError, "grads", lambda: _update(grads=replaced(GRADS, db2=np.array([[NAN]]))), "update_parameters-nan")
-case(TypeError, "grads", lambda: _update(grads=replaced(GRADS, dW2=GRADS["dW2"].astype(str))), "update_parameters-strings")
+case(
+    TypeError,
+    "grads",
+    lambda: _update(grads=replaced(GRADS, dW2=GRADS["dW2"].astype(str))),
+    "update_parameters-strings",
+)
 
 _train = lambda **kw: network.train(**{"X": X, "Y": Y, "num_iterations": 3, **kw})  # noqa: E731
 data_cases("train", _train)
@@ -382,40 +392,50 @@ params_cases("gradient_check", _gc, none_allowed=True)
 
 # The estimator: __init__ stores anything; fit validates (scikit-learn's convention).
 _FIT_BAD_HYPER = (
-    (ValueError, "n_hidden", 0), (TypeError, "n_hidden", 2.5), (TypeError, "n_hidden", True),
-    (ValueError, "activation", "swish"), (TypeError, "activation", 3),
-    (ValueError, "learning_rate", 0.0), (ValueError, "learning_rate", NAN), (TypeError, "learning_rate", "1"),
-    (ValueError, "max_iter", 0), (TypeError, "max_iter", 10.0),
-    (ValueError, "init_scale", -1.0), (ValueError, "init_scale", "glorot"), (ValueError, "init_scale", INF),
-    (ValueError, "random_state", -1), (TypeError, "random_state", 1.5), (TypeError, "random_state", "2"),
+    (ValueError, "n_hidden", 0),
+    (TypeError, "n_hidden", 2.5),
+    (TypeError, "n_hidden", True),
+    (ValueError, "activation", "swish"),
+    (TypeError, "activation", 3),
+    (ValueError, "learning_rate", 0.0),
+    (ValueError, "learning_rate", NAN),
+    (TypeError, "learning_rate", "1"),
+    (ValueError, "max_iter", 0),
+    (TypeError, "max_iter", 10.0),
+    (ValueError, "init_scale", -1.0),
+    (ValueError, "init_scale", "glorot"),
+    (ValueError, "init_scale", INF),
+    (ValueError, "random_state", -1),
+    (TypeError, "random_state", 1.5),
+    (TypeError, "random_state", "2"),
 )
 for _error, _arg, _bad in _FIT_BAD_HYPER:
     case(_error, _arg, lambda _arg=_arg, _bad=_bad: fit(**{_arg: _bad}), f"OneHiddenLayerClassifier.fit-{_bad!r}")
 for _error, _arg, _call, _label in (
-        (ValueError, "X", lambda: fit(X_rows=with_nan(XR)), "nan"),
-        (ValueError, "X", lambda: fit(X_rows=with_nan(XR, (0, 0), INF)), "inf"),
-        (ValueError, "X", lambda: fit(X_rows=XR + 1j), "complex"),
-        (ValueError, "X", lambda: fit(X_rows=np.full(XR.shape, "a")), "strings"),
-        (ValueError, "X", lambda: fit(X_rows=XR[:, 0]), "1d"),
-        (ValueError, "X", lambda: fit(X_rows=np.zeros((0, 2)), y=np.zeros(0)), "empty"),
-        (ValueError, "X", lambda: fit(X_rows=np.zeros((12, 0))), "no-features"),
-        (ValueError, "y", lambda: fit(y=YR[:-1]), "length"),
-        (ValueError, "y", lambda: fit(y=Y3.ravel()), "three-classes"),
-        (ValueError, "y", lambda: fit(y=np.zeros(12)), "one-class"),
-        (ValueError, "y", lambda: fit(y=np.linspace(0, 1, 12)), "continuous"),
-        (ValueError, "y", lambda: fit(y=Y_NAN.ravel()), "nan-label"),
-        (ValueError, "X", lambda: fitted().predict(XR[:, :1]), "predict-features"),
-        (ValueError, "X", lambda: fitted().predict(XR + 1j), "predict-complex"),
-        (ValueError, "X", lambda: fitted().decision_function(XR[0]), "decision_function-1d"),
-        (ValueError, "X", lambda: fitted().predict_proba(np.zeros((0, 2))), "predict_proba-empty"),
-        (ValueError, "X", lambda: fitted().predict_proba(with_nan(XR)), "predict_proba-nan")):
+    (ValueError, "X", lambda: fit(X_rows=with_nan(XR)), "nan"),
+    (ValueError, "X", lambda: fit(X_rows=with_nan(XR, (0, 0), INF)), "inf"),
+    (ValueError, "X", lambda: fit(X_rows=XR + 1j), "complex"),
+    (ValueError, "X", lambda: fit(X_rows=np.full(XR.shape, "a")), "strings"),
+    (ValueError, "X", lambda: fit(X_rows=XR[:, 0]), "1d"),
+    (ValueError, "X", lambda: fit(X_rows=np.zeros((0, 2)), y=np.zeros(0)), "empty"),
+    (ValueError, "X", lambda: fit(X_rows=np.zeros((12, 0))), "no-features"),
+    (ValueError, "y", lambda: fit(y=YR[:-1]), "length"),
+    (ValueError, "y", lambda: fit(y=Y3.ravel()), "three-classes"),
+    (ValueError, "y", lambda: fit(y=np.zeros(12)), "one-class"),
+    (ValueError, "y", lambda: fit(y=np.linspace(0, 1, 12)), "continuous"),
+    (ValueError, "y", lambda: fit(y=Y_NAN.ravel()), "nan-label"),
+    (ValueError, "X", lambda: fitted().predict(XR[:, :1]), "predict-features"),
+    (ValueError, "X", lambda: fitted().predict(XR + 1j), "predict-complex"),
+    (ValueError, "X", lambda: fitted().decision_function(XR[0]), "decision_function-1d"),
+    (ValueError, "X", lambda: fitted().predict_proba(np.zeros((0, 2))), "predict_proba-empty"),
+    (ValueError, "X", lambda: fitted().predict_proba(with_nan(XR)), "predict_proba-nan"),
+):
     case(_error, _arg, _call, f"OneHiddenLayerClassifier-{_label}", sklearn=True)
 
 # --- plotting ------------------------------------------------------------------------------------
 
 _plot_act = lambda **kw: plotting.plot_activation(**{"activation": "tanh", **kw})  # noqa: E731
-activation_arg_cases("plot_activation", lambda activation: plotting.plot_activation(activation),
-                     callables_allowed=True)
+activation_arg_cases("plot_activation", lambda activation: plotting.plot_activation(activation), callables_allowed=True)
 case(TypeError, "z", lambda: _plot_act(z=["a", "b"]), "plot_activation-strings")
 case(ValueError, "z", lambda: _plot_act(z=np.zeros((2, 2))), "plot_activation-2d")
 case(ValueError, "z", lambda: _plot_act(z=[]), "plot_activation-empty")
@@ -425,8 +445,12 @@ case(TypeError, "derivative", lambda: _plot_act(derivative="yes"), "plot_activat
 case(TypeError, "ax", lambda: _plot_act(ax="left"), "plot_activation-string")
 case(TypeError, "activation", lambda: plotting.plot_with_derivative(np.tanh), "plot_with_derivative-plain")
 case(ValueError, "activation", lambda: plotting.plot_with_derivative("swish"), "plot_with_derivative-unknown")
-case(ValueError, "axes", lambda: plotting.plot_with_derivative("tanh", axes=plt.subplots(1, 3)[1]),
-     "plot_with_derivative-three")
+case(
+    ValueError,
+    "axes",
+    lambda: plotting.plot_with_derivative("tanh", axes=plt.subplots(1, 3)[1]),
+    "plot_with_derivative-three",
+)
 case(ValueError, "z", lambda: plotting.plot_with_derivative("tanh", z=[[0.0, 1.0]]), "plot_with_derivative-2d")
 case(ValueError, "names", lambda: plotting.activation_gallery(names=[]), "activation_gallery-empty")
 case(ValueError, "names", lambda: plotting.activation_gallery(names="tanh"), "activation_gallery-string")
@@ -484,8 +508,15 @@ case(TypeError, "costs", lambda: _pc(costs=None), "plot_costs-None")
 int_cases("plot_costs", _pc, "every", low=1)
 case(TypeError, "log", lambda: _pc(log="yes"), "plot_costs-string")
 
-_bg = lambda **kw: plotting.boundary_grid(**{"models": [_model, _model], "X": X, "Y": Y,  # noqa: E731
-                                              "titles": ["a", "b"], **kw})
+_bg = lambda **kw: plotting.boundary_grid(
+    **{
+        "models": [_model, _model],
+        "X": X,
+        "Y": Y,  # noqa: E731
+        "titles": ["a", "b"],
+        **kw,
+    }
+)
 case(ValueError, "models", lambda: _bg(models=[], titles=[]), "boundary_grid-empty")
 case(TypeError, "models", lambda: _bg(models=None), "boundary_grid-None")
 case(ValueError, "titles", lambda: _bg(titles=["a"]), "boundary_grid-too-few")
@@ -499,9 +530,18 @@ int_cases("boundary_grid", _bg, "ncols", low=1)
 # --- experiments (helper D) ----------------------------------------------------------------------
 
 if experiments is not None and hasattr(experiments, "compare"):
-    _cmp = lambda **kw: experiments.compare(**{"X": X, "Y": Y, "activations": ("tanh",),  # noqa: E731
-                                               "hidden_sizes": (2,), "seeds": (2,), "num_iterations": 3,
-                                               "progress": False, **kw})
+    _cmp = lambda **kw: experiments.compare(
+        **{
+            "X": X,
+            "Y": Y,
+            "activations": ("tanh",),  # noqa: E731
+            "hidden_sizes": (2,),
+            "seeds": (2,),
+            "num_iterations": 3,
+            "progress": False,
+            **kw,
+        }
+    )
     data_cases("compare", _cmp)
     case(ValueError, "activations", lambda: _cmp(activations=()), "compare-empty")
     case(ValueError, "activations", lambda: _cmp(activations=("tanh", "swish")), "compare-unknown")
@@ -523,8 +563,9 @@ if experiments is not None and hasattr(experiments, "compare"):
     case(TypeError, "progress", lambda: _cmp(progress="yes"), "compare-string")
 
 if experiments is not None and hasattr(experiments, "table"):
-    _ROWS = experiments.compare(X, Y, activations=("tanh", "relu"), hidden_sizes=(2,), seeds=(2, 3),
-                                num_iterations=3, progress=False)
+    _ROWS = experiments.compare(
+        X, Y, activations=("tanh", "relu"), hidden_sizes=(2,), seeds=(2, 3), num_iterations=3, progress=False
+    )
     _dead = lambda **kw: experiments.dead_units(**{"params": PARAMS, "X": X, "activation": "relu", **kw})  # noqa: E731
     params_cases("dead_units", _dead)
     activation_arg_cases("dead_units", _dead)
@@ -534,8 +575,12 @@ if experiments is not None and hasattr(experiments, "table"):
     case(TypeError, "rows", lambda: experiments.select(None, activation="tanh"), "select-None")
     case(ValueError, "n_hiden", lambda: experiments.select(_ROWS, n_hiden=2), "select-unknown-field")
     case(TypeError, "rows", lambda: experiments.best_per(None), "best_per-None")
-    case(ValueError, "group", lambda: experiments.best_per(_ROWS, group="width", score="train_accuracy"),
-         "best_per-unknown-field")
+    case(
+        ValueError,
+        "group",
+        lambda: experiments.best_per(_ROWS, group="width", score="train_accuracy"),
+        "best_per-unknown-field",
+    )
     case(ValueError, "score", lambda: experiments.best_per(_ROWS, score="test_accuracy"), "best_per-no-test")
     case(ValueError, "rows", lambda: experiments.best_per([]), "best_per-empty")
     _table = lambda **kw: experiments.table(**{"rows": _ROWS, "agg": "mean", **kw})  # noqa: E731
@@ -570,14 +615,19 @@ if playground is not None:
         case(ValueError, "init_scale", lambda _entry=_entry: _entry(init_scale="glorot"), f"{_label}-unknown")
         int_cases(_label, _entry, "seed", low=0, high=2**32 - 1)
     case(ValueError, "n_hidden", lambda: playground.Playground(n_hidden=0), "Playground-zero")
-    case(TypeError, "activation", lambda: playground.Playground(activation=activations.get("elu", alpha=0.5)),
-         "Playground-object")
+    case(
+        TypeError,
+        "activation",
+        lambda: playground.Playground(activation=activations.get("elu", alpha=0.5)),
+        "Playground-object",
+    )
     case(TypeError, "result", lambda: playground.summary("tanh"), "summary-string")
     case(TypeError, "result", lambda: playground.plot(None), "plot-None")
     case(TypeError, "result", lambda: playground.render_png({"settings": {}}), "render_png-dict")
 
 
 # --- the one test --------------------------------------------------------------------------------
+
 
 def _names(argument):
     """Regex: ``argument`` (or any of a tuple of them) as a whole word ('X' does not match 'X_test')."""
@@ -607,10 +657,8 @@ def _deadline(seconds):
 def test_bad_input_raises_an_error_naming_the_argument(call, error, argument, sklearn):
     with _deadline(20), pytest.raises((ValueError, TypeError)) as info:
         call()
-    assert isinstance(info.value, error), (
-        f"expected {error.__name__}, got {type(info.value).__name__}: {info.value}")
-    assert re.search(_names(argument), str(info.value)), (
-        f"the message does not name {argument!r}: {info.value}")
+    assert isinstance(info.value, error), f"expected {error.__name__}, got {type(info.value).__name__}: {info.value}"
+    assert re.search(_names(argument), str(info.value)), f"the message does not name {argument!r}: {info.value}"
     # raised by course_utils' checks (the estimator may use scikit-learn's), never from inside numpy
     origin = info.traceback[-1].path
     allowed = ("course_utils", "sklearn") if sklearn else ("course_utils",)
@@ -632,12 +680,19 @@ EXTREME = {
     "train-lr-1e6-tanh": lambda: network.train(_FX, _FY, activation="tanh", learning_rate=1e6, num_iterations=300),
     "train-lr-1e300-elu": lambda: network.train(_FX, _FY, activation="elu", learning_rate=1e300, num_iterations=300),
     "train-X-1e300": lambda: network.train(_FX * 1e300, _FY, activation="relu", num_iterations=300),
-    "train-init-1e200-sigmoid": lambda: network.train(_FX, _FY, activation="sigmoid", init_scale=1e200,
-                                                      num_iterations=300),
-    "fit-lr-1e6": lambda: (network.OneHiddenLayerClassifier(learning_rate=1e6, activation="relu", max_iter=300)
-                           .fit(_FX.T, _FY.ravel()).params_, None),
-    "fit-X-1e300": lambda: (network.OneHiddenLayerClassifier(max_iter=300).fit(_FX.T * 1e300, _FY.ravel())
-                            .params_, None),
+    "train-init-1e200-sigmoid": lambda: network.train(
+        _FX, _FY, activation="sigmoid", init_scale=1e200, num_iterations=300
+    ),
+    "fit-lr-1e6": lambda: (
+        network.OneHiddenLayerClassifier(learning_rate=1e6, activation="relu", max_iter=300)
+        .fit(_FX.T, _FY.ravel())
+        .params_,
+        None,
+    ),
+    "fit-X-1e300": lambda: (
+        network.OneHiddenLayerClassifier(max_iter=300).fit(_FX.T * 1e300, _FY.ravel()).params_,
+        None,
+    ),
 }
 
 
@@ -655,20 +710,32 @@ def test_extreme_values_give_finite_parameters_or_a_divergence_error(call):
 
 
 def test_extreme_values_in_compare_playground_and_gradient_check():
-    rows = experiments.compare(_FX, _FY, activations=("relu", "tanh"), hidden_sizes=(4,), learning_rate=1e6,
-                               num_iterations=300, progress=False, keep_params=True)
+    rows = experiments.compare(
+        _FX,
+        _FY,
+        activations=("relu", "tanh"),
+        hidden_sizes=(4,),
+        learning_rate=1e6,
+        num_iterations=300,
+        progress=False,
+        keep_params=True,
+    )
     assert [row["diverged"] for row in rows] == [True, False]
-    assert all(_finite_params(row["params"]) for row in rows)   # a diverged model keeps its last finite ones
+    assert all(_finite_params(row["params"]) for row in rows)  # a diverged model keeps its last finite ones
     result = playground.run(activation="leaky_relu", learning_rate=10.0)
     assert result.diverged and result.params is None and "diverged" in result.message
-    for kwargs in ({"X": _FX * 1e150, "Y": _FY}, {"X": _FX, "Y": _FY, "init_scale": 1e200},
-                   {"X": _FX, "Y": _FY, "epsilon": 1e-300}):
+    for kwargs in (
+        {"X": _FX * 1e150, "Y": _FY},
+        {"X": _FX, "Y": _FY, "init_scale": 1e200},
+        {"X": _FX, "Y": _FY, "epsilon": 1e-300},
+    ):
         assert np.isfinite(network.gradient_check(**kwargs))
     with pytest.raises(ValueError, match="init"):
         deep_stack.layer_statistics("relu", init=1e10, n_layers=40, width=8, m=10)
 
 
 # --- valid edge values are accepted (the checks are not stricter than the contract) -----------------
+
 
 @pytest.mark.parametrize("name", activations.available())
 def test_activations_accept_empty_and_nan_z(name):
@@ -688,11 +755,15 @@ def test_valid_edge_values_are_accepted():
     assert datasets.make_planar(m=2, noise=0.0, seed=2**32 - 1)[0].shape == (2, 2)
     X_train, X_test, _, _ = datasets.train_test_split_columns(X, Y, test_size=1 / 6, seed=0)
     assert (X_train.shape, X_test.shape) == ((2, 10), (2, 2))
-    params, costs = network.train(X, Y.astype(bool), n_hidden=1, num_iterations=1, seed=np.int64(0),
-                                  init_scale=0.0, learning_rate=np.float32(0.5))
+    params, costs = network.train(
+        X, Y.astype(bool), n_hidden=1, num_iterations=1, seed=np.int64(0), init_scale=0.0, learning_rate=np.float32(0.5)
+    )
     assert _finite_params(params) and costs.shape == (1,)
     assert network.accuracy(Y.astype(float), Y) == 100.0
-    assert network.OneHiddenLayerClassifier(max_iter=1).fit(XR.tolist(), ["no", "yes"] * 6).score(XR, ["no", "yes"] * 6) >= 0
+    assert (
+        network.OneHiddenLayerClassifier(max_iter=1).fit(XR.tolist(), ["no", "yes"] * 6).score(XR, ["no", "yes"] * 6)
+        >= 0
+    )
     assert deep_stack.layer_statistics("tanh", n_layers=1, width=1, m=2, init=1e-3)["std"].shape == (1,)
     plotting.plot_costs(np.array([0.7]), every=1, log=np.True_)
     plotting.plot_activation("tanh", z=[0.0], derivative=np.False_)

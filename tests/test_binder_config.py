@@ -6,6 +6,7 @@ asking for another kernel, an import that nothing in ``requirements.txt`` instal
 reads files outside the repository, a configuration file that overrides ``requirements.txt``, and the
 README's Binder badge.
 """
+
 import ast
 import importlib.metadata as metadata
 import json
@@ -40,7 +41,7 @@ def _requirement_lines():
 def _provided_distributions():
     """Every distribution that ``pip install -r requirements.txt`` installs (transitively), normalized."""
     todo = [Requirement(line).name for line in _requirement_lines() if not line.startswith("-")]
-    todo.append("course-utils")                     # `-e .`, with its own dependencies
+    todo.append("course-utils")  # `-e .`, with its own dependencies
     seen = set()
     while todo:
         name = _norm(todo.pop())
@@ -66,7 +67,7 @@ def _code_cells(path, raw=False):
             source = "".join(cell["source"])
             if raw:
                 yield source
-            else:       # magics and shell escapes are not Python: blank them out before parsing
+            else:  # magics and shell escapes are not Python: blank them out before parsing
                 yield "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
 
 
@@ -98,9 +99,10 @@ def test_no_config_file_overrides_requirements():
     present = [name for name in OVERRIDING_CONFIG if (REPO / name).exists()]
     assert not present, f"repo2docker would use {present} instead of / besides requirements.txt"
     binder = REPO / "binder"
-    if binder.is_dir():     # then repo2docker reads ONLY binder/: it needs its own complete requirements
-        assert (binder / "requirements.txt").is_file() or (binder / "environment.yml").is_file(), \
+    if binder.is_dir():  # then repo2docker reads ONLY binder/: it needs its own complete requirements
+        assert (binder / "requirements.txt").is_file() or (binder / "environment.yml").is_file(), (
             "binder/ exists, so repo2docker ignores the root requirements.txt: add binder/requirements.txt"
+        )
     for runtime in (REPO / "runtime.txt", binder / "runtime.txt"):
         if runtime.is_file():
             assert re.fullmatch(r"python-3\.\d+", runtime.read_text().strip()), f"{runtime}: use python-3.X"
@@ -113,19 +115,22 @@ def test_widget_front_end_is_installed_by_the_requirements():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_kernelspec_is_python3(path):
     kernelspec = json.loads(path.read_text(encoding="utf-8")).get("metadata", {}).get("kernelspec", {})
-    assert kernelspec.get("name") == "python3", \
+    assert kernelspec.get("name") == "python3", (
         f"{path.name}: kernelspec {kernelspec.get('name')!r}; Binder and JupyterLab need 'python3'"
+    )
 
 
 # Imported by notebooks but installed only as a dependency of a listed package: allowed because that
 # dependency is essential to the listed package (checked below), not an accident of today's versions.
-ALLOWED_INDIRECT = {"ipython": "the Jupyter kernel (ipykernel, installed by jupyterlab) and ipywidgets need it",
-                    "threadpoolctl": "a required dependency of scikit-learn (it controls BLAS threads)"}
+ALLOWED_INDIRECT = {
+    "ipython": "the Jupyter kernel (ipykernel, installed by jupyterlab) and ipywidgets need it",
+    "threadpoolctl": "a required dependency of scikit-learn (it controls BLAS threads)",
+}
 
 
 def _direct_distributions():
     names = {_norm(Requirement(line).name) for line in _requirement_lines() if not line.startswith("-")}
-    names.add("course-utils")                                                   # `-e .`
+    names.add("course-utils")  # `-e .`
     names.update(_norm(Requirement(text).name) for text in metadata.requires("course-utils") or [])
     return names | set(ALLOWED_INDIRECT)
 
@@ -157,17 +162,24 @@ def test_every_import_is_provided_by_requirements(path):
 def _notebook(tmp_path, *sources):
     path = tmp_path / "notebooks" / "00_probe.ipynb"
     path.parent.mkdir(exist_ok=True)
-    cells = [{"cell_type": "code", "source": source, "metadata": {}, "outputs": [], "execution_count": None}
-             for source in sources]
+    cells = [
+        {"cell_type": "code", "source": source, "metadata": {}, "outputs": [], "execution_count": None}
+        for source in sources
+    ]
     path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     return path
 
 
 def test_the_import_guard_catches_unlisted_packages(tmp_path):
-    path = _notebook(tmp_path, "%matplotlib inline\nimport numpy as np, json\nfrom sklearn import svm",
-                     "import requests\nimport surely_not_a_module_xyz\nfrom IPython.display import display")
-    assert _unprovided_imports(path) == ["requests (distribution: requests)",
-                                         "surely_not_a_module_xyz (distribution: not installed)"]
+    path = _notebook(
+        tmp_path,
+        "%matplotlib inline\nimport numpy as np, json\nfrom sklearn import svm",
+        "import requests\nimport surely_not_a_module_xyz\nfrom IPython.display import display",
+    )
+    assert _unprovided_imports(path) == [
+        "requests (distribution: requests)",
+        "surely_not_a_module_xyz (distribution: not installed)",
+    ]
 
 
 # string literals that look like absolute paths (POSIX, home, Windows) or climb out with ../
@@ -183,7 +195,7 @@ def _outside_reads(path, repo=REPO):
                 continue
             text = node.value.strip()
             if "\n" in text or " " in text:
-                continue                                   # prose, not a path
+                continue  # prose, not a path
             if _ABSOLUTE.match(text):
                 problems.append(f"absolute path {text!r}")
             elif ".." in Path(text).parts:
@@ -203,11 +215,16 @@ def test_no_notebook_reads_files_outside_the_repository(path):
 
 
 def test_the_path_guard_catches_escapes(tmp_path):
-    path = _notebook(tmp_path, "open('/etc/passwd')\nnp.loadtxt('../../elsewhere/x.csv')",
-                     "ok = open('../data/planar_flower.csv')\nprint('a/b', 'x / y')\n!pip install foo")
+    path = _notebook(
+        tmp_path,
+        "open('/etc/passwd')\nnp.loadtxt('../../elsewhere/x.csv')",
+        "ok = open('../data/planar_flower.csv')\nprint('a/b', 'x / y')\n!pip install foo",
+    )
     assert _outside_reads(path, repo=tmp_path) == [
-        "absolute path '/etc/passwd'", "'../../elsewhere/x.csv' leaves the repository",
-        "installs packages from the notebook (put them in requirements.txt)"]
+        "absolute path '/etc/passwd'",
+        "'../../elsewhere/x.csv' leaves the repository",
+        "installs packages from the notebook (put them in requirements.txt)",
+    ]
 
 
 def test_readme_binder_badge_opens_jupyterlab_on_the_first_notebook():

@@ -1,4 +1,5 @@
 """Tests of course_utils.check_env (the learner's "is my environment right?" command)."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -9,8 +10,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_command_passes_in_the_course_environment():
-    done = subprocess.run([sys.executable, "-m", "course_utils.check_env"], cwd=REPO, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "course_utils.check_env"], cwd=REPO, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
     for name in ("numpy", "matplotlib", "scikit-learn", "jupyterlab", "ipywidgets", "jupyterlab_widgets"):
@@ -22,10 +24,15 @@ def test_command_passes_in_the_course_environment():
 
 def test_read_requirements(tmp_path):
     path = tmp_path / "requirements.txt"
-    path.write_text("# comment\nnumpy>=1.26\nscipy >= 1.11  # why\nipywidgets\n-e .\n-r other.txt\n"
-                    "jupyterlab[extra]>=4.0\n\n")
-    assert check_env.read_requirements(path) == {"numpy": "1.26", "scipy": "1.11", "ipywidgets": None,
-                                                 "jupyterlab": "4.0"}
+    path.write_text(
+        "# comment\nnumpy>=1.26\nscipy >= 1.11  # why\nipywidgets\n-e .\n-r other.txt\njupyterlab[extra]>=4.0\n\n"
+    )
+    assert check_env.read_requirements(path) == {
+        "numpy": "1.26",
+        "scipy": "1.11",
+        "ipywidgets": None,
+        "jupyterlab": "4.0",
+    }
 
 
 def test_the_repository_requirements_are_read():
@@ -44,7 +51,7 @@ def test_versions_missing_and_too_old_fail_with_a_hint():
 def test_import_from_a_folder(tmp_path):
     assert check_env.check_import_from(tmp_path).ok
     broken = tmp_path / "broken"
-    (broken / "course_utils").mkdir(parents=True)            # a shadowing package that fails to import
+    (broken / "course_utils").mkdir(parents=True)  # a shadowing package that fails to import
     (broken / "course_utils" / "__init__.py").write_text("raise ImportError('shadow copy')\n")
     result = check_env.check_import_from(broken)
     assert not result.ok and "shadow copy" in result.what and "pip install -e ." in result.hint

@@ -1,4 +1,5 @@
 """Tests of course_utils.datasets: the flower generator, the shipped CSV and the toy sets."""
+
 import numpy as np
 import pytest
 
@@ -25,8 +26,8 @@ def test_make_planar_follows_the_recipe_in_draw_order():
     for j in range(2):
         t = np.linspace(3.12 * j, 3.12 * (j + 1), 5) + rs.randn(5) * 0.5
         r = 4 * np.sin(4 * t) + rs.randn(5) * 0.5
-        np.testing.assert_array_equal(X[:, 5 * j:5 * (j + 1)], np.vstack([r * np.sin(t), r * np.cos(t)]))
-        np.testing.assert_array_equal(Y[0, 5 * j:5 * (j + 1)], j)
+        np.testing.assert_array_equal(X[:, 5 * j : 5 * (j + 1)], np.vstack([r * np.sin(t), r * np.cos(t)]))
+        np.testing.assert_array_equal(Y[0, 5 * j : 5 * (j + 1)], j)
 
 
 def test_make_planar_without_noise_lies_on_the_rose_curve():
@@ -50,16 +51,19 @@ def test_make_planar_seed_matters_and_repeats():
     assert np.array_equal(a, b) and not np.array_equal(a, c)
 
 
-@pytest.mark.parametrize("kwargs, error, match", [
-    ({"m": 401}, ValueError, "m must be even"),
-    ({"m": 0}, ValueError, "m must be >= 2"),
-    ({"m": 400.0}, TypeError, "m must be an int"),
-    ({"noise": -0.1}, ValueError, "noise must be >= 0"),
-    ({"noise": float("nan")}, ValueError, "noise must be a finite"),
-    ({"noise": "0.2"}, TypeError, "noise must be a real number"),
-    ({"seed": -1}, ValueError, "seed must be >= 0"),
-    ({"seed": 1.5}, TypeError, "seed must be an int"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"m": 401}, ValueError, "m must be even"),
+        ({"m": 0}, ValueError, "m must be >= 2"),
+        ({"m": 400.0}, TypeError, "m must be an int"),
+        ({"noise": -0.1}, ValueError, "noise must be >= 0"),
+        ({"noise": float("nan")}, ValueError, "noise must be a finite"),
+        ({"noise": "0.2"}, TypeError, "noise must be a real number"),
+        ({"seed": -1}, ValueError, "seed must be >= 0"),
+        ({"seed": 1.5}, TypeError, "seed must be an int"),
+    ],
+)
 def test_make_planar_rejects_bad_arguments(kwargs, error, match):
     with pytest.raises(error, match=match):
         datasets.make_planar(**kwargs)
@@ -88,18 +92,21 @@ def test_write_then_load_round_trips_other_settings(tmp_path):
 GOOD = "x1,x2,label\n0.5,-1.25,0\n1e-3,2.0,1\n"
 
 
-@pytest.mark.parametrize("text, match", [
-    ("", "expected the header x1,x2,label, got an empty file"),
-    ("a,b,c\n0.5,1,0\n", "expected the header x1,x2,label"),
-    ("x1,x2,label\n", "no data rows"),
-    ("x1,x2,label\n0.5,1.0\n", "line 2: expected 3 fields"),
-    ("x1,x2,label\n0.5,1.0,0\n0.5,abc,1\n", "line 3: not a number"),
-    ("x1,x2,label\n0.5,nan,0\n", "line 2: x1 and x2 must be finite"),
-    ("x1,x2,label\n0.5,inf,0\n", "line 2: x1 and x2 must be finite"),
-    ("x1,x2,label\n0.5,1.0,2\n", "line 2: label must be 0 or 1, got 2"),
-    ("x1,x2,label\n0.5,1.0,0.5\n", "label must be 0 or 1"),
-    ("x1,x2,label\n0.5,1.0,nan\n", "label must be 0 or 1"),
-])
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("", "expected the header x1,x2,label, got an empty file"),
+        ("a,b,c\n0.5,1,0\n", "expected the header x1,x2,label"),
+        ("x1,x2,label\n", "no data rows"),
+        ("x1,x2,label\n0.5,1.0\n", "line 2: expected 3 fields"),
+        ("x1,x2,label\n0.5,1.0,0\n0.5,abc,1\n", "line 3: not a number"),
+        ("x1,x2,label\n0.5,nan,0\n", "line 2: x1 and x2 must be finite"),
+        ("x1,x2,label\n0.5,inf,0\n", "line 2: x1 and x2 must be finite"),
+        ("x1,x2,label\n0.5,1.0,2\n", "line 2: label must be 0 or 1, got 2"),
+        ("x1,x2,label\n0.5,1.0,0.5\n", "label must be 0 or 1"),
+        ("x1,x2,label\n0.5,1.0,nan\n", "label must be 0 or 1"),
+    ],
+)
 def test_damaged_csv_gives_a_clear_error_naming_the_file(tmp_path, text, match):
     path = tmp_path / "damaged.csv"
     path.write_text(text, encoding="utf-8")
@@ -173,13 +180,16 @@ def test_train_test_split_columns_partitions_and_stratifies():
     assert not np.array_equal(other[1], X_te)
 
 
-@pytest.mark.parametrize("kwargs, error, match", [
-    ({"test_size": 0.0}, ValueError, "test_size must be > 0"),
-    ({"test_size": 1.0}, ValueError, "test_size must be < 1"),
-    ({"test_size": "a"}, TypeError, "test_size"),
-    ({"seed": -2}, ValueError, "seed"),
-    ({"stratify": "yes"}, TypeError, "stratify"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"test_size": 0.0}, ValueError, "test_size must be > 0"),
+        ({"test_size": 1.0}, ValueError, "test_size must be < 1"),
+        ({"test_size": "a"}, TypeError, "test_size"),
+        ({"seed": -2}, ValueError, "seed"),
+        ({"stratify": "yes"}, TypeError, "stratify"),
+    ],
+)
 def test_train_test_split_columns_rejects_bad_arguments(kwargs, error, match):
     X, Y = datasets.make_planar(m=20)
     with pytest.raises(error, match=match):

@@ -1,4 +1,5 @@
 """Tests of course_utils.deep_stack: layer statistics agree with what theory predicts at initialisation."""
+
 import math
 
 import numpy as np
@@ -62,13 +63,16 @@ def test_elu_mean_moves_toward_zero_relative_to_relu():
     assert abs(elu["mean"][-1] / elu["std"][-1]) < 0.2
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"n_layers": 0}, "n_layers must be >= 1"),
-    ({"width": 0}, "width must be >= 1"),
-    ({"m": 1}, "m must be >= 2"),
-    ({"init": "xavier"}, "unknown init 'xavier'"),
-    ({"init": -1.0}, "init must be > 0"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"n_layers": 0}, "n_layers must be >= 1"),
+        ({"width": 0}, "width must be >= 1"),
+        ({"m": 1}, "m must be >= 2"),
+        ({"init": "xavier"}, "unknown init 'xavier'"),
+        ({"init": -1.0}, "init must be > 0"),
+    ],
+)
 def test_bad_arguments_raise_value_error(kwargs, match):
     with pytest.raises(ValueError, match=match):
         deep_stack.layer_statistics("relu", **kwargs)

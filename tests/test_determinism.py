@@ -6,6 +6,7 @@ and for ``experiments.compare``. That ``compare`` agrees with ``network.train`` 
 divergence flags) wherever training is stable, and does not depend on grouping or worker
 processes, is tested in tests/test_experiments.py.
 """
+
 import hashlib
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import sys
 import numpy as np
 import pytest
 
-from course_utils import activations, datasets, experiments, network
+from course_utils import activations, experiments, network
 
 
 def _digest(params, costs=None):
@@ -54,19 +55,23 @@ for name, lr in (("tanh", 1.2), ("relu", 1.2), ("elu", 0.5)):
 def test_train_in_a_fresh_process_gives_the_same_bits(flower):
     """No hidden state (global generator, hash order, caches): a new interpreter gets the same bits."""
     X, Y = flower
-    here = [_digest(*network.train(X, Y, n_hidden=5, activation=name, learning_rate=lr, num_iterations=400,
-                                   seed=2))
-            for name, lr in (("tanh", 1.2), ("relu", 1.2), ("elu", 0.5))]
+    here = [
+        _digest(*network.train(X, Y, n_hidden=5, activation=name, learning_rate=lr, num_iterations=400, seed=2))
+        for name, lr in (("tanh", 1.2), ("relu", 1.2), ("elu", 0.5))
+    ]
     np.random.seed(12345)  # the parent's global generator state must not matter either
-    child = subprocess.run([sys.executable, "-c", _CHILD], capture_output=True, text=True, check=True,
-                           env=None)
+    child = subprocess.run([sys.executable, "-c", _CHILD], capture_output=True, text=True, check=True, env=None)
     assert child.stdout.split() == here
 
 
 def test_estimator_fit_twice_gives_bit_identical_parameters(flower):
     X, Y = flower
-    fits = [network.OneHiddenLayerClassifier(n_hidden=4, activation="relu", max_iter=300, random_state=state)
-            .fit(X.T, Y.ravel()) for state in (7, 7, np.random.RandomState(5), np.random.RandomState(5))]
+    fits = [
+        network.OneHiddenLayerClassifier(n_hidden=4, activation="relu", max_iter=300, random_state=state).fit(
+            X.T, Y.ravel()
+        )
+        for state in (7, 7, np.random.RandomState(5), np.random.RandomState(5))
+    ]
     assert _digest(fits[0].params_, fits[0].loss_curve_) == _digest(fits[1].params_, fits[1].loss_curve_)
     assert _digest(fits[2].params_, fits[2].loss_curve_) == _digest(fits[3].params_, fits[3].loss_curve_)
     assert _digest(fits[0].params_) != _digest(fits[2].params_)
@@ -94,8 +99,15 @@ def test_compare_twice_gives_bit_identical_rows_and_parameters(flower):
     """(Agreement with network.train, with other groupings and with worker processes is tested in
     tests/test_experiments.py.)"""
     X, Y = flower
-    kwargs = dict(activations=("tanh", "relu", "softplus"), hidden_sizes=(1, 3, 20), seeds=(2, 3),
-                  learning_rate=1.2, num_iterations=500, progress=False, keep_params=True)
+    kwargs = dict(
+        activations=("tanh", "relu", "softplus"),
+        hidden_sizes=(1, 3, 20),
+        seeds=(2, 3),
+        learning_rate=1.2,
+        num_iterations=500,
+        progress=False,
+        keep_params=True,
+    )
     first = experiments.compare(X, Y, **kwargs)
     second = experiments.compare(X, Y, **kwargs)
     assert len(first) == 18

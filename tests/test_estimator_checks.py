@@ -5,7 +5,7 @@ Every check of scikit-learn's suite (the legacy checks included) runs on a small
 fitted model only need it to learn something). ``EXPECTED_FAILED`` lists the checks that do not
 apply to this estimator, each with the reason; scikit-learn marks them xfail.
 """
-import pytest
+
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from course_utils.network import OneHiddenLayerClassifier

@@ -1,4 +1,5 @@
 """Tests of experiments.compare (many networks trained together) against network.train."""
+
 import io
 
 import numpy as np
@@ -10,9 +11,16 @@ from course_utils import activations, datasets, experiments, network
 def one_by_one(X, Y, n_hidden, activation, learning_rate, iterations, init_scale=0.01, seed=2):
     """(accuracy %, diverged, costs) of network.train; costs None when it diverged."""
     try:
-        params, costs = network.train(X, Y, n_hidden=n_hidden, activation=activation,
-                                      learning_rate=learning_rate, num_iterations=iterations,
-                                      init_scale=init_scale, seed=seed)
+        params, costs = network.train(
+            X,
+            Y,
+            n_hidden=n_hidden,
+            activation=activation,
+            learning_rate=learning_rate,
+            num_iterations=iterations,
+            init_scale=init_scale,
+            seed=seed,
+        )
     except network.TrainingDiverged:
         return None, True, None
     return network.accuracy(network.predict(params, X, activation), Y), False, costs
@@ -30,15 +38,16 @@ STABLE = [
 
 
 @pytest.mark.parametrize("acts, widths, seeds, lr, init, iterations", STABLE)
-def test_compare_matches_network_train_on_stable_settings(flower, acts, widths, seeds, lr, init,
-                                                          iterations):
+def test_compare_matches_network_train_on_stable_settings(flower, acts, widths, seeds, lr, init, iterations):
     X, Y = flower
-    rows = experiments.compare(X, Y, acts, widths, seeds, learning_rate=lr, init_scale=init,
-                               num_iterations=iterations, progress=False)
+    rows = experiments.compare(
+        X, Y, acts, widths, seeds, learning_rate=lr, init_scale=init, num_iterations=iterations, progress=False
+    )
     assert len(rows) == len(acts) * len(widths) * len(seeds)
     for row in rows:
-        accuracy, diverged, costs = one_by_one(X, Y, row["n_hidden"], row["activation"], lr,
-                                               iterations, init, row["seed"])
+        accuracy, diverged, costs = one_by_one(
+            X, Y, row["n_hidden"], row["activation"], lr, iterations, init, row["seed"]
+        )
         assert row["diverged"] is diverged is False
         assert row["train_accuracy"] == accuracy, row
         # same cost curve up to float64 round-off: same maths, same initial draws
@@ -50,8 +59,9 @@ def test_divergence_flags_match_network_train(flower):
     cases = [("relu", 1000.0, "he"), ("elu", 1000.0, 1.0), ("tanh", 1000.0, 1.0), ("relu", 10.0, 1.0)]
     for act, lr, init in cases:
         _, diverged, _ = one_by_one(X, Y, 3, act, lr, 300, init)
-        (row,) = experiments.compare(X, Y, act, 3, learning_rate=lr, init_scale=init,
-                                     num_iterations=300, progress=False)
+        (row,) = experiments.compare(
+            X, Y, act, 3, learning_rate=lr, init_scale=init, num_iterations=300, progress=False
+        )
         assert row["diverged"] is diverged, (act, lr, init)
         if diverged:
             assert 0 <= row["diverged_at"] <= 300 and np.isnan(row["final_cost"])
@@ -62,10 +72,19 @@ def test_divergence_flags_match_network_train(flower):
 
 def test_a_diverged_model_does_not_disturb_the_others(flower):
     X, Y = flower
-    rows = experiments.compare(X, Y, ("relu", "tanh"), (3,), learning_rate={"relu": 1000.0, "tanh": 0.1},
-                               init_scale="he", num_iterations=300, progress=False)
-    alone = experiments.compare(X, Y, "tanh", (3,), learning_rate=0.1, init_scale="he",
-                                num_iterations=300, progress=False)
+    rows = experiments.compare(
+        X,
+        Y,
+        ("relu", "tanh"),
+        (3,),
+        learning_rate={"relu": 1000.0, "tanh": 0.1},
+        init_scale="he",
+        num_iterations=300,
+        progress=False,
+    )
+    alone = experiments.compare(
+        X, Y, "tanh", (3,), learning_rate=0.1, init_scale="he", num_iterations=300, progress=False
+    )
     assert [r["diverged"] for r in rows] == [True, False]
     np.testing.assert_array_equal(rows[1]["costs"], alone[0]["costs"])
     assert np.isnan(rows[0]["costs"][-1]) and np.isfinite(rows[0]["costs"][0])
@@ -74,10 +93,9 @@ def test_a_diverged_model_does_not_disturb_the_others(flower):
 def test_custom_activation_with_wrong_derivative_uses_it(flower):
     X, Y = flower
     buggy = activations.Activation(
-        "sigmoid_buggy", activations.sigmoid,
-        lambda z: activations.sigmoid_derivative(activations.sigmoid(z)))
-    (row,) = experiments.compare(X, Y, [buggy], (4,), learning_rate=1.2, num_iterations=1000,
-                                 progress=False)
+        "sigmoid_buggy", activations.sigmoid, lambda z: activations.sigmoid_derivative(activations.sigmoid(z))
+    )
+    (row,) = experiments.compare(X, Y, [buggy], (4,), learning_rate=1.2, num_iterations=1000, progress=False)
     accuracy, _, costs = one_by_one(X, Y, 4, buggy, 1.2, 1000)
     assert row["activation"] == "sigmoid_buggy" and row["train_accuracy"] == accuracy
     np.testing.assert_allclose(row["costs"], costs, rtol=1e-9)
@@ -85,7 +103,7 @@ def test_custom_activation_with_wrong_derivative_uses_it(flower):
 
 def test_results_do_not_depend_on_grouping_or_processes(flower, monkeypatch):
     X, Y = flower
-    monkeypatch.setattr(experiments, "_PARALLEL_MIN_WORK", 0)       # force the worker processes
+    monkeypatch.setattr(experiments, "_PARALLEL_MIN_WORK", 0)  # force the worker processes
     kwargs = dict(learning_rate=1.2, num_iterations=400, progress=False)
     together = experiments.compare(X, Y, ("relu", "tanh", "elu"), (1, 5, 20), n_jobs=2, **kwargs)
     alone = experiments.compare(X, Y, "relu", (20,), n_jobs=1, **kwargs)
@@ -99,16 +117,28 @@ def test_results_do_not_depend_on_grouping_or_processes(flower, monkeypatch):
 
 # --- rows ------------------------------------------------------------------------------------
 
+
 def test_row_format_and_order(flower):
     X, Y = flower
-    rows = experiments.compare(X, Y, ("tanh", "relu"), (2, 3), seeds=(1, 2),
-                               learning_rate={"tanh": (0.5, 1.0), "relu": 0.3},
-                               init_scale=(0.01, "he"), num_iterations=250, progress=False)
+    rows = experiments.compare(
+        X,
+        Y,
+        ("tanh", "relu"),
+        (2, 3),
+        seeds=(1, 2),
+        learning_rate={"tanh": (0.5, 1.0), "relu": 0.3},
+        init_scale=(0.01, "he"),
+        num_iterations=250,
+        progress=False,
+    )
     assert len(rows) == 2 * 2 * 2 * 2 + 1 * 2 * 2 * 2
-    order = [(r["activation"], r["learning_rate"], r["init_scale"], r["n_hidden"], r["seed"])
-             for r in rows]
-    assert order[:4] == [("tanh", 0.5, 0.01, 2, 1), ("tanh", 0.5, 0.01, 2, 2),
-                         ("tanh", 0.5, 0.01, 3, 1), ("tanh", 0.5, 0.01, 3, 2)]
+    order = [(r["activation"], r["learning_rate"], r["init_scale"], r["n_hidden"], r["seed"]) for r in rows]
+    assert order[:4] == [
+        ("tanh", 0.5, 0.01, 2, 1),
+        ("tanh", 0.5, 0.01, 2, 2),
+        ("tanh", 0.5, 0.01, 3, 1),
+        ("tanh", 0.5, 0.01, 3, 2),
+    ]
     assert order[4] == ("tanh", 0.5, "he", 2, 1) and order[-1] == ("relu", 0.3, "he", 3, 2)
     for row in rows:
         assert tuple(row) == experiments.ROW_KEYS
@@ -116,15 +146,16 @@ def test_row_format_and_order(flower):
         assert isinstance(row["train_accuracy"], float) and 0 <= row["train_accuracy"] <= 100
         assert row["train_accuracy"] * 4 == pytest.approx(round(row["train_accuracy"] * 4))  # k/400
         assert isinstance(row["oscillating"], bool) and row["diverged"] is False
-        assert row["costs"].shape == (3,)                                    # iterations 0, 100, 200
+        assert row["costs"].shape == (3,)  # iterations 0, 100, 200
         assert row["best_cost"] == min(row["costs"].min(), row["final_cost"])
         assert isinstance(row["dead_units"], int) and 0 <= row["dead_units"] <= row["n_hidden"]
 
 
 def test_keep_params_gives_network_parameters(flower):
     X, Y = flower
-    rows = experiments.compare(X, Y, ("tanh", "relu"), (3, 6), learning_rate=0.5,
-                               num_iterations=500, keep_params=True, progress=False)
+    rows = experiments.compare(
+        X, Y, ("tanh", "relu"), (3, 6), learning_rate=0.5, num_iterations=500, keep_params=True, progress=False
+    )
     for row in rows:
         params = row["params"]
         assert params["W1"].shape == (row["n_hidden"], 2) and params["b2"].shape == (1, 1)
@@ -135,59 +166,78 @@ def test_keep_params_gives_network_parameters(flower):
 
 def test_dead_units_counts_relus_that_never_fire():
     X = np.array([[1.0, 2.0, 3.0], [0.5, -1.0, 0.0]])
-    params = {"W1": np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 1.0]]), "b1": np.zeros((3, 1)),
-              "W2": np.ones((1, 3)), "b2": np.zeros((1, 1))}
-    assert experiments.dead_units(params, X, "relu") == 1         # the unit -x1 is <= 0 everywhere
+    params = {
+        "W1": np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 1.0]]),
+        "b1": np.zeros((3, 1)),
+        "W2": np.ones((1, 3)),
+        "b2": np.zeros((1, 1)),
+    }
+    assert experiments.dead_units(params, X, "relu") == 1  # the unit -x1 is <= 0 everywhere
     assert experiments.dead_units(params, X, "tanh") == 0
 
 
 def test_test_split_reports_test_accuracy(flower):
     X, Y = flower
-    rows = experiments.compare(X, Y, "tanh", (4,), learning_rate=0.5, num_iterations=1000,
-                               test_size=0.25, split_seed=3, keep_params=True, progress=False)
+    rows = experiments.compare(
+        X,
+        Y,
+        "tanh",
+        (4,),
+        learning_rate=0.5,
+        num_iterations=1000,
+        test_size=0.25,
+        split_seed=3,
+        keep_params=True,
+        progress=False,
+    )
     X_tr, X_te, Y_tr, Y_te = datasets.train_test_split_columns(X, Y, 0.25, seed=3)
     (row,) = rows
     params, _ = network.train(X_tr, Y_tr, 4, "tanh", learning_rate=0.5, num_iterations=1000)
     assert row["train_accuracy"] == network.accuracy(network.predict(params, X_tr, "tanh"), Y_tr)
     assert row["test_accuracy"] == network.accuracy(network.predict(params, X_te, "tanh"), Y_te)
-    explicit = experiments.compare(X_tr, Y_tr, "tanh", (4,), learning_rate=0.5,
-                                   num_iterations=1000, X_test=X_te, Y_test=Y_te, progress=False)
+    explicit = experiments.compare(
+        X_tr, Y_tr, "tanh", (4,), learning_rate=0.5, num_iterations=1000, X_test=X_te, Y_test=Y_te, progress=False
+    )
     assert explicit[0]["test_accuracy"] == row["test_accuracy"]
 
 
 def test_oscillation_flag():
     assert not experiments._oscillating([0.7, 0.5, 0.4, 0.35, 0.34, 0.34])
-    assert experiments._oscillating([0.7, 0.5, 0.4, 0.35, 0.5, 0.34])    # a bounce late on
+    assert experiments._oscillating([0.7, 0.5, 0.4, 0.35, 0.5, 0.34])  # a bounce late on
     assert not experiments._oscillating([0.7, 0.9, 0.4, 0.35, 0.34, 0.33])  # early bumps are fine
     assert not experiments._oscillating([0.5])
 
 
 # --- bad input -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("kwargs, error, match", [
-    (dict(activations=("tanh", "swish")), ValueError, "unknown activation 'swish'"),
-    (dict(activations=()), ValueError, "activations must contain at least one"),
-    (dict(activations=("tanh", "tanh")), ValueError, "distinct names"),
-    (dict(activations=(3,)), TypeError, "activations must be an activation name"),
-    (dict(hidden_sizes=()), ValueError, "hidden_sizes must contain at least one"),
-    (dict(hidden_sizes=(0, 4)), ValueError, "hidden_sizes entry must be >= 1, got 0"),
-    (dict(hidden_sizes=(2.5,)), TypeError, "hidden_sizes entry must be an int"),
-    (dict(hidden_sizes=(4, 4)), ValueError, "hidden_sizes must not repeat"),
-    (dict(seeds=()), ValueError, "seeds must contain at least one"),
-    (dict(seeds=(-1,)), ValueError, "seeds entry must be >= 0"),
-    (dict(seeds=("a",)), TypeError, "seeds entry must be an int"),
-    (dict(seeds=(2**32,)), ValueError, "seeds entry must be <="),
-    (dict(learning_rate=0.0), ValueError, "learning_rate must be > 0"),
-    (dict(learning_rate=()), ValueError, "learning_rate must contain at least one"),
-    (dict(learning_rate={"tanh": 0.1}), ValueError, "no entry for activation 'relu'"),
-    (dict(learning_rate={"tanh": 0.1, "relu": 0.1, "elu": 0.1}), ValueError, "key 'elu'"),
-    (dict(init_scale="glorot"), ValueError, "unknown init_scale 'glorot'"),
-    (dict(init_scale=-0.1), ValueError, "init_scale must be >= 0"),
-    (dict(num_iterations=0), ValueError, "num_iterations must be >= 1"),
-    (dict(n_jobs=0), ValueError, "n_jobs must be >= 1"),
-    (dict(progress="yes"), TypeError, "progress must be True or False"),
-    (dict(test_size=1.5), ValueError, "test_size"),
-])
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        (dict(activations=("tanh", "swish")), ValueError, "unknown activation 'swish'"),
+        (dict(activations=()), ValueError, "activations must contain at least one"),
+        (dict(activations=("tanh", "tanh")), ValueError, "distinct names"),
+        (dict(activations=(3,)), TypeError, "activations must be an activation name"),
+        (dict(hidden_sizes=()), ValueError, "hidden_sizes must contain at least one"),
+        (dict(hidden_sizes=(0, 4)), ValueError, "hidden_sizes entry must be >= 1, got 0"),
+        (dict(hidden_sizes=(2.5,)), TypeError, "hidden_sizes entry must be an int"),
+        (dict(hidden_sizes=(4, 4)), ValueError, "hidden_sizes must not repeat"),
+        (dict(seeds=()), ValueError, "seeds must contain at least one"),
+        (dict(seeds=(-1,)), ValueError, "seeds entry must be >= 0"),
+        (dict(seeds=("a",)), TypeError, "seeds entry must be an int"),
+        (dict(seeds=(2**32,)), ValueError, "seeds entry must be <="),
+        (dict(learning_rate=0.0), ValueError, "learning_rate must be > 0"),
+        (dict(learning_rate=()), ValueError, "learning_rate must contain at least one"),
+        (dict(learning_rate={"tanh": 0.1}), ValueError, "no entry for activation 'relu'"),
+        (dict(learning_rate={"tanh": 0.1, "relu": 0.1, "elu": 0.1}), ValueError, "key 'elu'"),
+        (dict(init_scale="glorot"), ValueError, "unknown init_scale 'glorot'"),
+        (dict(init_scale=-0.1), ValueError, "init_scale must be >= 0"),
+        (dict(num_iterations=0), ValueError, "num_iterations must be >= 1"),
+        (dict(n_jobs=0), ValueError, "n_jobs must be >= 1"),
+        (dict(progress="yes"), TypeError, "progress must be True or False"),
+        (dict(test_size=1.5), ValueError, "test_size"),
+    ],
+)
 def test_bad_arguments_are_named(flower, kwargs, error, match):
     X, Y = flower
     base = dict(activations=("tanh", "relu"), hidden_sizes=(2,), num_iterations=10, progress=False)
@@ -203,20 +253,26 @@ def test_bad_data_is_named(flower):
     with pytest.raises(ValueError, match="X_test and Y_test must be given together"):
         experiments.compare(X, Y, num_iterations=10, X_test=X, progress=False)
     with pytest.raises(ValueError, match="either test_size or X_test"):
-        experiments.compare(X, Y, num_iterations=10, X_test=X, Y_test=Y, test_size=0.2,
-                            progress=False)
+        experiments.compare(X, Y, num_iterations=10, X_test=X, Y_test=Y, test_size=0.2, progress=False)
     with pytest.raises(ValueError, match="X_test must have 2 features"):
         experiments.compare(X, Y, num_iterations=10, X_test=X[:1], Y_test=Y, progress=False)
 
 
 # --- helpers ---------------------------------------------------------------------------------
 
+
 def fake_rows():
     def row(act, n, acc, seed=2, osc=False, div=False):
-        return {"activation": act, "n_hidden": n, "seed": seed, "train_accuracy": acc,
-                "oscillating": osc, "diverged": div}
-    return [row("tanh", 1, 67.25), row("tanh", 4, 90.5, osc=True), row("relu", 1, 63.0),
-            row("relu", 4, 70.0, div=True)]
+        return {
+            "activation": act,
+            "n_hidden": n,
+            "seed": seed,
+            "train_accuracy": acc,
+            "oscillating": osc,
+            "diverged": div,
+        }
+
+    return [row("tanh", 1, 67.25), row("tanh", 4, 90.5, osc=True), row("relu", 1, 63.0), row("relu", 4, 70.0, div=True)]
 
 
 def test_table_text():
@@ -235,7 +291,7 @@ def test_table_aggregates_seeds_and_refuses_ambiguity():
     with pytest.raises(ValueError, match="agg='mean'"):
         experiments.table(rows)
     text = experiments.table(rows, agg="mean")
-    assert text.splitlines()[1].split()[1] == "68.8"          # (67.25 + 70.25) / 2
+    assert text.splitlines()[1].split()[1] == "68.8"  # (67.25 + 70.25) / 2
     with pytest.raises(ValueError, match="unknown agg 'mode'"):
         experiments.table(rows, agg="mode")
     with pytest.raises(ValueError, match="no field 'test_accuracy'"):
@@ -248,7 +304,7 @@ def test_select_and_best_per():
     rows = fake_rows()
     assert [r["n_hidden"] for r in experiments.select(rows, activation="tanh")] == [1, 4]
     best = experiments.best_per(rows, score="train_accuracy")
-    assert best["tanh"]["n_hidden"] == 4 and best["relu"]["n_hidden"] == 1   # diverged one skipped
+    assert best["tanh"]["n_hidden"] == 4 and best["relu"]["n_hidden"] == 1  # diverged one skipped
     with pytest.raises(ValueError, match="no 'test_accuracy'"):
         experiments.best_per(rows)
 
@@ -261,6 +317,7 @@ class FakeTerminal(io.StringIO):
 def test_progress_text_line_on_a_terminal_only(monkeypatch, capsys):
     monkeypatch.setattr("sys.stderr", FakeTerminal())
     import sys
+
     bar = experiments._Progress(True, 1000, "compare")
     bar.update(500)
     bar.close()
@@ -325,19 +382,29 @@ def test_workers_exit_when_the_parent_is_killed():
     while any(alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(p) for p in pids), "worker processes outlived their parent"
-    for pid in pids:                          # reap nothing: they were not our children
+    for pid in pids:  # reap nothing: they were not our children
         assert not os.path.exists(f"/proc/{pid}") or not alive(pid)
 
 
-@pytest.mark.parametrize("name, params", [
-    ("sigmoid", {}), ("sigmoid", {"offset": 1.5}), ("tanh", {}), ("relu", {}), ("leaky_relu", {}),
-    ("leaky_relu", {"slope": 0.3}), ("softplus", {}), ("softplus", {"beta": 2.5}), ("elu", {}),
-    ("elu", {"alpha": 0.5}),
-])
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("sigmoid", {}),
+        ("sigmoid", {"offset": 1.5}),
+        ("tanh", {}),
+        ("relu", {}),
+        ("leaky_relu", {}),
+        ("leaky_relu", {"slope": 0.3}),
+        ("softplus", {}),
+        ("softplus", {"beta": 2.5}),
+        ("elu", {}),
+        ("elu", {"alpha": 0.5}),
+    ],
+)
 def test_fast_kernels_match_the_activation_functions(name, params):
     act = activations.get(name, **params)
     kernel = experiments._kernel_for(act)
-    assert kernel.__qualname__ != "_generic_kernel.<locals>.kernel"     # the fast path is used
+    assert kernel.__qualname__ != "_generic_kernel.<locals>.kernel"  # the fast path is used
     z = np.concatenate([np.linspace(-800, 800, 20001), [0.0, -0.0, 1e-300, -1e-300]]).reshape(1, -1)
     A, G, T = (np.empty_like(z) for _ in range(3))
     with np.errstate(all="raise", under="ignore", over="ignore"):

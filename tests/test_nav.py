@@ -1,4 +1,5 @@
 """Tests of tools/nav.py (Prev | Contents | Next lines), always on temporary copies of notebooks."""
+
 import importlib.util
 import re
 import shutil
@@ -17,10 +18,11 @@ CONTENTS = "[Contents](../README.md#notebooks)"
 
 def _make(folder, name, title, code="x = 1"):
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\nSome words."),
-                      nbformat.v4.new_code_cell(code, execution_count=1,
-                                                outputs=[nbformat.v4.new_output("stream", text="1\n")]),
-                      nbformat.v4.new_markdown_cell("## Exercises")]
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell(f"# {title}\n\nSome words."),
+        nbformat.v4.new_code_cell(code, execution_count=1, outputs=[nbformat.v4.new_output("stream", text="1\n")]),
+        nbformat.v4.new_markdown_cell("## Exercises"),
+    ]
     for index, cell in enumerate(notebook.cells):
         cell.id = f"cell-{index}"
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -34,7 +36,7 @@ def course(tmp_path):
     _make(folder, "01_first.ipynb", "01 · First steps")
     _make(folder, "02_middle.ipynb", "02 · Middle: with a subtitle")
     _make(folder, "03_last.ipynb", "03 · Last one")
-    (folder / "notes.ipynb").write_text("not a course notebook")      # ignored: no NN_ prefix
+    (folder / "notes.ipynb").write_text("not a course notebook")  # ignored: no NN_ prefix
     return folder
 
 
@@ -52,7 +54,7 @@ def test_prev_contents_next_with_first_and_last_edges(course):
     assert top == bottom == f"[← 01 · First steps](01_first.ipynb) | {CONTENTS} | [03 · Last one →](03_last.ipynb)"
     notebook, top, bottom = _lines(course / "03_last.ipynb")
     assert top == bottom == f"[← 02 · Middle](02_middle.ipynb) | {CONTENTS}"
-    assert notebook.cells[0].source.startswith("# 03 · Last one")          # the title stays first
+    assert notebook.cells[0].source.startswith("# 03 · Last one")  # the title stays first
     assert [cell.cell_type for cell in notebook.cells] == ["markdown", "markdown", "code", "markdown", "markdown"]
     assert notebook.cells[1].id == "nav-top" and notebook.cells[-1].id == "nav-bottom"
     assert notebook.cells[2].outputs[0].text == "1\n" and notebook.cells[2].execution_count == 1
@@ -105,13 +107,17 @@ def test_on_a_copy_of_the_real_notebooks(tmp_path):
     shutil.copytree(REPO / "notebooks", folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     originals = {p.name: nbformat.read(p, as_version=4) for p in nav.notebook_paths(folder)}
     nav.update_folder(folder)
-    assert nav.update_folder(folder) == []                              # idempotent on the real files too
+    assert nav.update_folder(folder) == []  # idempotent on the real files too
     for name, original in originals.items():
         updated = nbformat.read(folder / name, as_version=4)
-        code_before = [(c.source, c.get("outputs"), c.get("execution_count")) for c in original.cells if c.cell_type == "code"]
-        code_after = [(c.source, c.get("outputs"), c.get("execution_count")) for c in updated.cells if c.cell_type == "code"]
+        code_before = [
+            (c.source, c.get("outputs"), c.get("execution_count")) for c in original.cells if c.cell_type == "code"
+        ]
+        code_after = [
+            (c.source, c.get("outputs"), c.get("execution_count")) for c in updated.cells if c.cell_type == "code"
+        ]
         assert code_after == code_before, f"{name}: code cells changed"
-        assert updated.cells[0].source == original.cells[0].source                # the title cell stays first
+        assert updated.cells[0].source == original.cells[0].source  # the title cell stays first
         assert updated.cells[1].id == "nav-top" and updated.cells[-1].id == "nav-bottom"
 
 

@@ -1,4 +1,5 @@
 """Tests of course_utils.network: the one-hidden-layer network, its training loop and estimator."""
+
 import importlib.util
 from pathlib import Path
 
@@ -20,8 +21,8 @@ def _load_baseline():
 plain_train = _load_baseline().plain_train
 
 WRONG_SIGMOID = activations.Activation(
-    "sigmoid (derivative at A1)", activations.sigmoid,
-    lambda z: activations.sigmoid_derivative(activations.sigmoid(z)))
+    "sigmoid (derivative at A1)", activations.sigmoid, lambda z: activations.sigmoid_derivative(activations.sigmoid(z))
+)
 
 
 def small_problem(seed=0, n_x=3, m=30):
@@ -33,14 +34,16 @@ def small_problem(seed=0, n_x=3, m=30):
 
 # --- initialisation ------------------------------------------------------------------------------
 
+
 def test_initialize_parameters_reproduces_the_course_draws():
     params = network.initialize_parameters(2, 4, 1)
     # The course's initialize_parameters test values (np.random.seed(2), scale 0.01).
-    np.testing.assert_allclose(params["W1"], [[-0.00416758, -0.00056267], [-0.02136196, 0.01640271],
-                                              [-0.01793436, -0.00841747], [0.00502881, -0.01245288]],
-                               atol=5e-9)
-    np.testing.assert_allclose(params["W2"], [[-0.01057952, -0.00909008, 0.00551454, 0.02292208]],
-                               atol=5e-9)
+    np.testing.assert_allclose(
+        params["W1"],
+        [[-0.00416758, -0.00056267], [-0.02136196, 0.01640271], [-0.01793436, -0.00841747], [0.00502881, -0.01245288]],
+        atol=5e-9,
+    )
+    np.testing.assert_allclose(params["W2"], [[-0.01057952, -0.00909008, 0.00551454, 0.02292208]], atol=5e-9)
     assert params["b1"].shape == (4, 1) and not params["b1"].any()
     assert params["b2"].shape == (1, 1) and not params["b2"].any()
 
@@ -48,8 +51,11 @@ def test_initialize_parameters_reproduces_the_course_draws():
 def test_initialize_parameters_draws_W1_before_W2_and_scales_per_scheme():
     rs = np.random.RandomState(5)
     z1, z2 = rs.randn(6, 3), rs.randn(2, 6)
-    for scale, s1, s2 in [(0.5, 0.5, 0.5), ("he", np.sqrt(2 / 3), np.sqrt(2 / 6)),
-                          ("xavier", np.sqrt(1 / 3), np.sqrt(1 / 6))]:
+    for scale, s1, s2 in [
+        (0.5, 0.5, 0.5),
+        ("he", np.sqrt(2 / 3), np.sqrt(2 / 6)),
+        ("xavier", np.sqrt(1 / 3), np.sqrt(1 / 6)),
+    ]:
         params = network.initialize_parameters(3, 6, 2, init_scale=scale, seed=5)
         np.testing.assert_array_equal(params["W1"], z1 * s1)
         np.testing.assert_array_equal(params["W2"], z2 * s2)
@@ -65,9 +71,14 @@ def test_initialize_parameters_zero_scale_and_global_state_untouched():
 
 # --- forward, cost, backward ---------------------------------------------------------------------
 
+
 def test_forward_propagation_by_hand():
-    params = {"W1": np.array([[1.0, -1.0], [0.5, 2.0]]), "b1": np.array([[0.1], [-0.2]]),
-              "W2": np.array([[2.0, -3.0]]), "b2": np.array([[0.3]])}
+    params = {
+        "W1": np.array([[1.0, -1.0], [0.5, 2.0]]),
+        "b1": np.array([[0.1], [-0.2]]),
+        "W2": np.array([[2.0, -3.0]]),
+        "b2": np.array([[0.3]]),
+    }
     X = np.array([[1.0, 0.0, -2.0], [0.5, 1.0, 1.0]])
     A2, cache = network.forward_propagation(X, params, "tanh")
     Z1 = np.array([[0.6, -0.9, -2.9], [1.3, 1.8, 0.8]])
@@ -105,8 +116,10 @@ def test_backward_matches_finite_differences_elementwise():
             minus = {k: v.copy() for k, v in params.items()}
             plus[key][index] += eps
             minus[key][index] -= eps
-            numeric = (network.compute_cost(network.forward_propagation(X, plus)[1]["Z2"], Y)
-                       - network.compute_cost(network.forward_propagation(X, minus)[1]["Z2"], Y)) / (2 * eps)
+            numeric = (
+                network.compute_cost(network.forward_propagation(X, plus)[1]["Z2"], Y)
+                - network.compute_cost(network.forward_propagation(X, minus)[1]["Z2"], Y)
+            ) / (2 * eps)
             assert grads["d" + key][index] == pytest.approx(numeric, abs=1e-8)
 
 
@@ -123,6 +136,7 @@ def test_update_parameters_returns_new_arrays():
 
 
 # --- gradient check ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", activations.available())
 def test_gradient_check_passes_for_every_activation(name):
@@ -146,7 +160,7 @@ def test_gradient_check_flags_the_forum_derivative_bug(flower):
 
 
 def test_gradient_check_flags_tanh_derivative_taken_at_z():
-    wrong = activations.Activation("tanh (1 - z**2)", activations.tanh, lambda z: 1 - z ** 2)
+    wrong = activations.Activation("tanh (1 - z**2)", activations.tanh, lambda z: 1 - z**2)
     X, Y = small_problem(2)
     assert network.gradient_check(X, Y, activation=wrong) > 1e-2
 
@@ -166,14 +180,19 @@ def test_gradient_check_accepts_given_params():
 
 # --- training ------------------------------------------------------------------------------------
 
+
 def test_train_reproduces_the_course_run(flower, capsys):
     X, Y = flower
     params, costs = network.train(X, Y, num_iterations=5000, print_cost=True)
     printed = capsys.readouterr().out.splitlines()
     # The course's printed costs (n_h = 4, tanh, lr 1.2, seed 2) for the first 5000 iterations.
-    assert printed == ["Cost after iteration 0: 0.693048", "Cost after iteration 1000: 0.288083",
-                       "Cost after iteration 2000: 0.254385", "Cost after iteration 3000: 0.233864",
-                       "Cost after iteration 4000: 0.226792"]
+    assert printed == [
+        "Cost after iteration 0: 0.693048",
+        "Cost after iteration 1000: 0.288083",
+        "Cost after iteration 2000: 0.254385",
+        "Cost after iteration 3000: 0.233864",
+        "Cost after iteration 4000: 0.226792",
+    ]
     assert costs.shape == (50,) and costs.dtype == np.float64
     assert costs[-1] == pytest.approx(0.2229896, abs=1e-6)
     assert network.accuracy(network.predict(params, X), Y) == 90.5
@@ -205,10 +224,10 @@ def test_train_agrees_with_the_plain_course_loop_on_the_course_run(flower):
 def test_train_agrees_with_the_plain_loop_for_every_activation(flower, name):
     # lr 0.3 keeps every activation out of the round-off-chaotic regime (see the notebooks).
     X, Y = flower
-    params, costs = network.train(X, Y, activation=name, learning_rate=0.3, num_iterations=1000,
-                                  init_scale=0.5, seed=3)
-    ref_params, ref_costs = plain_train(X, Y, activation=activations.get(name), learning_rate=0.3,
-                                        num_iterations=1000, init_scale=0.5, seed=3)
+    params, costs = network.train(X, Y, activation=name, learning_rate=0.3, num_iterations=1000, init_scale=0.5, seed=3)
+    ref_params, ref_costs = plain_train(
+        X, Y, activation=activations.get(name), learning_rate=0.3, num_iterations=1000, init_scale=0.5, seed=3
+    )
     # rtol 1e-9: elu's cost jumps up near iteration 700, which magnifies round-off to 7e-11 with
     # numpy 2.x and 1.2e-10 with numpy 1.26 (its AVX-512 exp differs in the last bit)
     np.testing.assert_allclose(costs, ref_costs, rtol=1e-9)
@@ -216,11 +235,23 @@ def test_train_agrees_with_the_plain_loop_for_every_activation(flower, name):
         np.testing.assert_allclose(params[key], ref_params[key], rtol=1e-8, atol=1e-11)
 
 
-@pytest.mark.parametrize("name, params", [
-    ("tanh", {}), ("sigmoid", {}), ("sigmoid", {"offset": 0.5}), ("relu", {}), ("leaky_relu", {}),
-    ("leaky_relu", {"slope": 0.0}), ("leaky_relu", {"slope": 0.3}), ("leaky_relu", {"slope": 1.0}),
-    ("elu", {}), ("elu", {"alpha": 0.0}), ("elu", {"alpha": 2.5}), ("softplus", {"beta": 3.0}),
-])
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("tanh", {}),
+        ("sigmoid", {}),
+        ("sigmoid", {"offset": 0.5}),
+        ("relu", {}),
+        ("leaky_relu", {}),
+        ("leaky_relu", {"slope": 0.0}),
+        ("leaky_relu", {"slope": 0.3}),
+        ("leaky_relu", {"slope": 1.0}),
+        ("elu", {}),
+        ("elu", {"alpha": 0.0}),
+        ("elu", {"alpha": 2.5}),
+        ("softplus", {"beta": 3.0}),
+    ],
+)
 def test_training_kernels_match_the_activation_and_its_derivative(name, params):
     act = activations.get(name, **params)
     z = np.concatenate([np.linspace(-30, 30, 601), [0.0, -0.0, 1e-300, -1e-300]]).reshape(5, -1)
@@ -230,14 +261,21 @@ def test_training_kernels_match_the_activation_and_its_derivative(name, params):
     np.testing.assert_allclose(G, act.derivative(z), rtol=1e-15, atol=1e-15)
 
 
-@pytest.mark.parametrize("act", [activations.get("leaky_relu", slope=0.2), activations.get("elu", alpha=0.5),
-                                 activations.get("sigmoid", offset=0.5)], ids=repr)
+@pytest.mark.parametrize(
+    "act",
+    [
+        activations.get("leaky_relu", slope=0.2),
+        activations.get("elu", alpha=0.5),
+        activations.get("sigmoid", offset=0.5),
+    ],
+    ids=repr,
+)
 def test_train_agrees_with_the_plain_loop_for_activation_parameters(flower, act):
     X, Y = flower
-    params, costs = network.train(X, Y, activation=act, learning_rate=0.3, num_iterations=1000,
-                                  init_scale=0.5, seed=3)
-    ref_params, ref_costs = plain_train(X, Y, activation=act, learning_rate=0.3, num_iterations=1000,
-                                        init_scale=0.5, seed=3)
+    params, costs = network.train(X, Y, activation=act, learning_rate=0.3, num_iterations=1000, init_scale=0.5, seed=3)
+    ref_params, ref_costs = plain_train(
+        X, Y, activation=act, learning_rate=0.3, num_iterations=1000, init_scale=0.5, seed=3
+    )
     np.testing.assert_allclose(costs, ref_costs, rtol=1e-10)
     for key in params:
         np.testing.assert_allclose(params[key], ref_params[key], rtol=1e-8, atol=1e-11)
@@ -363,6 +401,7 @@ def test_check_XY_converts_and_keeps_shapes():
 
 # --- predictions ---------------------------------------------------------------------------------
 
+
 def test_predict_thresholds_at_one_half():
     params = {"W1": np.zeros((2, 2)), "b1": np.zeros((2, 1)), "W2": np.zeros((1, 2)), "b2": np.zeros((1, 1))}
     X = np.ones((2, 3))
@@ -395,6 +434,7 @@ def test_accuracy_in_percent():
 
 
 # --- scikit-learn estimator ----------------------------------------------------------------------
+
 
 def test_estimator_equals_train_on_0_1_labels(flower):
     X, Y = flower
@@ -479,8 +519,11 @@ def test_estimator_in_grid_search(flower):
     from sklearn.model_selection import GridSearchCV, StratifiedKFold
 
     X, Y = flower
-    search = GridSearchCV(network.OneHiddenLayerClassifier(max_iter=1500),
-                          {"n_hidden": [1, 4]}, cv=StratifiedKFold(3, shuffle=True, random_state=0))
+    search = GridSearchCV(
+        network.OneHiddenLayerClassifier(max_iter=1500),
+        {"n_hidden": [1, 4]},
+        cv=StratifiedKFold(3, shuffle=True, random_state=0),
+    )
     search.fit(X.T, Y.ravel())
     assert search.best_params_ == {"n_hidden": 4}
     assert search.cv_results_["mean_test_score"][0] < 0.75 < search.cv_results_["mean_test_score"][1]

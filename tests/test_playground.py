@@ -1,4 +1,5 @@
 """Tests of course_utils.playground: data, one run, the figure, and the widget app driven from Python."""
+
 import numpy as np
 import pytest
 
@@ -11,15 +12,16 @@ DIVERGING = {"activation": "leaky_relu", "learning_rate": 10.0}
 
 # --- data ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", playground.DATASETS)
 def test_make_data_shapes_and_labels(name):
     X, Y = playground.make_data(name, noise=0.2)
     assert X.shape == (2, playground.M_POINTS) and X.dtype == np.float64
     assert Y.shape == (1, playground.M_POINTS) and set(np.unique(Y)) == {0, 1}
     X_again, Y_again = playground.make_data(name, noise=0.2)
-    assert np.array_equal(X, X_again) and np.array_equal(Y, Y_again)      # reproducible
+    assert np.array_equal(X, X_again) and np.array_equal(Y, Y_again)  # reproducible
     X_noisy, _ = playground.make_data(name, noise=0.4)
-    assert not np.allclose(X, X_noisy)                                      # noise moves the points
+    assert not np.allclose(X, X_noisy)  # noise moves the points
 
 
 def test_make_data_planar_is_the_course_flower():
@@ -39,10 +41,11 @@ def test_learning_rates_are_log_spaced_like_tf_playground():
     rates = np.array(playground.LEARNING_RATES)
     assert rates[0] == 0.001 and rates[-1] == 10.0
     steps = np.log10(rates[1:] / rates[:-1])
-    assert np.all((steps > 0.4) & (steps < 0.6))        # 1, 3, 10, 30, ...: half a decade each
+    assert np.all((steps > 0.4) & (steps < 0.6))  # 1, 3, 10, 30, ...: half a decade each
 
 
 # --- settings and runs ---------------------------------------------------------------------------
+
 
 def test_check_settings_fills_defaults_and_names_bad_values():
     assert playground.check_settings() == playground.DEFAULTS
@@ -61,7 +64,7 @@ def test_run_default_trains_and_scores():
     assert not result.diverged and result.message == ""
     assert result.X_train.shape == (2, 300) and result.X_test.shape == (2, 100)
     assert result.costs.shape == (10,) and result.costs[-1] < result.costs[0]
-    assert 85.0 <= result.train_accuracy <= 95.0      # the flower with tanh, 4 units: about 90 %
+    assert 85.0 <= result.train_accuracy <= 95.0  # the flower with tanh, 4 units: about 90 %
     assert 75.0 <= result.test_accuracy <= 95.0
     assert result.predict_proba(result.X_test).shape == (1, 100)
     text = playground.summary(result)
@@ -109,6 +112,7 @@ def test_plot_and_png():
 
 
 # --- the widget app, driven from Python (no browser, no kernel) ----------------------------------
+
 
 @pytest.fixture
 def app():
@@ -166,7 +170,7 @@ def test_divergence_message_in_the_app(app):
     assert app.result.diverged
     assert "Training diverged." in app.status.value and "Lower the learning rate" in app.status.value
     assert bytes(app.figure.value).startswith(PNG_MAGIC)
-    app.controls["learning_rate"].value = 1.0            # recovers
+    app.controls["learning_rate"].value = 1.0  # recovers
     assert not app.result.diverged and "train accuracy" in app.status.value
 
 

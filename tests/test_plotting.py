@@ -1,4 +1,5 @@
 """Tests of course_utils.plotting: the lines drawn carry the right data, titles and labels are set."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -9,8 +10,8 @@ import pytest  # noqa: E402
 
 from course_utils import activations, plotting  # noqa: E402
 
-
 # --- plot_activation / plot_with_derivative -----------------------------------------------------
+
 
 def test_plot_activation_default_grid_and_values():
     ax = plotting.plot_activation("sigmoid")
@@ -47,7 +48,7 @@ def test_plot_activation_keeps_an_existing_title_and_adds_lines():
 
 def test_plot_activation_plain_callable():
     def square(z):
-        return z ** 2
+        return z**2
 
     z = np.array([-1.0, 0.0, 2.0])
     ax = plotting.plot_activation(square, z)

@@ -1,4 +1,5 @@
 """Tests of the decision-boundary, cost-curve and boundary-grid helpers of course_utils.plotting."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -39,6 +40,7 @@ class Recorder:
 
 # --- decision_values: the mesh ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("scale", [1e-3, 1.0, 1e4])
 def test_mesh_size_does_not_depend_on_data_range(data, scale):
     X, _ = data
@@ -47,10 +49,12 @@ def test_mesh_size_does_not_depend_on_data_range(data, scale):
     assert xx1.shape == xx2.shape == values.shape == (200, 200)
     assert model.shapes == [(2, 200 * 200)]
     span = X.max(axis=1) - X.min(axis=1)
-    np.testing.assert_allclose([xx1.min(), xx1.max()], scale * (np.array([X[0].min(), X[0].max()])
-                                                               + np.array([-0.1, 0.1]) * span[0]))
-    np.testing.assert_allclose([xx2.min(), xx2.max()], scale * (np.array([X[1].min(), X[1].max()])
-                                                               + np.array([-0.1, 0.1]) * span[1]))
+    np.testing.assert_allclose(
+        [xx1.min(), xx1.max()], scale * (np.array([X[0].min(), X[0].max()]) + np.array([-0.1, 0.1]) * span[0])
+    )
+    np.testing.assert_allclose(
+        [xx2.min(), xx2.max()], scale * (np.array([X[1].min(), X[1].max()]) + np.array([-0.1, 0.1]) * span[1])
+    )
 
 
 def test_mesh_is_capped_at_250_points_per_axis(data):
@@ -73,8 +77,7 @@ def test_margin_zero_puts_mesh_edges_on_the_data(data):
 def test_callable_and_estimator_paths_agree(data, clf):
     X, _ = data
     xx1, xx2, from_estimator = plotting.decision_values(clf, X, resolution=50)
-    _, _, from_callable = plotting.decision_values(lambda P: clf.predict_proba(P.T)[:, 1][None, :], X,
-                                                   resolution=50)
+    _, _, from_callable = plotting.decision_values(lambda P: clf.predict_proba(P.T)[:, 1][None, :], X, resolution=50)
     np.testing.assert_array_equal(from_estimator, from_callable)
     # the values are P(class 1) at the mesh points
     expected = clf.predict_proba(np.c_[xx1.ravel(), xx2.ravel()])[:, 1].reshape(xx1.shape)
@@ -102,11 +105,13 @@ def test_estimator_with_other_labels_shades_the_second_class(data):
     X, Y = data
     model = LogisticRegression().fit(X.T, np.where(Y.ravel() == 1, "yes", "no"))
     reference = LogisticRegression().fit(X.T, Y.ravel())
-    np.testing.assert_allclose(plotting.decision_values(model, X, resolution=20)[2],
-                               plotting.decision_values(reference, X, resolution=20)[2])
+    np.testing.assert_allclose(
+        plotting.decision_values(model, X, resolution=20)[2], plotting.decision_values(reference, X, resolution=20)[2]
+    )
 
 
 # --- plot_decision_boundary ----------------------------------------------------------------------
+
 
 def test_boundary_titles_labels_and_points(data, clf):
     X, Y = data
@@ -123,15 +128,16 @@ def test_boundary_titles_labels_and_points(data, clf):
 def test_boundary_draws_on_given_axis_with_title_and_test_points(data):
     X, Y = data
     fig, ax = plt.subplots()
-    out = plotting.plot_decision_boundary(Recorder(), X, Y, ax=ax, X_test=X[:, ::10] + 0.05,
-                                          Y_test=Y[:, ::10], title="my model")
+    out = plotting.plot_decision_boundary(
+        Recorder(), X, Y, ax=ax, X_test=X[:, ::10] + 0.05, Y_test=Y[:, ::10], title="my model"
+    )
     assert out is ax and plt.get_fignums() == [fig.number]
     assert ax.get_title() == "my model"
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["train class 0", "train class 1", "test class 0", "test class 1"]
     train_marker = ax.collections[-4].get_paths()[0]
     test_marker = ax.collections[-1].get_paths()[0]
-    assert len(train_marker.vertices) != len(test_marker.vertices)      # circle vs triangle
+    assert len(train_marker.vertices) != len(test_marker.vertices)  # circle vs triangle
     # test points are inside the view
     x_low, x_high = ax.get_xlim()
     assert x_low <= (X[0, ::10] + 0.05).min() and (X[0, ::10] + 0.05).max() <= x_high
@@ -179,6 +185,7 @@ def test_boundary_bad_inputs(data, clf):
 
 # --- plot_costs ----------------------------------------------------------------------------------
 
+
 def test_plot_costs_axis_is_iteration_and_curves_accumulate():
     ax = plotting.plot_costs([0.7, 0.5, 0.4], label="tanh")
     plotting.plot_costs(np.array([0.7, 0.6, 0.55]), ax=ax, every=1000, label="relu", log=True)
@@ -205,10 +212,12 @@ def test_plot_costs_without_label_has_no_legend_and_bad_inputs():
 
 # --- boundary_grid -------------------------------------------------------------------------------
 
+
 def test_boundary_grid_one_figure_titles_and_scores(data, clf):
     X, Y = data
-    axes = plotting.boundary_grid([clf, Recorder(), clf], X, Y, ["a", "b", "c"], ncols=2,
-                                  scores=[91.25, "n/a", 50], suptitle="three models")
+    axes = plotting.boundary_grid(
+        [clf, Recorder(), clf], X, Y, ["a", "b", "c"], ncols=2, scores=[91.25, "n/a", 50], suptitle="three models"
+    )
     assert len(plt.get_fignums()) == 1 and len(axes) == 3
     fig = axes[0].figure
     assert [ax.get_title() for ax in axes] == ["a", "b", "c"]
@@ -223,8 +232,9 @@ def test_boundary_grid_one_figure_titles_and_scores(data, clf):
 def test_boundary_grid_per_panel_data(data, clf):
     X, Y = data
     shifted = X + 10.0
-    axes = plotting.boundary_grid([clf, lambda P: (P[0] > 10)[None, :]], [X, shifted], [Y, Y],
-                                  ["original", "shifted"], resolution=30)
+    axes = plotting.boundary_grid(
+        [clf, lambda P: (P[0] > 10)[None, :]], [X, shifted], [Y, Y], ["original", "shifted"], resolution=30
+    )
     assert axes[1].get_xlim()[0] > 5 > axes[0].get_xlim()[1]
     np.testing.assert_array_equal(axes[1].collections[-1].get_offsets(), shifted[:, Y[0] == 1].T)
 

@@ -1,4 +1,5 @@
 """Tests of plotting.activation_gallery: one panel per activation carrying its values and derivative."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -46,12 +47,15 @@ def test_subset_custom_grid_parameters_and_hidden_spare_panels():
     assert [ax.get_visible() for ax in axes.ravel()] == [True, True, True, False]
 
 
-@pytest.mark.parametrize("names, error, match", [
-    ([], ValueError, "names must be a non-empty list"),
-    ("relu", ValueError, "names must be a non-empty list"),
-    (["relu", "relux"], ValueError, "unknown activation 'relux'"),
-    ([3], TypeError, "names must be an activation name"),
-])
+@pytest.mark.parametrize(
+    "names, error, match",
+    [
+        ([], ValueError, "names must be a non-empty list"),
+        ("relu", ValueError, "names must be a non-empty list"),
+        (["relu", "relux"], ValueError, "unknown activation 'relux'"),
+        ([3], TypeError, "names must be an activation name"),
+    ],
+)
 def test_bad_names(names, error, match):
     with pytest.raises(error, match=match):
         plotting.activation_gallery(names)

@@ -1,4 +1,5 @@
 """Tests of plotting.plot_spread (box plot + strip of values per group)."""
+
 import matplotlib
 import numpy as np
 import pytest
@@ -16,7 +17,7 @@ def test_plot_spread_draws_one_box_and_one_point_per_value():
     assert sorted(len(line.get_ydata()) for line in points) == [2, 3]
     ys = np.concatenate([line.get_ydata() for line in points])
     assert sorted(ys) == sorted(groups["tanh"] + groups["relu"])
-    for line in points:                      # jitter stays inside the box width around 0 and 1
+    for line in points:  # jitter stays inside the box width around 0 and 1
         assert np.ptp(line.get_xdata()) <= 0.5
     assert [t.get_text() for t in ax.get_xticklabels()] == ["tanh", "relu"]
     assert ax.get_xlabel() == "activation" and ax.get_ylabel() == "accuracy (%)" and ax.get_title()
@@ -30,19 +31,22 @@ def test_plot_spread_side_by_side_and_reproducible():
     first = [line.get_xdata().copy() for line in ax.get_lines() if len(line.get_xdata())]
     plotting.plot_spread({"a": [1, 2, 3]}, ax=ax, offset=0.2, width=0.3, label="y")
     xs = [line.get_xdata() for line in ax.get_lines() if len(line.get_xdata())]
-    assert np.all(xs[0] < 0) and np.all(xs[-1] > 0)           # the two conditions do not overlap
+    assert np.all(xs[0] < 0) and np.all(xs[-1] > 0)  # the two conditions do not overlap
     again = plotting.plot_spread({"a": [1, 2, 3]}, offset=-0.2, width=0.3)
     again_x = [line.get_xdata() for line in again.get_lines() if len(line.get_xdata())]
-    np.testing.assert_array_equal(first[0], again_x[0])       # same seed, same jitter
+    np.testing.assert_array_equal(first[0], again_x[0])  # same seed, same jitter
     plt.close("all")
 
 
-@pytest.mark.parametrize("groups, error, match", [
-    ({}, ValueError, "groups must be a non-empty dict"),
-    ([1, 2], ValueError, "groups must be a non-empty dict"),
-    ({"a": []}, ValueError, r"groups\['a'\] must hold at least one value"),
-    ({"a": ["x"]}, TypeError, r"groups\['a'\]"),
-])
+@pytest.mark.parametrize(
+    "groups, error, match",
+    [
+        ({}, ValueError, "groups must be a non-empty dict"),
+        ([1, 2], ValueError, "groups must be a non-empty dict"),
+        ({"a": []}, ValueError, r"groups\['a'\] must hold at least one value"),
+        ({"a": ["x"]}, TypeError, r"groups\['a'\]"),
+    ],
+)
 def test_plot_spread_bad_groups(groups, error, match):
     with pytest.raises(error, match=match):
         plotting.plot_spread(groups)

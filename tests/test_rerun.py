@@ -5,6 +5,7 @@ then the whole notebook is run a second time (same outputs again). Cells marked
 ``# NBVAL_IGNORE_OUTPUT`` are still run (they must not raise) but their text is not compared.
 Slow (each notebook runs about three times): marked ``slow``; CI runs it as its own step.
 """
+
 import sys
 from pathlib import Path
 

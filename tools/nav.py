@@ -12,6 +12,7 @@ them in place (it is idempotent: a second run changes no byte). Links: the previ
 added, so stored outputs and execution counts stay as they are. The check also lists notebooks that
 the README's contents table does not link.
 """
+
 import argparse
 import re
 import sys
@@ -69,7 +70,7 @@ def add_navigation(notebook, line):
     if not cells:
         raise ValueError("the notebook has no cells; it needs at least a title cell")
     notebook.cells = [cells[0], _nav_cell(TOP_ID, line), *cells[1:], _nav_cell(BOTTOM_ID, line)]
-    notebook.nbformat_minor = max(notebook.nbformat_minor, 5)       # cell ids need nbformat 4.5
+    notebook.nbformat_minor = max(notebook.nbformat_minor, 5)  # cell ids need nbformat 4.5
     return notebook
 
 

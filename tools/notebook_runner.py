@@ -3,6 +3,7 @@
 Shared by tools/run_notebook.py (re-run and save), tests/test_rerun.py (rerun safety) and
 benchmarks/resources.py (wall time and kernel peak memory).
 """
+
 import time
 from pathlib import Path
 
@@ -55,8 +56,12 @@ class KernelSession:
     def __init__(self, path, timeout=300):
         self.path = Path(path)
         self.notebook = nbformat.read(self.path, as_version=4)
-        self.client = NotebookClient(self.notebook, timeout=timeout, kernel_name="python3",
-                                     resources={"metadata": {"path": str(self.path.parent.resolve())}})
+        self.client = NotebookClient(
+            self.notebook,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(self.path.parent.resolve())}},
+        )
         self._context = None
 
     def __enter__(self):
@@ -85,8 +90,7 @@ def execute_and_save(path, timeout=300):
     """Restart-and-run-all, then save in place (execution counts 1, 2, 3, ...). Returns wall seconds."""
     start = time.perf_counter()
     with KernelSession(path, timeout) as session:
-        session.notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                                   "language": "python"}
+        session.notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         session.run_all()
     nbformat.write(session.notebook, session.path)
     return time.perf_counter() - start

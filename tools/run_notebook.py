@@ -5,6 +5,7 @@ the notebook's own folder, as in JupyterLab and nbval.
 
 Usage: python tools/run_notebook.py notebooks/01_sigmoid.ipynb [more.ipynb ...]
 """
+
 import sys
 
 from notebook_runner import execute_and_save

@@ -15,6 +15,7 @@ also when pytest itself is killed.
 
 Skipped, with the reason, when Chromium or playwright is missing.
 """
+
 import json
 import os
 import re
@@ -35,14 +36,22 @@ REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-HOW_TO_ENABLE = ("to enable it, install Debian's browser with `apt-get install chromium` and the test tools "
-                 "with `pip install -r requirements-dev.txt`")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-dev-shm-usage"]    # containers often have a tiny /dev/shm
-SERVER_START_TIMEOUT = 120      # seconds; jupyter lab on a busy 2-core machine
-RUN_ALL_TIMEOUT = 300           # seconds per notebook (they run in < 60 s under nbval)
-UI_TIMEOUT = 120                # seconds for the page to load, render or react to a control
+HOW_TO_ENABLE = (
+    "to enable it, install Debian's browser with `apt-get install chromium` and the test tools "
+    "with `pip install -r requirements-dev.txt`"
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]  # containers often have a tiny /dev/shm
+SERVER_START_TIMEOUT = 120  # seconds; jupyter lab on a busy 2-core machine
+RUN_ALL_TIMEOUT = 300  # seconds per notebook (they run in < 60 s under nbval)
+UI_TIMEOUT = 120  # seconds for the page to load, render or react to a control
 
 if not CHROMIUM.exists():
     pytest.skip(f"browser test skipped: {CHROMIUM} not found; {HOW_TO_ENABLE}", allow_module_level=True)
@@ -60,18 +69,19 @@ NOTEBOOKS = sorted(path.name for path in NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb")
 LAB_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"checkForUpdates": False,
-                                                                        "fetchNews": "false"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"checkForUpdates": False, "fetchNews": "false"},
     "@jupyterlab/extensionmanager-extension/plugin.jupyterlab-settings": {"enabled": False},
 }
 
 
 # Starts Python with "the parent died" signal set to SIGTERM (Linux prctl PR_SET_PDEATHSIG), then execs the
 # real command: if pytest is killed without running its finalizers, the server still shuts down.
-_DIE_WITH_PARENT = ("import ctypes, os, signal, sys\n"
-                    "try:\n    ctypes.CDLL(None).prctl(1, signal.SIGTERM)\n"
-                    "except (OSError, AttributeError):\n    pass\n"
-                    "os.execv(sys.executable, [sys.executable] + sys.argv[1:])")
+_DIE_WITH_PARENT = (
+    "import ctypes, os, signal, sys\n"
+    "try:\n    ctypes.CDLL(None).prctl(1, signal.SIGTERM)\n"
+    "except (OSError, AttributeError):\n    pass\n"
+    "os.execv(sys.executable, [sys.executable] + sys.argv[1:])"
+)
 
 
 def _free_port():
@@ -89,8 +99,9 @@ class LabServer:
         self.url = f"http://127.0.0.1:{port}"
 
     def api(self, path, method="GET"):
-        request = urllib.request.Request(f"{self.url}/api/{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(
+            f"{self.url}/api/{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
         with urllib.request.urlopen(request, timeout=30) as response:
             body = response.read()
         return json.loads(body) if body else None
@@ -121,34 +132,65 @@ def lab(tmp_path_factory):
     """``jupyter lab`` serving a temporary copy of notebooks/ (and data/); always shut down."""
     root = tmp_path_factory.mktemp("lab")
     served = root / "repo"
-    shutil.copytree(NOTEBOOK_DIR, served / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copytree(
+        NOTEBOOK_DIR, served / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+    )
     if (REPO / "data").is_dir():
         shutil.copytree(REPO / "data", served / "data")
     settings = root / "lab-settings"
     for name, values in LAB_SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)
         (settings / name).write_text(json.dumps(values))
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(root / "lab-workspaces"),
-               JUPYTER_RUNTIME_DIR=str(root / "runtime"), JUPYTER_DATA_DIR=str(root / "data-dir"),
-               IPYTHONDIR=str(root / "ipython"))
+    env = dict(
+        os.environ,
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(root / "lab-workspaces"),
+        JUPYTER_RUNTIME_DIR=str(root / "runtime"),
+        JUPYTER_DATA_DIR=str(root / "data-dir"),
+        IPYTHONDIR=str(root / "ipython"),
+    )
     env.pop("MPLBACKEND", None)
     # A fresh environment builds matplotlib's font cache on the first import and says so on stderr; do it
     # here, so that first-run message does not land in the first notebook's page.
-    subprocess.run([sys.executable, "-c", "import matplotlib.pyplot"], env=env, cwd=served,
-                   capture_output=True, timeout=300, check=False)
+    subprocess.run(
+        [sys.executable, "-c", "import matplotlib.pyplot"],
+        env=env,
+        cwd=served,
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
     token = secrets.token_hex(24)
     port = _free_port()
     log_path = root / "jupyter-lab.log"
-    command = [sys.executable, "-c", _DIE_WITH_PARENT, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
-               "--expose-app-in-browser", "--LabApp.news_url=", "--LabApp.extension_manager=readonly"]
+    command = [
+        sys.executable,
+        "-c",
+        _DIE_WITH_PARENT,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--port-retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={served}",
+        "--expose-app-in-browser",
+        "--LabApp.news_url=",
+        "--LabApp.extension_manager=readonly",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")      # CI containers run as root
+        command.append("--allow-root")  # CI containers run as root
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=served, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=served,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     server = LabServer(served, port, token, process, log_path)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
@@ -236,9 +278,13 @@ def _run_all(page, n_code):
     start = time.monotonic()
     # Run All marks every queued cell [*] at once; done when one has a number, none is queued, kernel idle
     # (an error stops Run All early: the count check below reports it).
-    _wait(page, f"() => {{ const p = ({JS_PROMPTS})(); return p.some(t => /^\\[\\d+\\]:$/.test(t))"
-                f" && !p.some(t => t.includes('*')) && ({JS_KERNEL_IDLE})(); }}",
-          RUN_ALL_TIMEOUT, "Run All did not finish (cells still queued or the kernel busy)")
+    _wait(
+        page,
+        f"() => {{ const p = ({JS_PROMPTS})(); return p.some(t => /^\\[\\d+\\]:$/.test(t))"
+        f" && !p.some(t => t.includes('*')) && ({JS_KERNEL_IDLE})(); }}",
+        RUN_ALL_TIMEOUT,
+        "Run All did not finish (cells still queued or the kernel busy)",
+    )
     elapsed = time.monotonic() - start
     ran = sum(bool(re.fullmatch(r"\[\d+\]:", prompt)) for prompt in page.evaluate(JS_PROMPTS))
     stderr = page.evaluate(JS_STDERR)
@@ -255,11 +301,16 @@ JS_PLAYGROUND_STATE = """() => {
 
 def _wait_for_playground(page, before, pattern):
     """Wait until the status text matches ``pattern`` (a JS regex source) and the figure changed since ``before``."""
-    _wait(page, f"([before, pattern]) => {{ const now = ({JS_PLAYGROUND_STATE})();"
-                " return now.shown && now.src !== before.src && new RegExp(pattern).test(now.status)"
-                " && /accuracy/.test(now.status); }",
-          UI_TIMEOUT, f"playground: no new figure with a status matching /{pattern}/; status was "
-                      f"{page.evaluate(JS_PLAYGROUND_STATE)['status']!r}", arg=[before, pattern])
+    _wait(
+        page,
+        f"([before, pattern]) => {{ const now = ({JS_PLAYGROUND_STATE})();"
+        " return now.shown && now.src !== before.src && new RegExp(pattern).test(now.status)"
+        " && /accuracy/.test(now.status); }",
+        UI_TIMEOUT,
+        f"playground: no new figure with a status matching /{pattern}/; status was "
+        f"{page.evaluate(JS_PLAYGROUND_STATE)['status']!r}",
+        arg=[before, pattern],
+    )
     return page.evaluate(JS_PLAYGROUND_STATE)
 
 
@@ -270,8 +321,12 @@ def _check_playground(page):
     app.scroll_into_view_if_needed()
     assert page.locator(".playground-app .widget-dropdown select").count() >= 3, "playground drop-downs missing"
     assert page.locator(".playground-app .noUi-handle").count() >= 4, "playground sliders missing"
-    _wait(page, f"() => {{ const now = ({JS_PLAYGROUND_STATE})(); return now.shown && /accuracy/.test(now.status); }}",
-          UI_TIMEOUT, "playground: no first figure and accuracy line")
+    _wait(
+        page,
+        f"() => {{ const now = ({JS_PLAYGROUND_STATE})(); return now.shown && /accuracy/.test(now.status); }}",
+        UI_TIMEOUT,
+        "playground: no first figure and accuracy line",
+    )
     first = page.evaluate(JS_PLAYGROUND_STATE)
     assert first["status"].startswith("tanh, 4 hidden units"), first["status"]
 
@@ -288,9 +343,13 @@ def _check_playground(page):
     rate = page.locator(".playground-learning-rate .noUi-handle").first
     rate.focus()
     rate.press("End")
-    _wait(page, f"() => /Training diverged\\./.test(({JS_PLAYGROUND_STATE})().status)"
-                f" && /learning rate 10\\b/.test(({JS_PLAYGROUND_STATE})().status)",
-          UI_TIMEOUT, "playground: no divergence message at learning rate 10 with leaky_relu")
+    _wait(
+        page,
+        f"() => /Training diverged\\./.test(({JS_PLAYGROUND_STATE})().status)"
+        f" && /learning rate 10\\b/.test(({JS_PLAYGROUND_STATE})().status)",
+        UI_TIMEOUT,
+        "playground: no divergence message at learning rate 10 with leaky_relu",
+    )
     assert third["status"] != second["status"] != first["status"]
 
 
@@ -308,13 +367,21 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
         seconds = _run_all(page, n_code)
         print(f"{name}: Run All took {seconds:.0f} s in the browser")
         # let the last images decode
-        rendered = f"({JS_IMAGES})().filter(i => i.rendered && !i.inWidget).length"     # figures drawn by cells
-        _wait(page, f"() => {rendered} >= {n_png}", UI_TIMEOUT,
-              f"{name}: fewer figures rendered than the {n_png} PNG outputs of the stored notebook")
+        rendered = f"({JS_IMAGES})().filter(i => i.rendered && !i.inWidget).length"  # figures drawn by cells
+        _wait(
+            page,
+            f"() => {rendered} >= {n_png}",
+            UI_TIMEOUT,
+            f"{name}: fewer figures rendered than the {n_png} PNG outputs of the stored notebook",
+        )
         print(f"{name}: {page.evaluate('() => ' + rendered)} figures rendered (stored notebook: {n_png})")
-        if n_widgets:       # widget views render (the front end is installed and talks to the kernel)
-            _wait(page, f"() => {{ const w = ({JS_WIDGETS})(); return w.length >= {n_widgets} && w.every(Boolean); }}",
-                  UI_TIMEOUT, f"{name}: fewer live widget views than the {n_widgets} stored widget outputs")
+        if n_widgets:  # widget views render (the front end is installed and talks to the kernel)
+            _wait(
+                page,
+                f"() => {{ const w = ({JS_WIDGETS})(); return w.length >= {n_widgets} && w.every(Boolean); }}",
+                UI_TIMEOUT,
+                f"{name}: fewer live widget views than the {n_widgets} stored widget outputs",
+            )
         stderr = page.evaluate(JS_STDERR)
         assert not stderr, f"{name}: error or stderr output in the page:\n" + "\n---\n".join(stderr)
         assert not page.locator("text=Error displaying widget").count(), f"{name}: a widget failed to render"
@@ -327,7 +394,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
         (SCREENSHOTS / f"{Path(name).stem}.txt").write_text(f"{type(failure).__name__}: {failure}\n")
         try:
             page.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"), full_page=True)
-        except Exception as exc:        # the page may be gone; the original failure matters more
+        except Exception as exc:  # the page may be gone; the original failure matters more
             print(f"no screenshot: {exc}")
         if page_errors:
             print(f"JavaScript errors in the page: {page_errors[:5]}")
@@ -337,5 +404,5 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
         context.close()
         try:
             lab.shutdown_sessions()
-        except (urllib.error.URLError, OSError, ValueError) as exc:     # keep the test's own failure visible
+        except (urllib.error.URLError, OSError, ValueError) as exc:  # keep the test's own failure visible
             print(f"could not shut the kernel sessions down: {exc}")
