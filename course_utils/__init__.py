@@ -1,8 +1,27 @@
 """Tested helpers behind the activation-functions course notebooks.
 
-Modules (one concept each): ``activations`` (functions, derivatives, registry), ``datasets``
-(planar flower and toy sets), ``network`` (one-hidden-layer net from scratch), ``experiments``
-(many networks trained together) and ``plotting`` (figures used by the notebooks).
+Public modules, one concept each:
+
+- ``activations``: every activation in one place: function, derivative, parameters and the fast
+  training kernel; the registry (``available()``, ``get(name)``) and ``Activation`` objects.
+- ``datasets``: the planar "flower" data set and the other small 2-D toy sets.
+- ``network``: the one-hidden-layer network from scratch: the course's step-by-step functions
+  (initialise, forward, cost, backward, update), ``train``/``predict``, the gradient check,
+  ``Parameters`` (trained parameters that remember their activation) and a scikit-learn estimator.
+- ``engine``: the one training loop behind ``network.train``, ``experiments.compare`` and the
+  playground (many models at once, one divergence rule).
+- ``experiments``: sweeps over many networks trained together (``compare``).
+- ``results``: reading ``compare``'s rows: ``select``, ``best_per`` and text ``table``\\ s.
+- ``plotting``: figures: activations and derivatives, decision boundaries, hidden-unit maps, cost
+  curves, boundary grids, spreads over seeds.
+- ``playground``: the interactive playground (ipywidgets), live training.
+- ``approximation``: building 1-D curves from sums of activations by hand (notebook 10).
+- ``deep_stack``: signal statistics in random deep stacks (notebook 05).
+- ``exercises``: the checks of the notebooks' exercises, ``exercises.check("NN.k", answer)``.
+- ``check_env``: ``python -m course_utils.check_env`` diagnoses a set-up.
+
+Private helpers: ``_validation`` (argument checks shared by all modules), ``_workers`` (the worker
+processes of ``compare``) and ``_progress`` (its progress bar).
 """
 
 __version__ = "0.1.0"

@@ -130,29 +130,75 @@ def as_float_array(name, value, *, allow_nonfinite=True, ndim=None):
     return array
 
 
-def check_XY(X, Y, *, x_name="X", y_name="Y"):
+def check_X(X, name="X", n_features=None):
+    """Return ``X`` as a finite float64 array of shape ``(n_features, m)`` (the course's column convention)."""
+    X = as_float_array(name, X, ndim=2)
+    if X.shape[0] < 1 or X.shape[1] < 1:
+        raise ValueError(
+            f"{name} must have shape (n_features, m) with at least one feature and one example, got shape {X.shape}"
+        )
+    if n_features is not None and X.shape[0] != n_features:
+        hint = " (one row per example? pass X.T)" if X.shape[1] == n_features else ""
+        raise ValueError(f"{name} must have {n_features} features (rows), got shape {X.shape}{hint}")
+    if not np.all(np.isfinite(X)):
+        raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
+    return X.astype(np.float64, copy=False)
+
+
+def check_XY(X, Y, *, x_name="X", y_name="Y", labels=True):
     """Check a data set in the course's column convention and return ``(X, Y)``.
 
     ``X`` must be a finite real array of shape ``(n_features, m)`` and ``Y`` an array of shape
-    ``(1, m)`` holding only the labels 0 and 1 (ints, bools or floats equal to 0/1). Returns ``X``
-    as float64 and ``Y`` as int64, both of the given shapes (copies only when a conversion is needed).
+    ``(1, m)``: the labels 0 and 1 (ints, bools or floats equal to 0/1; returned as int64) or, with
+    ``labels=False`` (regression targets), any finite real numbers (returned as float64). Data in
+    the rows convention (one example per row, ``y`` of shape ``(m,)``) gets a hint to transpose.
     """
     X = as_float_array(x_name, X, ndim=2)
-    if X.shape[0] < 1 or X.shape[1] < 1:
+    Y_array = np.asarray(Y) if not isinstance(Y, np.ndarray) else Y
+    if Y_array.ndim == 1 and Y_array.size >= 1 and Y_array.size in X.shape:
+        rows = Y_array.size == X.shape[0] and Y_array.size != X.shape[1]
         raise ValueError(
-            f"{x_name} must have shape (n_features, m) with at least one feature and one example, got shape {X.shape}"
+            f"{y_name} must have shape (1, {X.shape[0] if rows else X.shape[1]}) (one row, one column per example), "
+            f"got shape {Y_array.shape}: "
+            f"pass {y_name}.reshape(1, -1)" + (f" and {x_name}.T (one column per example)" if rows else "")
         )
-    if not np.all(np.isfinite(X)):
-        raise ValueError(f"{x_name} must contain only finite values (no NaN or inf)")
-    X = X.astype(np.float64, copy=False)
-    Y = check_labels01(y_name, Y)
+    if Y_array.ndim == 2 and X.ndim == 2 and X.shape[0] != X.shape[1]:
+        m_y = Y_array.shape[1] if Y_array.shape[0] == 1 else Y_array.shape[0] if Y_array.shape[1] == 1 else None
+        if m_y is not None and m_y == X.shape[0] and m_y != X.shape[1]:
+            raise ValueError(
+                f"{x_name} has shape {X.shape}: one row per example? The course's functions take one column "
+                f"per example, {x_name} of shape (n_features, m): pass {x_name}.T"
+                + ("" if Y_array.shape[0] == 1 else f" and {y_name}.reshape(1, -1)")
+            )
+    X = check_X(X, x_name)
+    Y = check_labels01(y_name, Y) if labels else check_targets(y_name, Y)
     m = X.shape[1]
     if Y.shape != (1, m):
         raise ValueError(
-            f"{y_name} must have shape (1, {m}) (one row of labels, one column per example, "
-            f"matching {x_name} of shape {X.shape}), got shape {Y.shape}"
+            f"{y_name} must have shape (1, {m}) (one row of {'labels' if labels else 'targets'}, one column per "
+            f"example, matching {x_name} of shape {X.shape}), got shape {Y.shape}"
         )
     return X, Y
+
+
+def check_targets(name, Y):
+    """Return regression targets ``Y`` (any shape) as a finite float64 array with at least one value."""
+    Y = as_float_array(name, Y, allow_nonfinite=False)
+    if Y.size == 0:
+        raise ValueError(f"{name} must contain at least one target value, got an empty array of shape {Y.shape}")
+    return Y.astype(np.float64, copy=False)
+
+
+def check_init_scale(name, value, rules):
+    """Return an initial weight scale: a number >= 0 (the standard deviation) or one of the ``rules`` names."""
+    if isinstance(value, str):
+        return check_choice(name, value, tuple(rules))
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(
+            f"{name} must be a number >= 0 or one of {', '.join(map(repr, rules))}; "
+            f"got {_show(value)} of type {type(value).__name__}"
+        )
+    return check_real(name, value, low=0.0)
 
 
 def check_labels01(name, Y):
@@ -209,3 +255,24 @@ def check_field(name, key, rows):
     if not isinstance(key, str) or key not in rows[0]:
         raise ValueError(f"{name}={_show(key)}, but the rows have no field {_show(key)}; fields: {', '.join(rows[0])}")
     return key
+
+
+def check_network_params(name, params, n_x=None, x_name="X"):
+    """Return the one-hidden-layer parameters ``{W1, b1, W2, b2}`` as finite float64 arrays of matching shapes.
+
+    ``W1 (n_h, n_in)``, ``b1 (n_h, 1)``, ``W2 (1, n_h)``, ``b2 (1, 1)``; with ``n_x`` given, ``n_in``
+    must equal it (the number of rows of the inputs ``x_name``). Attributes of a dict subclass (e.g. a
+    stored ``.activation``) are not copied: read them from ``params`` itself.
+    """
+    out = check_array_dict(name, params, ("W1", "b1", "W2", "b2"))
+    n_h, n_in = out["W1"].shape
+    if n_h < 1 or n_in < 1:
+        raise ValueError(f"{name}['W1'] must have shape (n_h, n_x) with n_h >= 1 and n_x >= 1, got {out['W1'].shape}")
+    for key, shape in {"b1": (n_h, 1), "W2": (1, n_h), "b2": (1, 1)}.items():
+        if out[key].shape != shape:
+            raise ValueError(
+                f"{name}[{key!r}] must have shape {shape} to match W1 of shape {out['W1'].shape}, got {out[key].shape}"
+            )
+    if n_x is not None and n_in != n_x:
+        raise ValueError(f"{x_name} has {n_x} features (rows) but {name}['W1'] expects {n_in}")
+    return out

@@ -187,6 +187,26 @@ def sigmoid_derivative(z, offset=0.0):
     return _finish(_expit_derivative(z - _param(z, "offset", offset)))
 
 
+def sigmoid_kernel(offset=0.0):
+    """Training kernel of ``sigmoid(z, offset)``: fills A = sigma(z - offset) and G = A (1 - A).
+
+    Written with tanh, sigma(u) = (1 + tanh(u / 2)) / 2, a faster ufunc than exp and free of overflow.
+    """
+    half_offset = 0.5 * float(offset)
+
+    def kernel(Z, A, G, T):
+        np.multiply(Z, 0.5, out=T)
+        if half_offset:
+            np.subtract(T, half_offset, out=T)
+        np.tanh(T, out=T)
+        np.multiply(T, 0.5, out=A)
+        np.add(A, 0.5, out=A)
+        np.subtract(1.0, A, out=G)
+        np.multiply(G, A, out=G)
+
+    return kernel
+
+
 @_float32_via_float64
 def tanh(z):
     """Hyperbolic tangent, tanh(z) = 2 * sigmoid(2z) - 1."""
@@ -208,6 +228,17 @@ def tanh_derivative(z):
     return _finish(value)
 
 
+def tanh_kernel():
+    """Training kernel of ``tanh``: fills A = tanh(z) and G = 1 - A**2."""
+
+    def kernel(Z, A, G, T):
+        np.tanh(Z, out=A)
+        np.multiply(A, A, out=G)
+        np.subtract(1.0, G, out=G)
+
+    return kernel
+
+
 @_float32_via_float64
 def relu(z):
     """Rectified linear unit max(0, z)."""
@@ -220,6 +251,16 @@ def relu_derivative(z):
     """1 where z > 0, else 0 (the convention at z = 0 is 0, as in most libraries)."""
     z = _prepare(z)
     return _finish((z > 0).astype(z.dtype))
+
+
+def relu_kernel():
+    """Training kernel of ``relu``: fills A = max(z, 0) and G = 1 where z > 0, else 0."""
+
+    def kernel(Z, A, G, T):
+        np.maximum(Z, 0.0, out=A)
+        np.greater(Z, 0.0, out=G)
+
+    return kernel
 
 
 @_float32_via_float64
@@ -238,6 +279,21 @@ def leaky_relu_derivative(z, slope=0.01):
     z = _prepare(z)
     slope = _param(z, "slope", slope, low=0.0, high=1.0)
     return _finish(np.where(z > 0, z.dtype.type(1), slope))
+
+
+def leaky_relu_kernel(slope=0.01):
+    """Training kernel of ``leaky_relu(z, slope)``: A = max(z, slope z) (0 <= slope <= 1), G = 1 or slope, exactly."""
+    slope = float(slope)
+
+    def kernel(Z, A, G, T):
+        np.multiply(Z, slope, out=A)
+        np.maximum(A, Z, out=A)
+        np.greater(Z, 0.0, out=G)  # mask m: G = m + slope (1 - m) is exactly 1 or slope
+        np.subtract(1.0, G, out=T)
+        np.multiply(T, slope, out=T)
+        np.add(G, T, out=G)
+
+    return kernel
 
 
 @_float32_via_float64
@@ -262,6 +318,31 @@ def softplus_derivative(z, beta=1.0):
     return _finish(_expit(beta * z))
 
 
+def softplus_kernel(beta=1.0):
+    """Training kernel of ``softplus(z, beta)``: A = max(z, 0) + log1p(e) / beta and G = sigma(beta z).
+
+    Only e = exp(-beta |z|) <= 1 is ever formed; sigma(beta z) = 1 / (1 + e) for z >= 0 and e / (1 + e)
+    otherwise, written as max(z >= 0, e) / (1 + e).
+    """
+    beta = float(beta)
+
+    def kernel(Z, A, G, T):
+        np.abs(Z, out=T)
+        np.multiply(T, -beta, out=T)
+        np.exp(T, out=T)
+        np.greater_equal(Z, 0.0, out=G)
+        np.maximum(G, T, out=G)
+        np.add(T, 1.0, out=A)
+        np.divide(G, A, out=G)
+        np.log1p(T, out=T)
+        if beta != 1.0:
+            np.divide(T, beta, out=T)
+        np.maximum(Z, 0.0, out=A)
+        np.add(A, T, out=A)
+
+    return kernel
+
+
 @_float32_via_float64
 def elu(z, alpha=1.0):
     """Exponential linear unit: z for z > 0, alpha * (exp(z) - 1) for z <= 0; ``alpha`` >= 0.
@@ -282,6 +363,36 @@ def elu_derivative(z, alpha=1.0):
     return _finish(np.where(z > 0, z.dtype.type(1), alpha * np.exp(np.minimum(z, z.dtype.type(0)))))
 
 
+def elu_kernel(alpha=1.0):
+    """Training kernel of ``elu(z, alpha)``: A = max(z, 0) + alpha expm1(min(z, 0)), G = 1 or alpha e^z.
+
+    expm1 on min(z, 0) only, as :func:`elu` does: accurate near 0 and never overflowing. The
+    derivative reuses it, alpha (expm1(z) + 1): exact to absolute round-off (1e-16), which is what
+    training needs, though not to relative accuracy far left (:func:`elu_derivative` is).
+    """
+    return _scaled_elu_kernel(1.0, float(alpha))
+
+
+def _scaled_elu_kernel(scale, alpha):
+    """A = scale * elu(z, alpha), G its derivative (scale for z > 0, scale alpha e^z otherwise)."""
+    factor = scale * alpha
+
+    def kernel(Z, A, G, T):
+        np.minimum(Z, 0.0, out=T)
+        np.expm1(T, out=T)
+        if factor != 1.0:
+            np.multiply(T, factor, out=T)  # scale alpha (e^z - 1) for z <= 0, 0 for z > 0
+        np.maximum(Z, 0.0, out=A)
+        if scale != 1.0:
+            np.multiply(A, scale, out=A)
+        np.add(A, T, out=A)
+        np.add(T, factor, out=G)  # scale alpha e^z for z <= 0 ...
+        if factor != scale:
+            np.copyto(G, scale, where=Z > 0)  # ... and scale for z > 0 (with factor == scale: already so)
+
+    return kernel
+
+
 @_float32_via_float64
 def selu(z):
     """Scaled ELU (Klambauer et al., 2017): SELU_SCALE * elu(z, SELU_ALPHA); self-normalising."""
@@ -294,6 +405,11 @@ def selu_derivative(z):
     """SELU_SCALE * elu_derivative(z, SELU_ALPHA)."""
     z = _prepare(z)
     return _finish(z.dtype.type(SELU_SCALE) * elu_derivative(z, SELU_ALPHA))
+
+
+def selu_kernel():
+    """Training kernel of ``selu``: SELU_SCALE times the ELU kernel with SELU_ALPHA."""
+    return _scaled_elu_kernel(SELU_SCALE, SELU_ALPHA)
 
 
 def _normal_density(z, factor=1.0):
@@ -355,6 +471,22 @@ def _gelu_derivative_series(z):
     return series
 
 
+def gelu_kernel():
+    """Training kernel of ``gelu``: A = z Phi(z), G = Phi(z) + z phi(z) (scipy's ndtr for Phi)."""
+
+    def kernel(Z, A, G, T):
+        special.ndtr(Z, out=G)
+        np.multiply(Z, G, out=A)
+        np.multiply(Z, Z, out=T)
+        np.multiply(T, -0.5, out=T)
+        np.exp(T, out=T)
+        np.multiply(T, Z, out=T)
+        np.multiply(T, _INV_SQRT_2PI, out=T)
+        np.add(G, T, out=G)
+
+    return kernel
+
+
 @_float32_via_float64
 def silu(z):
     """Sigmoid linear unit (swish with beta = 1): z * sigmoid(z)."""
@@ -385,6 +517,22 @@ def _silu_derivative_left(z):
     """silu'(z) for z <= 0 as e^z / (1 + e^z)**2 * (t + e^z0 * expm1(t)), t = z - z0 (see silu_derivative)."""
     t = (z - _SILU_D_ZERO[0]) - _SILU_D_ZERO[1]  # exact first difference for z in [2 z0, z0 / 2]
     return _exp_times(z, (t + _SILU_D_EXP_ZERO * np.expm1(t)) / (1 + np.exp(z)) ** 2)
+
+
+def silu_kernel():
+    """Training kernel of ``silu``: with s = sigma(z) (written with tanh), A = z s and G = s + A (1 - s)."""
+
+    def kernel(Z, A, G, T):
+        np.multiply(Z, 0.5, out=T)
+        np.tanh(T, out=T)
+        np.multiply(T, 0.5, out=T)
+        np.add(T, 0.5, out=T)
+        np.multiply(Z, T, out=A)
+        np.subtract(1.0, T, out=G)
+        np.multiply(G, A, out=G)
+        np.add(G, T, out=G)
+
+    return kernel
 
 
 @_float32_via_float64
@@ -427,6 +575,21 @@ def sum_of_sigmoids(z, offsets, weights=None):
 
 
 # --- Activation objects and the registry ---------------------------------------------------------
+# A training kernel is what the training engine (course_utils.engine) calls once per iteration on the
+# hidden pre-activations: ``kernel(Z, A, G, T)`` fills ``A = g(Z)`` and ``G = g'(Z)`` in place. Z, A, G
+# and T are float arrays of one shape and dtype (float64 or float32); Z is only read, T is scratch
+# space. Kernels use a few fast in-place ufuncs: they agree with the reference functions above to
+# float round-off (tests/test_activations.py checks it), without their care in the extreme tails.
+
+
+def generic_kernel(function, derivative):
+    """The training kernel of any pair of callables: A = function(Z), G = derivative(Z)."""
+
+    def kernel(Z, A, G, T):
+        A[...] = function(Z)
+        G[...] = derivative(Z)
+
+    return kernel
 
 
 class Activation:
@@ -437,6 +600,10 @@ class Activation:
     callables, e.g. a deliberately wrong derivative for a gradient-check lesson::
 
         wrong = Activation("sigmoid (buggy)", sigmoid, lambda z: sigmoid_derivative(sigmoid(z)))
+
+    Any Activation works wherever an activation is accepted (training, gradient checks, comparisons,
+    plots, the playground). ``act.kernel()`` is what training calls: the built-in's fast kernel when
+    ``act`` is a built-in (its own function and derivative), otherwise :func:`generic_kernel`.
     """
 
     def __init__(self, name, function, derivative, **params):
@@ -457,6 +624,50 @@ class Activation:
         """dA/dZ evaluated at ``z`` (same shape as ``z``)."""
         return self._derivative(z, **self.params)
 
+    def _builtin(self):
+        """The registry entry whose function and derivative this is, or None."""
+        entry = _REGISTRY.get(self.name)
+        if entry is not None and entry.function is self._function and entry.derivative is self._derivative:
+            return entry
+        return None
+
+    def kernel(self):
+        """The training kernel ``kernel(Z, A, G, T)`` (see the note above :func:`generic_kernel`)."""
+        entry = self._builtin()
+        if entry is not None:
+            return entry.kernel(**self.params)
+        return generic_kernel(self, self.derivative)
+
+    @property
+    def label(self):
+        """The name to show in figures and text: the math name of a built-in ("σ", "leaky ReLU"), else ``name``."""
+        entry = self._builtin()
+        if entry is None:
+            return self.name
+        params = ", ".join(f"{key} = {value:g}" for key, value in self.params.items())
+        return f"{entry.label} ({params})" if params else entry.label
+
+    @property
+    def relative_cost(self):
+        """Rough time per element of the kernel, relative to tanh's (used to share work between processes)."""
+        entry = self._builtin()
+        return entry.relative_cost if entry is not None else 4.0
+
+    def same_function(self, other):
+        """True if ``other`` computes the same values: the same function with the same parameters.
+
+        The derivative does not count (a network trained with a wrong derivative still predicts
+        with its function). A built-in's parameters count with their defaults filled in.
+        """
+        if not isinstance(other, Activation):
+            return False
+        return self._function is other._function and self._full_params() == other._full_params()
+
+    def _full_params(self):
+        """The parameters with a built-in function's defaults filled in (found by the function alone)."""
+        entry = next((e for e in _REGISTRY.values() if e.function is self._function), None)
+        return {**(entry.defaults if entry is not None else {}), **self.params}
+
     def __repr__(self):
         params = "".join(f", {key}={value!r}" for key, value in self.params.items())
         return f"Activation({self.name!r}{params})"
@@ -475,17 +686,26 @@ class Activation:
         return hash((self.name, tuple(sorted(self.params.items()))))
 
 
-# name -> (function, derivative, parameter names)
+class _BuiltIn:
+    """A registry entry: display label, function, derivative, kernel factory, parameter defaults, relative cost."""
+
+    def __init__(self, label, function, derivative, kernel, defaults, relative_cost):
+        self.label, self.function, self.derivative, self.kernel = label, function, derivative, kernel
+        self.defaults = dict(defaults)
+        self.relative_cost = relative_cost
+
+
+# The one list of built-in activations, in course order. Adding one: see CONTRIBUTING.md.
 _REGISTRY = {
-    "sigmoid": (sigmoid, sigmoid_derivative, ("offset",)),
-    "tanh": (tanh, tanh_derivative, ()),
-    "relu": (relu, relu_derivative, ()),
-    "leaky_relu": (leaky_relu, leaky_relu_derivative, ("slope",)),
-    "softplus": (softplus, softplus_derivative, ("beta",)),
-    "elu": (elu, elu_derivative, ("alpha",)),
-    "selu": (selu, selu_derivative, ()),
-    "gelu": (gelu, gelu_derivative, ()),
-    "silu": (silu, silu_derivative, ()),
+    "sigmoid": _BuiltIn("σ", sigmoid, sigmoid_derivative, sigmoid_kernel, {"offset": 0.0}, 1.2),
+    "tanh": _BuiltIn("tanh", tanh, tanh_derivative, tanh_kernel, {}, 1.0),
+    "relu": _BuiltIn("ReLU", relu, relu_derivative, relu_kernel, {}, 0.5),
+    "leaky_relu": _BuiltIn("leaky ReLU", leaky_relu, leaky_relu_derivative, leaky_relu_kernel, {"slope": 0.01}, 0.8),
+    "softplus": _BuiltIn("softplus", softplus, softplus_derivative, softplus_kernel, {"beta": 1.0}, 1.8),
+    "elu": _BuiltIn("ELU", elu, elu_derivative, elu_kernel, {"alpha": 1.0}, 1.2),
+    "selu": _BuiltIn("SELU", selu, selu_derivative, selu_kernel, {}, 1.4),
+    "gelu": _BuiltIn("GELU", gelu, gelu_derivative, gelu_kernel, {}, 3.0),
+    "silu": _BuiltIn("SiLU", silu, silu_derivative, silu_kernel, {}, 1.3),
 }
 
 
@@ -500,13 +720,13 @@ def get(name, **params):
     Parameters are checked now, so a bad value fails here rather than during training.
     """
     check_choice("activation", name, available())
-    function, derivative, allowed = _REGISTRY[name]
-    unknown = sorted(set(params) - set(allowed))
+    entry = _REGISTRY[name]
+    unknown = sorted(set(params) - set(entry.defaults))
     if unknown:
-        hint = ", ".join(allowed) if allowed else "none"
+        hint = ", ".join(entry.defaults) if entry.defaults else "none"
         raise TypeError(f"activation {name!r} has no parameter {unknown[0]!r}; its parameters: {hint}")
-    function(0.0, **params)  # validates the parameter values with the function's own checks
-    return Activation(name, function, derivative, **params)
+    entry.function(0.0, **params)  # validates the parameter values with the function's own checks
+    return Activation(name, entry.function, entry.derivative, **params)
 
 
 def as_activation(activation, argument="activation"):

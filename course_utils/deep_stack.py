@@ -12,27 +12,25 @@ import math
 import numpy as np
 
 from . import activations as _activations
-from ._validation import check_int, check_real, check_seed
+from ._validation import check_choice, check_int, check_real, check_seed
+from .network import INIT_RULES
 
-_GAINS = {"lecun": 1.0, "he": math.sqrt(2.0)}
 
-
-def _gain(init):
+def _weight_std(init, width):
+    """Standard deviation of a (width, width) layer's weights: a rule of network.INIT_RULES or gain / sqrt(width)."""
     if isinstance(init, str):
-        if init not in _GAINS:
-            raise ValueError(f"unknown init {init!r}; available: 'lecun', 'he', or a positive number (the gain)")
-        return _GAINS[init]
-    return check_real("init", init, low=0.0, low_inclusive=False)
+        return INIT_RULES[check_choice("init", init, tuple(INIT_RULES))](width, width)
+    return check_real("init", init, low=0.0, low_inclusive=False) / math.sqrt(width)
 
 
 def layer_statistics(activation, n_layers=20, width=256, m=1000, init="lecun", seed=0):
     """Mean and standard deviation of every layer's activations in a random deep stack.
 
-    ``activation`` is a name or an ``activations.Activation``. ``init`` sets the weight scale:
-    "lecun" (std 1/sqrt(width), LeCun normal), "he" (std sqrt(2/width)) or a positive gain g
-    (std g/sqrt(width)). The inputs and every weight matrix come from one
-    ``np.random.RandomState(seed)`` in a fixed order, so two activations with the same seed see
-    exactly the same inputs and weights.
+    ``activation`` is a name or an ``activations.Activation``. ``init`` sets the weight scale: a rule
+    of ``network.INIT_RULES`` ("lecun": std 1/sqrt(width), LeCun normal; "xavier": the same for these
+    square layers; "he": std sqrt(2/width)) or a positive gain g (std g/sqrt(width)). The inputs and
+    every weight matrix come from one ``np.random.RandomState(seed)`` in a fixed order, so two
+    activations with the same seed see exactly the same inputs and weights.
 
     Returns a dict of two float arrays of shape (n_layers,): "mean" and "std" of A_l taken over all
     width * m entries; index 0 is the first layer.
@@ -41,7 +39,7 @@ def layer_statistics(activation, n_layers=20, width=256, m=1000, init="lecun", s
     n_layers = check_int("n_layers", n_layers, low=1)
     width = check_int("width", width, low=1)
     m = check_int("m", m, low=2)
-    std = _gain(init) / math.sqrt(width)
+    std = _weight_std(init, width)
     rng = np.random.RandomState(check_seed("seed", seed))
     a = rng.standard_normal((width, m))
     means, stds = np.empty(n_layers), np.empty(n_layers)

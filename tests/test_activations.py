@@ -181,12 +181,6 @@ def test_float32_accuracy_and_dtype(name):
     assert errors[worst] <= 1.0, f"{name}: {errors[worst]:.2f} float32 ulp at z={GRID32[worst]!r}"
 
 
-def test_grid_covers_what_the_brief_asks():
-    assert GRID64.min() == -1e3 and GRID64.max() == 1e3
-    assert np.sum(np.abs(GRID64) < 1) > 300  # dense near 0
-    assert np.sum(np.abs(GRID64) > 100) > 100  # log-spaced tails
-
-
 # --- values at known points ---------------------------------------------------------------------
 
 KNOWN = [
@@ -649,3 +643,113 @@ def test_sum_of_sigmoids_bad_weights():
         A.sum_of_sigmoids(0.0, [1.0], weights="trapezoid")
     with pytest.raises(TypeError, match="z must be real numbers"):
         A.sum_of_sigmoids("x", [0.0])
+
+
+# --- training kernels ---------------------------------------------------------------------------
+
+KERNEL_CASES = [(name, {}) for name in A.available()] + [
+    ("sigmoid", {"offset": 1.5}),
+    ("sigmoid", {"offset": -3.0}),
+    ("leaky_relu", {"slope": 0.0}),
+    ("leaky_relu", {"slope": 0.3}),
+    ("leaky_relu", {"slope": 1.0}),
+    ("softplus", {"beta": 0.25}),
+    ("softplus", {"beta": 3.0}),
+    ("elu", {"alpha": 0.0}),
+    ("elu", {"alpha": 0.5}),
+    ("elu", {"alpha": 2.5}),
+]
+# [-40, 40] densely, the extremes training can reach, and both zeros; 3 rows, as the engine calls a kernel
+KERNEL_Z = np.concatenate(
+    [np.linspace(-40, 40, 4001), [700.0, -700.0, 1e3, -1e3, 0.0, -0.0, 1e-300, -1e-300, 3.0, -3.0]]
+).reshape(3, -1)
+
+
+def run_kernel(kernel, Z):
+    """A, G filled by ``kernel`` on ``Z`` (overflow, invalid and divide raise; underflow is fine)."""
+    out_A, out_G, scratch = (np.full_like(Z, np.nan) for _ in range(3))
+    Z_before = Z.copy()
+    with np.errstate(over="raise", invalid="raise", divide="raise"), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kernel(Z, out_A, out_G, scratch)
+    np.testing.assert_array_equal(Z, Z_before)  # Z is only read
+    return out_A, out_G
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("name, params", KERNEL_CASES, ids=[f"{n}{p or ''}" for n, p in KERNEL_CASES])
+def test_training_kernel_matches_the_function_and_its_derivative(name, params, dtype):
+    act = A.get(name, **params)
+    Z = KERNEL_Z.astype(dtype)
+    values, slopes = run_kernel(act.kernel(), Z)
+    assert values.dtype == slopes.dtype == dtype
+    # float round-off, relative or absolute: a few eps (the kernels skip the reference's care in the
+    # tails, e.g. silu's 1 - sigma(z) at z = 37 loses ~14 eps of the derivative's 1)
+    tol = 16 * np.finfo(dtype).eps
+    np.testing.assert_allclose(values, act(Z), rtol=tol, atol=tol)
+    np.testing.assert_allclose(slopes, act.derivative(Z), rtol=tol, atol=tol)
+
+
+@pytest.mark.parametrize(
+    "act",
+    [A.get("relu"), A.get("leaky_relu"), A.get("leaky_relu", slope=0.3), A.get("leaky_relu", slope=0.0)],
+    ids=repr,
+)
+def test_relu_family_kernel_derivatives_are_exact(act):
+    _, slopes = run_kernel(act.kernel(), KERNEL_Z)
+    slope = act.params.get("slope", 0.01 if act.name == "leaky_relu" else 0.0)
+    np.testing.assert_array_equal(slopes, np.where(KERNEL_Z > 0, 1.0, slope))
+
+
+@pytest.mark.parametrize("alpha", [1.0, 0.5, 2.5])
+def test_elu_kernel_derivative_is_one_alpha_and_alpha_exp(alpha):
+    _, slopes = run_kernel(A.get("elu", alpha=alpha).kernel(), KERNEL_Z)
+    positive, zero, negative = KERNEL_Z > 0, KERNEL_Z == 0, KERNEL_Z < 0
+    assert np.all(slopes[positive] == 1.0) and np.all(slopes[zero] == alpha)
+    np.testing.assert_allclose(slopes[negative], alpha * np.exp(KERNEL_Z[negative]), rtol=4 * EPS, atol=4 * EPS)
+
+
+def test_a_learners_activation_gets_a_kernel_from_its_own_functions():
+    square = A.Activation("square", np.square, lambda z: 2 * z)
+    wrong = A.Activation("sigmoid (buggy)", A.sigmoid, lambda z: A.sigmoid_derivative(A.sigmoid(z)))
+    Z = np.linspace(-5, 5, 60).reshape(3, -1)
+    for act in (square, wrong):
+        values, slopes = run_kernel(act.kernel(), Z)
+        np.testing.assert_array_equal(values, act(Z))
+        np.testing.assert_array_equal(slopes, act.derivative(Z))  # its own derivative, even a wrong one
+    values, slopes = run_kernel(A.generic_kernel(np.square, lambda z: 2 * z), Z)
+    np.testing.assert_array_equal(values, Z**2)
+    np.testing.assert_array_equal(slopes, 2 * Z)
+
+
+def test_a_built_in_made_by_hand_gets_the_fast_kernel():
+    by_hand = A.Activation("tanh", A.tanh, A.tanh_derivative)
+    fast = run_kernel(A.get("tanh").kernel(), KERNEL_Z)
+    generic = run_kernel(A.generic_kernel(A.tanh, A.tanh_derivative), KERNEL_Z)
+    assert not np.array_equal(fast[1], generic[1])  # (so the two kernels can be told apart)
+    for got, expected in zip(run_kernel(by_hand.kernel(), KERNEL_Z), fast):
+        np.testing.assert_array_equal(got, expected)
+
+
+def test_same_function():
+    sigmoid = A.get("sigmoid")
+    assert sigmoid.same_function(A.get("sigmoid")) and sigmoid.same_function(A.get("sigmoid", offset=0.0))
+    assert A.get("sigmoid", offset=0.0).same_function(sigmoid)
+    assert not sigmoid.same_function(A.get("sigmoid", offset=1.0))
+    assert not A.get("leaky_relu").same_function(A.get("leaky_relu", slope=0.5))
+    assert A.get("leaky_relu").same_function(A.get("leaky_relu", slope=0.01))
+    assert not sigmoid.same_function(A.get("tanh")) and not sigmoid.same_function("sigmoid")
+    tanh_by_hand = A.Activation("tanh", A.tanh, A.tanh_derivative)
+    assert tanh_by_hand.same_function(A.get("tanh")) and A.get("tanh").same_function(tanh_by_hand)
+    assert not A.get("tanh").same_function(A.Activation("tanh (lambda)", lambda z: np.tanh(z), A.tanh_derivative))
+
+
+def test_same_function_ignores_the_derivative_and_the_name():
+    # the derivative does not count: a network trained with a wrong one still computes sigmoid
+    wrong = A.Activation("sigmoid (buggy)", A.sigmoid, lambda z: A.sigmoid_derivative(A.sigmoid(z)))
+    renamed = A.Activation("other name", A.sigmoid, A.sigmoid_derivative)
+    assert wrong.same_function(renamed)
+    assert not wrong.same_function(A.get("sigmoid", offset=1.0))
+    for act in (wrong, renamed):
+        assert A.get("sigmoid").same_function(act) and act.same_function(A.get("sigmoid")), act
+        assert A.get("sigmoid", offset=0.0).same_function(act), act

@@ -69,7 +69,7 @@ def test_elu_mean_moves_toward_zero_relative_to_relu():
         ({"n_layers": 0}, "n_layers must be >= 1"),
         ({"width": 0}, "width must be >= 1"),
         ({"m": 1}, "m must be >= 2"),
-        ({"init": "xavier"}, "unknown init 'xavier'"),
+        ({"init": "glorot"}, "unknown init 'glorot'"),
         ({"init": -1.0}, "init must be > 0"),
     ],
 )

@@ -1,6 +1,7 @@
 """Tests of experiments.compare (many networks trained together) against network.train."""
 
 import io
+import sys
 
 import numpy as np
 import pytest
@@ -101,18 +102,16 @@ def test_custom_activation_with_wrong_derivative_uses_it(flower):
     np.testing.assert_allclose(row["costs"], costs, rtol=1e-9)
 
 
-def test_results_do_not_depend_on_grouping_or_processes(flower, monkeypatch):
+def test_results_do_not_depend_on_grouping(flower):
+    # (processes: tests/test_engine.py compares n_jobs=2 with n_jobs=1 and network.train)
     X, Y = flower
-    monkeypatch.setattr(experiments, "_PARALLEL_MIN_WORK", 0)  # force the worker processes
-    kwargs = dict(learning_rate=1.2, num_iterations=400, progress=False)
-    together = experiments.compare(X, Y, ("relu", "tanh", "elu"), (1, 5, 20), n_jobs=2, **kwargs)
-    alone = experiments.compare(X, Y, "relu", (20,), n_jobs=1, **kwargs)
-    in_process = experiments.compare(X, Y, ("relu", "tanh", "elu"), (1, 5, 20), n_jobs=1, **kwargs)
-    for a, b in zip(together, in_process):
-        np.testing.assert_array_equal(a["costs"], b["costs"])
-        assert a["final_cost"] == b["final_cost"] and a["train_accuracy"] == b["train_accuracy"]
-    relu20 = experiments.select(together, activation="relu", n_hidden=20)[0]
-    assert relu20["final_cost"] == alone[0]["final_cost"]
+    kwargs = dict(learning_rate=1.2, num_iterations=400, progress=False, n_jobs=1)
+    together = experiments.compare(X, Y, ("relu", "tanh", "elu"), (1, 5, 20), seeds=(2, 3), **kwargs)
+    for act, n_h, seed in [("relu", 20, 2), ("elu", 1, 3), ("tanh", 5, 3)]:
+        (alone,) = experiments.compare(X, Y, act, (n_h,), seeds=(seed,), **kwargs)
+        (grouped,) = experiments.select(together, activation=act, n_hidden=n_h, seed=seed)
+        np.testing.assert_array_equal(grouped.pop("costs"), alone.pop("costs"))
+        assert grouped == alone
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -158,10 +157,44 @@ def test_keep_params_gives_network_parameters(flower):
     )
     for row in rows:
         params = row["params"]
+        assert isinstance(params, network.Parameters) and params.output == "sigmoid"
+        assert params.activation == activations.get(row["activation"])
         assert params["W1"].shape == (row["n_hidden"], 2) and params["b2"].shape == (1, 1)
-        predicted = network.predict(params, X, row["activation"])
+        assert list(params) == ["W1", "b1", "W2", "b2"]
+        predicted = network.predict(params, X)  # the stored activation
+        np.testing.assert_array_equal(predicted, network.predict(params, X, row["activation"]))
         assert network.accuracy(predicted, Y) == row["train_accuracy"]
+        assert experiments.dead_units(params, X) == row["dead_units"]
         assert experiments.dead_units(params, X, row["activation"]) == row["dead_units"]
+
+
+def test_init_rules_and_regression_rows(flower):
+    X, Y = flower
+    (row,) = experiments.compare(X, Y, "tanh", 4, init_scale="lecun", num_iterations=300, progress=False)
+    _, costs = network.train(X, Y, 4, "tanh", init_scale="lecun", num_iterations=300)
+    assert row["init_scale"] == "lecun"
+    np.testing.assert_array_equal(row["costs"], costs)
+    target = np.sin(X[:1]) * X[1:]
+    rows = experiments.compare(
+        X,
+        target,
+        ("tanh", "relu"),
+        (5,),
+        learning_rate=0.05,
+        num_iterations=300,
+        output="identity",
+        X_test=X[:, :50],
+        Y_test=target[:, :50],
+        progress=False,
+    )
+    for row in rows:
+        keys = list(experiments.ROW_KEYS)
+        keys[keys.index("train_accuracy")] = "train_error"
+        assert list(row) == keys + ["test_error"]
+        assert row["train_error"] > 0 and row["test_error"] > 0
+        assert row["final_cost"] == pytest.approx(row["train_error"] ** 2 / 2, rel=1e-12)
+    with pytest.raises(ValueError, match="test_size splits classification data.*pass X_test, Y_test"):
+        experiments.compare(X, target, "tanh", 2, num_iterations=5, output="identity", test_size=0.2, progress=False)
 
 
 def test_dead_units_counts_relus_that_never_fire():
@@ -201,11 +234,21 @@ def test_test_split_reports_test_accuracy(flower):
     assert explicit[0]["test_accuracy"] == row["test_accuracy"]
 
 
-def test_oscillation_flag():
-    assert not experiments._oscillating([0.7, 0.5, 0.4, 0.35, 0.34, 0.34])
-    assert experiments._oscillating([0.7, 0.5, 0.4, 0.35, 0.5, 0.34])  # a bounce late on
-    assert not experiments._oscillating([0.7, 0.9, 0.4, 0.35, 0.34, 0.33])  # early bumps are fine
-    assert not experiments._oscillating([0.5])
+def rose_late(seen, tol=experiments.OSCILLATION_TOL):
+    """The documented rule: in the second half, a cost above the lowest one before it by more than tol."""
+    return any(seen[i] - min(seen[:i]) > tol * abs(min(seen[:i])) for i in range(max(len(seen) // 2, 1), len(seen)))
+
+
+def test_oscillation_flag_follows_the_documented_rule(flower):
+    assert rose_late([0.7, 0.5, 0.4, 0.35, 0.5, 0.34]) and not rose_late([0.7, 0.9, 0.4, 0.35, 0.34, 0.33])
+    X, Y = flower
+    rows = experiments.compare(
+        X, Y, ("tanh", "relu"), (3, 10), learning_rate=(1.2, 4.0), num_iterations=1000, progress=False
+    )
+    flags = [row["oscillating"] for row in rows]
+    assert any(flags) and not all(flags)
+    for row in rows:
+        assert row["oscillating"] is rose_late(list(row["costs"]) + [row["final_cost"]]), row
 
 
 # --- bad input -------------------------------------------------------------------------------
@@ -236,6 +279,11 @@ def test_oscillation_flag():
         (dict(n_jobs=0), ValueError, "n_jobs must be >= 1"),
         (dict(progress="yes"), TypeError, "progress must be True or False"),
         (dict(test_size=1.5), ValueError, "test_size"),
+        (dict(init_scale={"tanh": "he", "relu": "glorot"}), ValueError, "unknown init_scale 'glorot'.*'lecun'"),
+        (dict(output="softmax"), ValueError, "unknown output 'softmax'"),
+        (dict(dtype="float16"), ValueError, "unknown dtype 'float16'; available: 'float64', 'float32'"),
+        (dict(dtype="fast"), TypeError, "dtype must be 'float64' or 'float32'"),
+        (dict(keep_params=1), TypeError, "keep_params must be True or False"),
     ],
 )
 def test_bad_arguments_are_named(flower, kwargs, error, match):
@@ -314,47 +362,34 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def test_progress_text_line_on_a_terminal_only(monkeypatch, capsys):
-    monkeypatch.setattr("sys.stderr", FakeTerminal())
-    import sys
-
-    bar = experiments._Progress(True, 1000, "compare")
-    bar.update(500)
-    bar.close()
-    text = sys.stderr.getvalue()
-    assert "compare: [" in text and "500/1000 iterations" in text and text.endswith("\n")
-    quiet = experiments._Progress(False, 1000, "compare")
-    quiet.update(10)
-    quiet.close()
-    assert sys.stderr.getvalue() == text
-
-
-def test_progress_is_silent_when_not_a_terminal(flower, capsys, monkeypatch):
+def test_progress_text_line_on_a_terminal_for_long_jobs_only(flower, monkeypatch):
     X, Y = flower
-    monkeypatch.setattr(experiments, "_PROGRESS_MIN_WORK", 0)
-    experiments.compare(X, Y, "tanh", (2,), num_iterations=200, progress=True)
+    monkeypatch.setattr("sys.stderr", FakeTerminal())
+    experiments.compare(X, Y, "tanh", (2,), num_iterations=200, n_jobs=1)  # well under a second: no bar
+    assert sys.stderr.getvalue() == ""
+    # 50 units x 400 examples x 5000 iterations: long enough for a bar, trained in 20 chunks
+    (row,) = experiments.compare(X, Y, "tanh", (49,), num_iterations=5000, n_jobs=1)
+    text = sys.stderr.getvalue()
+    assert text.startswith("\rcompare: [") and "2500/5000 iterations" in text
+    assert text.endswith("] 5000/5000 iterations\n")
+    _, costs = network.train(X, Y, 49, "tanh", num_iterations=5000)  # one chunk
+    np.testing.assert_array_equal(row["costs"], costs)
+
+
+def test_progress_is_silent_when_not_a_terminal(flower, capsys):
+    X, Y = flower
+    experiments.compare(X, Y, "tanh", (24, 25), num_iterations=5000)  # long enough for a bar on a terminal
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
 
 
-def test_unpicklable_activation_falls_back_to_this_process(flower, monkeypatch):
-    X, Y = flower
-    monkeypatch.setattr(experiments, "_PARALLEL_MIN_WORK", 0)
-    scaled = activations.Activation("tanh_lambda", lambda z: np.tanh(z), lambda z: 1 - np.tanh(z) ** 2)
-    kwargs = dict(hidden_sizes=(2, 5), learning_rate=0.5, num_iterations=300, progress=False)
-    two = experiments.compare(X, Y, [scaled, "relu"], n_jobs=2, **kwargs)
-    one = experiments.compare(X, Y, [scaled, "relu"], n_jobs=1, **kwargs)
-    assert [r["final_cost"] for r in two] == [r["final_cost"] for r in one]
-
-
 _ORPHAN_CHILD = """
-import os, sys
+import multiprocessing, os
 from course_utils import datasets, experiments
-experiments._PARALLEL_MIN_WORK = 0
 X, Y = datasets.load_planar_dataset()
-experiments.compare(X, Y, ("tanh", "relu"), (3, 4), num_iterations=200, n_jobs=2, progress=False)
-pool = experiments._POOL[1]
-print(" ".join(str(p) for p in pool._processes), flush=True)
+# 87 hidden units x 400 examples x 600 iterations: big enough for worker processes
+experiments.compare(X, Y, ("relu", "tanh", "elu"), (1, 5, 20), num_iterations=600, n_jobs=2, progress=False)
+print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
 os.kill(os.getpid(), 9)                      # die without any clean-up, like a killed kernel
 """
 
@@ -362,7 +397,6 @@ os.kill(os.getpid(), 9)                      # die without any clean-up, like a 
 def test_workers_exit_when_the_parent_is_killed():
     import os
     import subprocess
-    import sys
     import time
 
     if not sys.platform.startswith("linux"):
@@ -384,35 +418,3 @@ def test_workers_exit_when_the_parent_is_killed():
     assert not any(alive(p) for p in pids), "worker processes outlived their parent"
     for pid in pids:  # reap nothing: they were not our children
         assert not os.path.exists(f"/proc/{pid}") or not alive(pid)
-
-
-@pytest.mark.parametrize(
-    "name, params",
-    [
-        ("sigmoid", {}),
-        ("sigmoid", {"offset": 1.5}),
-        ("tanh", {}),
-        ("relu", {}),
-        ("leaky_relu", {}),
-        ("leaky_relu", {"slope": 0.3}),
-        ("softplus", {}),
-        ("softplus", {"beta": 2.5}),
-        ("elu", {}),
-        ("elu", {"alpha": 0.5}),
-    ],
-)
-def test_fast_kernels_match_the_activation_functions(name, params):
-    act = activations.get(name, **params)
-    kernel = experiments._kernel_for(act)
-    assert kernel.__qualname__ != "_generic_kernel.<locals>.kernel"  # the fast path is used
-    z = np.concatenate([np.linspace(-800, 800, 20001), [0.0, -0.0, 1e-300, -1e-300]]).reshape(1, -1)
-    A, G, T = (np.empty_like(z) for _ in range(3))
-    with np.errstate(all="raise", under="ignore", over="ignore"):
-        kernel(z, A, G, T)
-    np.testing.assert_allclose(A, act(z), rtol=1e-14, atol=1e-15)
-    np.testing.assert_allclose(G, act.derivative(z), rtol=1e-14, atol=1e-15)
-
-
-def test_other_activations_use_their_own_functions():
-    for act in (activations.get("gelu"), activations.Activation("x2", np.square, lambda z: 2 * z)):
-        assert experiments._kernel_for(act).__qualname__ == "_generic_kernel.<locals>.kernel"

@@ -1,24 +1,10 @@
 """Tests of course_utils.network: the one-hidden-layer network, its training loop and estimator."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 
+from benchmarks.baseline_loop import plain_train
 from course_utils import activations, network
-from course_utils._validation import check_XY
-
-
-def _load_baseline():
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "baseline_loop.py"
-    spec = importlib.util.spec_from_file_location("baseline_loop", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-plain_train = _load_baseline().plain_train
 
 WRONG_SIGMOID = activations.Activation(
     "sigmoid (derivative at A1)", activations.sigmoid, lambda z: activations.sigmoid_derivative(activations.sigmoid(z))
@@ -51,10 +37,11 @@ def test_initialize_parameters_reproduces_the_course_draws():
 def test_initialize_parameters_draws_W1_before_W2_and_scales_per_scheme():
     rs = np.random.RandomState(5)
     z1, z2 = rs.randn(6, 3), rs.randn(2, 6)
-    for scale, s1, s2 in [
+    for scale, s1, s2 in [  # fan_in, fan_out: 3, 6 for W1 and 6, 2 for W2
         (0.5, 0.5, 0.5),
+        ("lecun", np.sqrt(1 / 3), np.sqrt(1 / 6)),
+        ("xavier", np.sqrt(2 / (3 + 6)), np.sqrt(2 / (6 + 2))),  # Glorot
         ("he", np.sqrt(2 / 3), np.sqrt(2 / 6)),
-        ("xavier", np.sqrt(1 / 3), np.sqrt(1 / 6)),
     ]:
         params = network.initialize_parameters(3, 6, 2, init_scale=scale, seed=5)
         np.testing.assert_array_equal(params["W1"], z1 * s1)
@@ -90,17 +77,38 @@ def test_forward_propagation_by_hand():
     assert A2.shape == (1, 3) and cache["A1"].shape == (2, 3)
 
 
-def test_compute_cost_matches_the_textbook_formula_and_is_stable():
+def test_compute_cost_is_the_course_formula_on_probabilities():
+    # the course's compute_cost test case
+    A2 = np.array([[0.5002307, 0.49985831, 0.50023963]])
+    assert network.compute_cost(A2, np.array([[1, 0, 0]])) == 0.6930587610394646
     Z2 = np.array([[-2.0, 0.0, 0.5, 3.0]])
     Y = np.array([[0, 1, 1, 0]])
     A2 = 1 / (1 + np.exp(-Z2))
     textbook = -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))
-    assert network.compute_cost(Z2, Y) == pytest.approx(textbook, rel=1e-14)
-    # Confidently wrong predictions: the textbook formula would take log(0); the logits do not.
-    assert network.compute_cost(np.array([[-1000.0, 1000.0]]), np.array([[1, 0]])) == pytest.approx(1000.0)
-    assert network.compute_cost(np.array([[1000.0, -1000.0]]), np.array([[1, 0]])) == 0.0
+    assert network.compute_cost(A2, Y) == pytest.approx(textbook, rel=1e-14)
+    # 0 log 0 = 0 for certain right answers; a certain wrong answer costs inf, as the formula says
+    assert network.compute_cost([[1.0, 0.0]], [[1, 0]]) == 0.0
+    assert network.compute_cost([[0.0, 0.5]], [[1, 0]]) == np.inf
     with pytest.raises(ValueError, match="same shape"):
         network.compute_cost(np.zeros((1, 3)), np.zeros((1, 4)))
+
+
+@pytest.mark.parametrize("A2", [[[1.5, 0.2]], [[-0.1, 0.2]], [[-1000.0, 1000.0]]])
+def test_compute_cost_refuses_logits_and_names_the_logits_form(A2):
+    with pytest.raises(ValueError, match=r"A2 must hold probabilities in \[0, 1\].*compute_cost_from_logits\(Z2, Y\)"):
+        network.compute_cost(A2, [[1, 0]])
+
+
+def test_compute_cost_from_logits_matches_the_textbook_formula_and_is_stable():
+    Z2 = np.array([[-2.0, 0.0, 0.5, 3.0]])
+    Y = np.array([[0, 1, 1, 0]])
+    A2 = 1 / (1 + np.exp(-Z2))
+    assert network.compute_cost_from_logits(Z2, Y) == pytest.approx(network.compute_cost(A2, Y), rel=1e-14)
+    # Confidently wrong predictions: the textbook formula would take log(0); the logits do not.
+    assert network.compute_cost_from_logits(np.array([[-1000.0, 1000.0]]), np.array([[1, 0]])) == pytest.approx(1000.0)
+    assert network.compute_cost_from_logits(np.array([[1000.0, -1000.0]]), np.array([[1, 0]])) == 0.0
+    with pytest.raises(ValueError, match="same shape"):
+        network.compute_cost_from_logits(np.zeros((1, 3)), np.zeros((1, 4)))
 
 
 def test_backward_matches_finite_differences_elementwise():
@@ -117,8 +125,8 @@ def test_backward_matches_finite_differences_elementwise():
             plus[key][index] += eps
             minus[key][index] -= eps
             numeric = (
-                network.compute_cost(network.forward_propagation(X, plus)[1]["Z2"], Y)
-                - network.compute_cost(network.forward_propagation(X, minus)[1]["Z2"], Y)
+                network.compute_cost(network.forward_propagation(X, plus)[0], Y)
+                - network.compute_cost(network.forward_propagation(X, minus)[0], Y)
             ) / (2 * eps)
             assert grads["d" + key][index] == pytest.approx(numeric, abs=1e-8)
 
@@ -207,8 +215,9 @@ def test_costs_are_recorded_before_each_update(flower):
             params = network.initialize_parameters(2, 4)
         else:
             params, _ = network.train(X, Y, num_iterations=n)
-        _, cache = network.forward_propagation(X, params)
-        assert costs[k] == pytest.approx(network.compute_cost(cache["Z2"], Y), rel=1e-12)
+        A2, cache = network.forward_propagation(X, params)
+        assert costs[k] == pytest.approx(network.compute_cost_from_logits(cache["Z2"], Y), rel=1e-12)
+        assert costs[k] == pytest.approx(network.compute_cost(A2, Y), rel=1e-12)
 
 
 def test_train_agrees_with_the_plain_course_loop_on_the_course_run(flower):
@@ -233,32 +242,6 @@ def test_train_agrees_with_the_plain_loop_for_every_activation(flower, name):
     np.testing.assert_allclose(costs, ref_costs, rtol=1e-9)
     for key in params:
         np.testing.assert_allclose(params[key], ref_params[key], rtol=1e-8, atol=1e-11)
-
-
-@pytest.mark.parametrize(
-    "name, params",
-    [
-        ("tanh", {}),
-        ("sigmoid", {}),
-        ("sigmoid", {"offset": 0.5}),
-        ("relu", {}),
-        ("leaky_relu", {}),
-        ("leaky_relu", {"slope": 0.0}),
-        ("leaky_relu", {"slope": 0.3}),
-        ("leaky_relu", {"slope": 1.0}),
-        ("elu", {}),
-        ("elu", {"alpha": 0.0}),
-        ("elu", {"alpha": 2.5}),
-        ("softplus", {"beta": 3.0}),
-    ],
-)
-def test_training_kernels_match_the_activation_and_its_derivative(name, params):
-    act = activations.get(name, **params)
-    z = np.concatenate([np.linspace(-30, 30, 601), [0.0, -0.0, 1e-300, -1e-300]]).reshape(5, -1)
-    A1, G = np.empty_like(z), np.empty_like(z)
-    network._kernel_for(act)(z, A1, G)
-    np.testing.assert_allclose(A1, act(z), rtol=1e-15, atol=1e-15)
-    np.testing.assert_allclose(G, act.derivative(z), rtol=1e-15, atol=1e-15)
 
 
 @pytest.mark.parametrize(
@@ -327,10 +310,11 @@ def test_divergence_raises_a_clear_error(flower, activation, lr):
 
 
 def test_divergence_of_the_parameters_alone_is_caught():
-    # A huge step sends W1 to inf while tanh(inf) = 1 keeps the cost finite.
+    # A huge step sends the parameters to inf after the check at iteration 0; the final check sees it.
     X, Y = small_problem(5)
-    with pytest.raises(network.TrainingDiverged, match="parameters became inf or NaN"):
-        network.train(X, Y, learning_rate=1e308, num_iterations=3, init_scale=1.0)
+    with pytest.raises(network.TrainingDiverged, match="parameters became inf or NaN") as info:
+        network.train(X, Y, activation="relu", learning_rate=1e308, num_iterations=2, init_scale=1.0)
+    assert info.value.iteration == 2 and info.value.costs.shape == (1,)
 
 
 BAD_TRAIN_ARGS = [
@@ -346,7 +330,8 @@ BAD_TRAIN_ARGS = [
     ({"num_iterations": 10.0}, TypeError, "num_iterations must be an int"),
     ({"activation": "swish"}, ValueError, "unknown activation 'swish'; available: 'sigmoid'"),
     ({"activation": 3}, TypeError, "activation must be an activation name"),
-    ({"init_scale": "glorot"}, ValueError, "unknown init_scale 'glorot'; available: 'he', 'xavier'"),
+    ({"init_scale": "glorot"}, ValueError, "unknown init_scale 'glorot'; available: 'lecun', 'xavier', 'he'"),
+    ({"output": "softmax"}, ValueError, "unknown output 'softmax'; available: 'sigmoid', 'identity'"),
     ({"init_scale": -0.1}, ValueError, "init_scale must be >= 0"),
     ({"init_scale": float("nan")}, ValueError, "init_scale must be a finite"),
     ({"init_scale": None}, TypeError, "init_scale must be a number"),
@@ -372,7 +357,7 @@ def _bad_data():
     return [
         (X, Y[:, :-1], ValueError, r"Y must have shape \(1, 30\)"),
         (X, Y.ravel(), ValueError, r"Y must have shape \(1, 30\).*got shape \(30,\)"),
-        (X.T, Y, ValueError, r"Y must have shape \(1, 3\)"),
+        (X.T, Y, ValueError, r"X has shape \(30, 3\): one row per example\?.*pass X\.T"),
         (X, Y_two, ValueError, "Y must contain only the labels 0 and 1, got other values such as 2"),
         (X, Y_nan, ValueError, "Y must contain only the labels 0 and 1, got NaN"),
         (X, np.where(Y == 1, "a", "b"), TypeError, "Y must hold the numbers 0 and 1"),
@@ -390,13 +375,20 @@ def test_train_rejects_bad_data(X, Y, error, match):
         network.train(X, Y, num_iterations=5)
 
 
-def test_check_XY_converts_and_keeps_shapes():
-    X, Y = check_XY(np.arange(6).reshape(2, 3), np.array([[True, False, True]]))
-    assert X.dtype == np.float64 and Y.dtype == np.int64 and Y.tolist() == [[1, 0, 1]]
-    X32 = np.ones((2, 3), dtype=np.float32)
-    assert check_XY(X32, np.zeros((1, 3)))[0].dtype == np.float64
+def test_train_converts_ints_bools_and_float32():
+    X, Y = small_problem(3, n_x=2, m=12)
+    X_int = np.round(X * 4).astype(np.int64)
+    reference, ref_costs = network.train(X_int.astype(np.float64), Y, num_iterations=150)
+    for X_given, Y_given in [
+        (X_int, Y.astype(bool)),
+        (X_int.tolist(), Y.astype(float).tolist()),
+        ((X_int / 4).astype(np.float32) * 4, Y),  # exact in float32
+    ]:
+        params, costs = network.train(X_given, Y_given, num_iterations=150)
+        assert np.array_equal(costs, ref_costs)
+        assert all(params[k].dtype == np.float64 and np.array_equal(params[k], reference[k]) for k in params)
     with pytest.raises(ValueError, match="at least one feature and one example"):
-        check_XY(np.ones((2, 0)), np.ones((1, 0)))
+        network.train(np.ones((2, 0)), np.ones((1, 0)), num_iterations=5)
 
 
 # --- predictions ---------------------------------------------------------------------------------
@@ -442,6 +434,7 @@ def test_estimator_equals_train_on_0_1_labels(flower):
     params, costs = network.train(X, Y, num_iterations=1000)
     assert all(np.array_equal(clf.params_[k], params[k]) for k in params)
     assert np.array_equal(clf.loss_curve_, costs)
+    assert isinstance(clf.params_, network.Parameters) and clf.params_.activation == activations.get("tanh")
     np.testing.assert_array_equal(clf.predict(X.T), network.predict(params, X).ravel())
     assert clf.score(X.T, Y.ravel()) == network.accuracy(network.predict(params, X), Y) / 100
     assert clf.n_features_in_ == 2 and clf.n_iter_ == 1000

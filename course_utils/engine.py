@@ -1,0 +1,391 @@
+"""The one training loop of the course: batch gradient descent for one-hidden-layer networks.
+
+:func:`course_utils.network.train` (one network), :func:`course_utils.experiments.compare` (many
+networks at once) and the playground (one network, a chunk of iterations per frame) all train with
+:class:`Engine`. Column convention: ``X`` of shape ``(n_x, m)`` and ``Y`` of shape ``(1, m)``.
+
+The mathematics, model by model (``g`` the hidden activation, ``m`` the number of examples)::
+
+    Z1 = W1 @ X + b1,  A1 = g(Z1),  Z2 = W2 @ A1 + b2
+    output "sigmoid":  A2 = sigmoid(Z2),  cost = mean(log(1 + exp(Z2)) - Y * Z2)   (cross-entropy)
+    output "identity": A2 = Z2,           cost = mean((Z2 - Y) ** 2) / 2           (squared error)
+    dZ2 = A2 - Y,  dW2 = dZ2 @ A1.T / m,  db2 = mean(dZ2)
+    dZ1 = (W2.T @ dZ2) * g'(Z1),  dW1 = dZ1 @ X.T / m,  db1 = mean(dZ1, axis=1)
+    W <- W - learning_rate * dW   (every parameter)
+
+The cost is recorded at iterations 0, 100, 200, ... (:data:`RECORD_EVERY`), computed in that
+iteration before its update.
+
+**Divergence, one rule everywhere.** At every recorded iteration, and when training ends, each model
+is checked: if its cost or one of its parameters is no longer a finite number, the model has
+*diverged* at that iteration. It keeps the parameters of its last check that passed and stops
+training (the other models of a comparison go on). ``network.train`` then raises
+:class:`TrainingDiverged` (with the costs recorded before), ``compare`` marks the row ``diverged``,
+and the playground shows the message; all three use :func:`divergence_message`.
+
+**How the work is laid out.** The hidden units of all models are the rows of one ``(H, m)`` array
+(``H`` = all hidden units), and each iteration is a short, fixed list of numpy calls: the matrix
+products model by model (``[W1 | b1] @ [X; 1]``, ``w2 @ A1``, ``A1 @ dZ2``, ``(dZ1 / w2) @ [X; 1].T``),
+each activation's training kernel once over its rows, everything else elementwise over the whole
+stack, and one update of the flat parameter vector. Every operation is thus either elementwise or
+limited to one model's rows, so a model's numbers are the same bit for bit whatever other models it
+is trained with, and whether it is trained alone (``network.train``) or in a comparison. The learning
+rate over ``m`` is folded into ``dZ2``, so the gradients come out already scaled.
+"""
+
+import numpy as np
+
+from ._validation import check_choice
+
+__all__ = ["RECORD_EVERY", "OUTPUTS", "TrainingDiverged", "Engine", "divergence_message"]
+
+RECORD_EVERY = 100
+#: Output units: "sigmoid" (classification, cross-entropy) and "identity" (regression, squared error).
+OUTPUTS = ("sigmoid", "identity")
+
+
+class TrainingDiverged(ArithmeticError):
+    """Training made the cost or the parameters inf or NaN.
+
+    Attributes: ``iteration`` (where it was detected), ``costs`` (the costs recorded before, a float
+    array: plot them to see the run up to its last finite value) and ``params`` (the last parameters
+    that passed the check).
+    """
+
+    def __init__(self, message, iteration=None, costs=None, params=None):
+        super().__init__(message)
+        self.iteration = iteration
+        self.costs = np.array([]) if costs is None else costs
+        self.params = params
+
+
+def divergence_message(activation_name, learning_rate, iteration, last_good, what):
+    """The one text that reports a divergence (``network.train``, ``compare`` and the playground)."""
+    since = f" (it was still finite at iteration {last_good})" if last_good is not None else ""
+    return (
+        f"training diverged: {what} by iteration {iteration}{since}, with activation {activation_name!r} and "
+        f"learning_rate={learning_rate:g}. Lower the learning rate (try {learning_rate / 10:g}) "
+        f"or use a smaller init_scale."
+    )
+
+
+class Engine:
+    """Gradient descent for ``K >= 1`` one-hidden-layer networks on the same data.
+
+    ``models`` is a list of ``(activation, learning_rate, params)``: an ``activations.Activation``,
+    a positive number and the initial parameter dict (W1 (n_h, n_x), b1 (n_h, 1), W2 (1, n_h),
+    b2 (1, 1)); ``X (n_x, m)`` and ``Y (1, m)`` are already checked (0/1 labels for the sigmoid
+    output, real numbers for the identity output). ``dtype`` (float64 or float32) is the precision
+    of the arithmetic. ``state`` (from :meth:`state`) resumes a training, e.g. in another process.
+
+    :meth:`run` advances every model by some iterations; :attr:`iteration`, :attr:`costs`,
+    :attr:`diverged_at`, :meth:`params` and :meth:`evaluate` read the result.
+    """
+
+    def __init__(self, models, X, Y, output="sigmoid", dtype=np.float64, state=None):
+        self.output = check_choice("output", output, OUTPUTS)
+        self.dtype = dtype = np.dtype(dtype)
+        self.activations = [act for act, _, _ in models]
+        n_x, m = X.shape
+        self.n_x, self.m = n_x, m
+        self.Xa = np.vstack([X, np.ones((1, m))]).astype(dtype)  # [X; 1]: the bias is W1a's last column
+        self.XaT = np.ascontiguousarray(self.Xa.T)
+        self.Y = np.asarray(Y, dtype=dtype).reshape(1, m)
+        widths = [params["W1"].shape[0] for _, _, params in models]
+        self.K = K = len(models)
+        self.H = H = int(sum(widths))
+        starts = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.intp)
+        self.starts, self.widths = starts, np.array(widths)
+        self.rows = [slice(a, a + w) for a, w in zip(starts.tolist(), widths)]
+        unit_model = np.repeat(np.arange(K), widths)
+
+        # Parameters: one flat vector P = [W1a (H, n_x + 1) row by row, w2 (H,), b2 (K,)].
+        self._bounds = np.cumsum([0, H * (n_x + 1), H, K])
+        self.param_model = np.concatenate([np.repeat(unit_model, n_x + 1), unit_model, np.arange(K)])
+        self.learning_rates = np.array([lr for _, lr, _ in models], dtype=np.float64)
+        if state is None:
+            self.P = np.empty(self._bounds[-1], dtype=dtype)
+            W1a, w2, b2 = self._views(self.P)
+            for k, (_, _, params) in enumerate(models):
+                W1a[self.rows[k], :n_x] = params["W1"]
+                W1a[self.rows[k], n_x] = params["b1"][:, 0]
+                w2[self.rows[k]] = params["W2"][0]
+                b2[k] = params["b2"][0, 0]
+            self.P_good = self.P.copy()
+            self.iteration = 0
+            self.diverged_at = np.full(K, -1, dtype=np.int64)
+            self.last_good = np.full(K, -1, dtype=np.int64)
+            self.reasons = [""] * K
+            self._records = []
+        else:
+            self.P, self.P_good = state["P"].copy(), state["P_good"].copy()
+            self.iteration = state["iteration"]
+            self.diverged_at, self.last_good = state["diverged_at"].copy(), state["last_good"].copy()
+            self.reasons = list(state["reasons"])
+            self._records = [state["costs"]] if state["costs"].size else []
+
+        # Runs of consecutive rows with the same activation object: one kernel call each.
+        self._kernels = []
+        start = 0
+        for k in range(1, K + 1):
+            if k == K or models[k][0] is not models[start][0]:
+                rows = slice(int(starts[start]), int(starts[k - 1] + widths[k - 1]))
+                self._kernels.append((models[start][0].kernel(), rows))
+                start = k
+
+    # --- layout helpers ---------------------------------------------------------------------------
+
+    def _views(self, V):
+        """(W1a (H, n_x + 1), w2 (H,), b2 (K,)) views into a flat parameter vector ``V``."""
+        b = self._bounds
+        return V[b[0] : b[1]].reshape(self.H, self.n_x + 1), V[b[1] : b[2]], V[b[2] : b[3]]
+
+    @property
+    def costs(self):
+        """Recorded costs, shape (K, records): float64, NaN from the record where a model diverged."""
+        if not self._records:
+            return np.empty((self.K, 0))
+        return np.concatenate(self._records, axis=1)
+
+    def state(self):
+        """Everything needed to resume (a dict of arrays and ints; small, picklable)."""
+        return {
+            "P": self.P,
+            "P_good": self.P_good,
+            "iteration": self.iteration,
+            "diverged_at": self.diverged_at,
+            "last_good": self.last_good,
+            "reasons": self.reasons,
+            "costs": self.costs,
+        }
+
+    def params(self, k):
+        """Model ``k``'s current parameters as the course's dict (float64 copies)."""
+        W1a, w2, b2 = self._views(self.P)
+        rows = self.rows[k]
+        return {
+            "W1": W1a[rows, : self.n_x].astype(np.float64),
+            "b1": W1a[rows, self.n_x :].astype(np.float64),
+            "W2": w2[None, rows].astype(np.float64),
+            "b2": b2[None, k : k + 1].astype(np.float64),
+        }
+
+    # --- the loop ---------------------------------------------------------------------------------
+
+    def _steps(self):
+        """learning_rate / m per model as a (K, 1) column; 0 for diverged models (they stop moving)."""
+        step = self.learning_rates / self.m
+        step[self.diverged_at >= 0] = 0.0
+        return step.astype(self.dtype)[:, None]
+
+    def _forward(self, Xa, Z1, A1, G, T, Z2):
+        """Fill Z1, A1 = g(Z1), G = g'(Z1) (H, m) and Z2 (K, m) for the inputs ``Xa = [X; 1]``."""
+        W1a, w2, b2 = self._views(self.P)
+        dot = np.dot
+        for rows in self.rows:
+            dot(W1a[rows], Xa, out=Z1[rows])
+        for kernel, rows in self._kernels:
+            kernel(Z1[rows], A1[rows], G[rows], T[rows])
+        for k, rows in enumerate(self.rows):
+            dot(w2[rows], A1[rows], out=Z2[k])
+        np.add(Z2, b2[:, None], out=Z2)
+
+    def _record(self, Z2):
+        """Record this iteration's costs and apply the divergence rule (see the module docstring)."""
+        cost = self._cost_of(Z2, self.Y).astype(np.float64)
+        self._check(cost)
+        cost[self.diverged_at >= 0] = np.nan
+        self._records.append(cost[:, None])
+
+    def _cost_of(self, Z2, Y):
+        if self.output == "sigmoid":
+            return np.mean(np.logaddexp(0.0, Z2) - Y * Z2, axis=1)
+        return 0.5 * np.mean((Z2 - Y) ** 2, axis=1)
+
+    def _check(self, cost=None):
+        """Mark models whose cost or parameters are not finite as diverged; snapshot the others.
+
+        A diverged model gets ``diverged_at`` (this iteration), ``reasons`` (what was not finite) and
+        its parameters of the last check that passed (``last_good`` is that check's iteration).
+        """
+        finite = np.isfinite(self.P)
+        W1a_ok, w2_ok, b2_ok = self._views(finite)
+        units_ok = W1a_ok.all(axis=1) & w2_ok
+        ok = np.logical_and.reduceat(units_ok, self.starts) & b2_ok
+        if cost is not None:
+            ok &= np.isfinite(cost)
+        active = self.diverged_at < 0
+        newly = active & ~ok
+        good = active & ok
+        np.copyto(self.P_good, self.P, where=good[self.param_model])
+        self.last_good[good] = self.iteration
+        if newly.any():
+            for k in np.flatnonzero(newly):
+                bad_cost = cost is not None and not np.isfinite(cost[k])
+                self.reasons[k] = f"the cost became {cost[k]}" if bad_cost else "the parameters became inf or NaN"
+            self.diverged_at[newly] = self.iteration
+            restore = newly[self.param_model]
+            self.P[restore] = self.P_good[restore]
+            self._frozen = self.diverged_at[self.param_model] >= 0
+
+    def run(self, n_iterations, final=True):
+        """Train every model for ``n_iterations`` more iterations.
+
+        ``final=True`` (the default) applies the divergence check once more at the end, as training
+        ends there; pass ``final=False`` to continue later (the playground's frames).
+        """
+        Xa, XaT, Y, m, H, K = self.Xa, self.XaT, self.Y, self.m, self.H, self.K
+        dtype = self.dtype
+        Z1, A1, G, T = (np.empty((H, m), dtype=dtype) for _ in range(4))
+        Z2, D = np.empty((K, m), dtype=dtype), np.empty((K, m), dtype=dtype)
+        grad = np.empty_like(self.P)
+        P = self.P
+        W1a, w2, b2 = self._views(P)
+        dW1a, dw2, db2 = self._views(grad)
+        b2_column, w2_column = b2[:, None], w2[:, None]
+        # per model: (W1a rows, Z1 rows, A1 rows, G rows, w2 rows, Z2 row, D row, dw2 rows, dW1a rows)
+        blocks = [(W1a[r], Z1[r], A1[r], G[r], w2[r], Z2[k], D[k], dw2[r], dW1a[r]) for k, r in enumerate(self.rows)]
+        kernels = [(kernel, Z1[r], A1[r], G[r], T[r]) for kernel, r in self._kernels]
+        dot, multiply, add, subtract, tanh, add_reduce = (
+            np.dot,
+            np.multiply,
+            np.add,
+            np.subtract,
+            np.tanh,
+            np.add.reduce,
+        )
+        sigmoid_output = self.output == "sigmoid"
+        self._frozen = self.diverged_at[self.param_model] >= 0
+        with np.errstate(all="ignore"):  # overflow is detected by the divergence rule, not by warnings
+            frozen_any = bool(self._frozen.any())
+            step = self._steps()
+            half_step, offset = 0.5 * step, step * (0.5 - Y)  # step (A2 - Y) = (step / 2) tanh(Z2 / 2) + offset
+            step_Y = step * Y
+            stop = self.iteration + n_iterations
+            if K == 1 and not frozen_any:
+                self._run_one(stop, Z1, A1, G, T, Z2, D, grad, half_step, offset, step, step_Y)
+            for i in range(self.iteration, stop):
+                for W1a_k, Z1_k, *_ in blocks:
+                    dot(W1a_k, Xa, out=Z1_k)  # Z1 = [W1 | b1] @ [X; 1]
+                for kernel, *arrays in kernels:
+                    kernel(*arrays)  # A1 = g(Z1), G = g'(Z1)
+                for _, _, A1_k, _, w2_k, Z2_k, *_ in blocks:
+                    dot(w2_k, A1_k, out=Z2_k)
+                add(Z2, b2_column, out=Z2)  # Z2 = W2 @ A1 + b2
+                if i % RECORD_EVERY == 0:
+                    self.iteration = i
+                    n_diverged = int((self.diverged_at >= 0).sum())
+                    self._record(Z2)
+                    if (self.diverged_at >= 0).sum() != n_diverged:  # newly diverged: restart those from
+                        self._forward(Xa, Z1, A1, G, T, Z2)  # their restored parameters, and freeze them
+                        step = self._steps()
+                        half_step, offset, step_Y = 0.5 * step, step * (0.5 - Y), step * Y
+                        frozen_any = True
+                if sigmoid_output:
+                    multiply(Z2, 0.5, out=D)
+                    tanh(D, out=D)
+                    multiply(D, half_step, out=D)
+                    add(D, offset, out=D)  # D = dZ2 * learning_rate / m
+                else:
+                    multiply(Z2, step, out=D)
+                    subtract(D, step_Y, out=D)
+                for _, _, A1_k, G_k, _, _, D_k, dw2_k, dW1a_k in blocks:
+                    dot(A1_k, D_k, out=dw2_k)  # dW2
+                    multiply(G_k, D_k, out=G_k)  # dZ1 / w2, row by row
+                    dot(G_k, XaT, out=dW1a_k)
+                add_reduce(D, axis=1, out=db2)  # db2
+                multiply(dW1a, w2_column, out=dW1a)  # times w2 (before its update): [dW1 | db1]
+                if frozen_any:
+                    grad[self._frozen] = 0.0
+                subtract(P, grad, out=P)
+            self.iteration = stop
+            if final:
+                self._check()
+
+    def _run_one(self, stop, Z1, A1, G, T, Z2, D, grad, half_step, offset, step, step_Y):
+        """The loop of :meth:`run` for a single model, without the per-model loops (fewer Python steps).
+
+        It makes exactly the same numpy calls on the same arrays as :meth:`run` does for one model
+        (tests/test_engine.py checks that both give identical bits). A model that diverges stays at
+        its restored parameters, so the remaining iterations are skipped and their records are NaN.
+        """
+        Xa, XaT, P = self.Xa, self.XaT, self.P
+        W1a, w2, b2 = self._views(P)
+        dW1a, dw2, db2 = self._views(grad)
+        b2_column, w2_column = b2[:, None], w2[:, None]
+        Z2_0, D_0 = Z2[0], D[0]
+        kernel = self._kernels[0][0]
+        half_step, step = float(half_step[0, 0]), float(step[0, 0])  # scalars: faster than (1, 1) arrays
+        dot, multiply, add, subtract, tanh, add_reduce = (
+            np.dot,
+            np.multiply,
+            np.add,
+            np.subtract,
+            np.tanh,
+            np.add.reduce,
+        )
+        sigmoid_output = self.output == "sigmoid"
+        for i in range(self.iteration, stop):
+            dot(W1a, Xa, out=Z1)
+            kernel(Z1, A1, G, T)
+            dot(w2, A1, out=Z2_0)
+            add(Z2, b2_column, out=Z2)
+            if i % RECORD_EVERY == 0:
+                self.iteration = i
+                self._record(Z2)
+                if self.diverged_at[0] >= 0:  # frozen at its restored parameters from here on: the
+                    later = (stop - 1) // RECORD_EVERY - i // RECORD_EVERY  # remaining records are NaN
+                    self._records.append(np.full((1, later), np.nan))
+                    break
+            if sigmoid_output:
+                multiply(Z2, 0.5, out=D)
+                tanh(D, out=D)
+                multiply(D, half_step, out=D)
+                add(D, offset, out=D)
+            else:
+                multiply(Z2, step, out=D)
+                subtract(D, step_Y, out=D)
+            dot(A1, D_0, out=dw2)
+            multiply(G, D_0, out=G)
+            dot(G, XaT, out=dW1a)
+            add_reduce(D, axis=1, out=db2)
+            multiply(dW1a, w2_column, out=dW1a)
+            subtract(P, grad, out=P)
+        self.iteration = stop
+
+    # --- reading the result -----------------------------------------------------------------------
+
+    def forward(self, X):
+        """Logits Z2 (K, m') and hidden derivatives G (H, m') of every model on inputs ``X (n_x, m')``."""
+        m = X.shape[1]
+        Xa = np.vstack([X, np.ones((1, m))]).astype(self.dtype)
+        Z1, A1, G, T = (np.empty((self.H, m), dtype=self.dtype) for _ in range(4))
+        Z2 = np.empty((self.K, m), dtype=self.dtype)
+        with np.errstate(all="ignore"):  # a diverged model may overflow here; it is flagged anyway
+            self._forward(Xa, Z1, A1, G, T, Z2)
+        return Z2.astype(np.float64), G
+
+    def evaluate(self, X, Y):
+        """Per model on data ``X (n_x, m')``, ``Y (1, m')``: (score, cost, dead units), float64 arrays.
+
+        The score is the accuracy in percent (1 where sigmoid(Z2) > 0.5) for the sigmoid output and
+        the root-mean-square error for the identity output. Dead units: hidden units whose g'(Z1) is
+        0 on every example of ``X``.
+        """
+        Z2, G = self.forward(X)
+        Y = np.asarray(Y, dtype=np.float64)
+        with np.errstate(all="ignore"):
+            cost = self._cost_of(Z2, Y)
+            if self.output == "sigmoid":
+                score = np.mean(predicted_labels(Z2) == Y, axis=1) * 100.0
+            else:
+                score = np.sqrt(np.mean((Z2 - Y) ** 2, axis=1))
+        dead = np.add.reduceat((G == 0).all(axis=1).astype(np.int64), self.starts)
+        return score, cost, dead
+
+
+def predicted_labels(Z2):
+    """0/1 labels from logits: 1 where sigmoid(Z2) > 0.5, as ``network.predict`` decides."""
+    from scipy.special import expit
+
+    return (expit(Z2) > 0.5).astype(np.int64)

@@ -1,0 +1,93 @@
+"""Reading the rows that :func:`course_utils.experiments.compare` returns: select, best per group, text tables.
+
+A row is a dict (see ``compare``); these helpers work on any list of such dicts.
+"""
+
+import numpy as np
+
+from ._validation import _show, check_bool, check_field, check_rows
+
+__all__ = ["select", "best_per", "table"]
+
+
+def select(rows, **criteria):
+    """The rows whose fields equal the given values, e.g. ``select(rows, activation="relu", n_hidden=4)``."""
+    rows = check_rows("rows", rows, allow_empty=True)
+    for key in criteria:
+        if rows:
+            check_field("criterion", key, rows)
+    return [row for row in rows if all(row.get(key) == value for key, value in criteria.items())]
+
+
+def best_per(rows, group="activation", score="test_accuracy"):
+    """For each value of ``group`` (first-seen order), the non-diverged row with the highest ``score``.
+
+    Ties go to the earliest row. Returns a dict ``{group value: row}``.
+    """
+    rows = check_rows("rows", rows)
+    check_field("group", group, rows)
+    best = {}
+    for row in rows:
+        if score not in row:
+            raise ValueError(f"score={_show(score)}, but the rows have no {score!r} (keys: {', '.join(row)})")
+        key = row[group]
+        if row["diverged"] and key in best:
+            continue
+        current = best.get(key)
+        if (
+            current is None
+            or (current["diverged"] and not row["diverged"])
+            or (not row["diverged"] and row[score] > current[score])
+        ):
+            best[key] = row
+    return best
+
+
+_AGGREGATES = {"mean": np.mean, "median": np.median, "min": np.min, "max": np.max}
+
+
+def table(rows, value="train_accuracy", index="activation", columns="n_hidden", fmt="{:.1f}", agg=None, marks=True):
+    """Rows as a printable text table: one line per ``index`` value, one column per ``columns`` value.
+
+    Each cell shows ``fmt.format(row[value])``. Several rows in one cell (e.g. several seeds) need
+    ``agg`` ("mean", "median", "min" or "max"). With ``marks``, a diverged model shows "div" and
+    an oscillating one gets a "~" after its number; with ``agg``, a cell where some (not all) rows
+    diverged gets a "*" and aggregates the others.
+    """
+    rows = check_rows("rows", rows)
+    for name, key in (("value", value), ("index", index), ("columns", columns)):
+        check_field(name, key, rows)
+    if not isinstance(fmt, str):
+        raise TypeError(f"fmt must be a format string such as '{{:.1f}}', got {_show(fmt)}")
+    marks = check_bool("marks", marks)
+    if agg is not None and agg not in _AGGREGATES:
+        raise ValueError(f"unknown agg {agg!r}; available: {', '.join(map(repr, _AGGREGATES))}")
+    row_keys = list(dict.fromkeys(r[index] for r in rows))
+    col_keys = list(dict.fromkeys(r[columns] for r in rows))
+    cells = {}
+    for r in rows:
+        cells.setdefault((r[index], r[columns]), []).append(r)
+    text = {}
+    for key, group in cells.items():
+        if len(group) > 1 and agg is None:
+            raise ValueError(
+                f"{len(group)} rows share {index}={key[0]!r}, {columns}={key[1]!r}; "
+                f"pass agg='mean' (or median, min, max) or select rows first"
+            )
+        ok = [r for r in group if not r.get("diverged")]
+        if not ok and marks:
+            text[key] = "div"
+            continue
+        values = [r[value] for r in (ok if marks else group)]
+        number = values[0] if agg is None else float(_AGGREGATES[agg](values))
+        mark = "~" if marks and any(r.get("oscillating") for r in group) else ""
+        mark = "*" if marks and len(ok) < len(group) else mark
+        text[key] = fmt.format(number) + mark
+    head = [f"{index} \\ {columns}"] + [str(c) for c in col_keys]
+    body = [[str(rk)] + [text.get((rk, ck), "") for ck in col_keys] for rk in row_keys]
+    widths = [max(len(line[j]) for line in [head] + body) for j in range(len(head))]
+    lines = [
+        " ".join(cell.ljust(w) if j == 0 else cell.rjust(w) for j, (cell, w) in enumerate(zip(line, widths)))
+        for line in [head] + body
+    ]
+    return "\n".join(lines)
