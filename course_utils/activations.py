@@ -644,7 +644,7 @@ class Activation:
         entry = self._builtin()
         if entry is None:
             return self.name
-        params = ", ".join(f"{key} = {value:g}" for key, value in self.params.items())
+        params = ", ".join(f"{_SYMBOLS.get(key, key)} = {value:g}" for key, value in self.params.items())
         return f"{entry.label} ({params})" if params else entry.label
 
     @property
@@ -707,6 +707,10 @@ _REGISTRY = {
     "gelu": _BuiltIn("GELU", gelu, gelu_derivative, gelu_kernel, {}, 3.0),
     "silu": _BuiltIn("SiLU", silu, silu_derivative, silu_kernel, {}, 1.3),
 }
+
+
+#: How the course writes the built-ins' parameters (the notation table of notebook 01).
+_SYMBOLS = {"offset": "a", "slope": "s", "beta": "β", "alpha": "α"}
 
 
 def available():
