@@ -5,6 +5,7 @@ Targets (issue #8): peak memory < 300 MB per kernel, Run All < 30 s (notebook 08
 its load, so this script reports; tests do not assert timings.
 
 Usage (repo root): python benchmarks/resources.py [--suite] [notebooks/NN_name.ipynb ...]
+(or python -m benchmarks.resources ...)
 """
 
 import argparse
@@ -14,8 +15,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-from notebook_runner import KernelSession  # noqa: E402
+if not __package__:  # run as a script (python benchmarks/resources.py): make the repository root importable
+    sys.path.insert(0, str(ROOT))
+
+from tools.notebook_runner import KernelSession  # noqa: E402
 
 MEMORY_TARGET_MB = 300
 

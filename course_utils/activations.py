@@ -187,7 +187,7 @@ def sigmoid_derivative(z, offset=0.0):
     return _finish(_expit_derivative(z - _param(z, "offset", offset)))
 
 
-def sigmoid_kernel(offset=0.0):
+def _sigmoid_kernel(offset=0.0):
     """Training kernel of ``sigmoid(z, offset)``: fills A = sigma(z - offset) and G = A (1 - A).
 
     Written with tanh, sigma(u) = (1 + tanh(u / 2)) / 2, a faster ufunc than exp and free of overflow.
@@ -228,7 +228,7 @@ def tanh_derivative(z):
     return _finish(value)
 
 
-def tanh_kernel():
+def _tanh_kernel():
     """Training kernel of ``tanh``: fills A = tanh(z) and G = 1 - A**2."""
 
     def kernel(Z, A, G, T):
@@ -253,7 +253,7 @@ def relu_derivative(z):
     return _finish((z > 0).astype(z.dtype))
 
 
-def relu_kernel():
+def _relu_kernel():
     """Training kernel of ``relu``: fills A = max(z, 0) and G = 1 where z > 0, else 0."""
 
     def kernel(Z, A, G, T):
@@ -281,7 +281,7 @@ def leaky_relu_derivative(z, slope=0.01):
     return _finish(np.where(z > 0, z.dtype.type(1), slope))
 
 
-def leaky_relu_kernel(slope=0.01):
+def _leaky_relu_kernel(slope=0.01):
     """Training kernel of ``leaky_relu(z, slope)``: A = max(z, slope z) (0 <= slope <= 1), G = 1 or slope, exactly."""
     slope = float(slope)
 
@@ -318,7 +318,7 @@ def softplus_derivative(z, beta=1.0):
     return _finish(_expit(beta * z))
 
 
-def softplus_kernel(beta=1.0):
+def _softplus_kernel(beta=1.0):
     """Training kernel of ``softplus(z, beta)``: A = max(z, 0) + log1p(e) / beta and G = sigma(beta z).
 
     Only e = exp(-beta |z|) <= 1 is ever formed; sigma(beta z) = 1 / (1 + e) for z >= 0 and e / (1 + e)
@@ -363,7 +363,7 @@ def elu_derivative(z, alpha=1.0):
     return _finish(np.where(z > 0, z.dtype.type(1), alpha * np.exp(np.minimum(z, z.dtype.type(0)))))
 
 
-def elu_kernel(alpha=1.0):
+def _elu_kernel(alpha=1.0):
     """Training kernel of ``elu(z, alpha)``: A = max(z, 0) + alpha expm1(min(z, 0)), G = 1 or alpha e^z.
 
     expm1 on min(z, 0) only, as :func:`elu` does: accurate near 0 and never overflowing. The
@@ -407,7 +407,7 @@ def selu_derivative(z):
     return _finish(z.dtype.type(SELU_SCALE) * elu_derivative(z, SELU_ALPHA))
 
 
-def selu_kernel():
+def _selu_kernel():
     """Training kernel of ``selu``: SELU_SCALE times the ELU kernel with SELU_ALPHA."""
     return _scaled_elu_kernel(SELU_SCALE, SELU_ALPHA)
 
@@ -471,7 +471,7 @@ def _gelu_derivative_series(z):
     return series
 
 
-def gelu_kernel():
+def _gelu_kernel():
     """Training kernel of ``gelu``: A = z Phi(z), G = Phi(z) + z phi(z) (scipy's ndtr for Phi)."""
 
     def kernel(Z, A, G, T):
@@ -519,7 +519,7 @@ def _silu_derivative_left(z):
     return _exp_times(z, (t + _SILU_D_EXP_ZERO * np.expm1(t)) / (1 + np.exp(z)) ** 2)
 
 
-def silu_kernel():
+def _silu_kernel():
     """Training kernel of ``silu``: with s = sigma(z) (written with tanh), A = z s and G = s + A (1 - s)."""
 
     def kernel(Z, A, G, T):
@@ -584,6 +584,9 @@ def sum_of_sigmoids(z, offsets, weights=None):
 
 def generic_kernel(function, derivative):
     """The training kernel of any pair of callables: A = function(Z), G = derivative(Z)."""
+    for name, value in (("function", function), ("derivative", derivative)):
+        if not callable(value):
+            raise TypeError(f"{name} must be callable (z -> array), got {type(value).__name__}")
 
     def kernel(Z, A, G, T):
         A[...] = function(Z)
@@ -697,15 +700,15 @@ class _BuiltIn:
 
 # The one list of built-in activations, in course order. Adding one: see CONTRIBUTING.md.
 _REGISTRY = {
-    "sigmoid": _BuiltIn("σ", sigmoid, sigmoid_derivative, sigmoid_kernel, {"offset": 0.0}, 1.2),
-    "tanh": _BuiltIn("tanh", tanh, tanh_derivative, tanh_kernel, {}, 1.0),
-    "relu": _BuiltIn("ReLU", relu, relu_derivative, relu_kernel, {}, 0.5),
-    "leaky_relu": _BuiltIn("leaky ReLU", leaky_relu, leaky_relu_derivative, leaky_relu_kernel, {"slope": 0.01}, 0.8),
-    "softplus": _BuiltIn("softplus", softplus, softplus_derivative, softplus_kernel, {"beta": 1.0}, 1.8),
-    "elu": _BuiltIn("ELU", elu, elu_derivative, elu_kernel, {"alpha": 1.0}, 1.2),
-    "selu": _BuiltIn("SELU", selu, selu_derivative, selu_kernel, {}, 1.4),
-    "gelu": _BuiltIn("GELU", gelu, gelu_derivative, gelu_kernel, {}, 3.0),
-    "silu": _BuiltIn("SiLU", silu, silu_derivative, silu_kernel, {}, 1.3),
+    "sigmoid": _BuiltIn("σ", sigmoid, sigmoid_derivative, _sigmoid_kernel, {"offset": 0.0}, 1.2),
+    "tanh": _BuiltIn("tanh", tanh, tanh_derivative, _tanh_kernel, {}, 1.0),
+    "relu": _BuiltIn("ReLU", relu, relu_derivative, _relu_kernel, {}, 0.5),
+    "leaky_relu": _BuiltIn("leaky ReLU", leaky_relu, leaky_relu_derivative, _leaky_relu_kernel, {"slope": 0.01}, 0.8),
+    "softplus": _BuiltIn("softplus", softplus, softplus_derivative, _softplus_kernel, {"beta": 1.0}, 1.8),
+    "elu": _BuiltIn("ELU", elu, elu_derivative, _elu_kernel, {"alpha": 1.0}, 1.2),
+    "selu": _BuiltIn("SELU", selu, selu_derivative, _selu_kernel, {}, 1.4),
+    "gelu": _BuiltIn("GELU", gelu, gelu_derivative, _gelu_kernel, {}, 3.0),
+    "silu": _BuiltIn("SiLU", silu, silu_derivative, _silu_kernel, {}, 1.3),
 }
 
 

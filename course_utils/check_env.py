@@ -20,6 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ._validation import check_bool, check_path
+
 REPO = Path(__file__).resolve().parent.parent
 REQUIREMENTS = REPO / "requirements.txt"
 NOTEBOOKS = REPO / "notebooks"
@@ -45,7 +47,11 @@ class Check:
     """One result line: ``ok`` (bool), ``what`` (text) and ``hint`` (how to fix it, when not ok)."""
 
     def __init__(self, ok, what, hint=""):
-        self.ok, self.what, self.hint = bool(ok), what, hint
+        self.ok = check_bool("ok", ok)
+        for name, value in (("what", what), ("hint", hint)):
+            if not isinstance(value, str):
+                raise TypeError(f"{name} must be a string, got {type(value).__name__}")
+        self.what, self.hint = what, hint
 
     def __str__(self):
         line = f"{'OK  ' if self.ok else 'FAIL'}  {self.what}"
@@ -54,8 +60,11 @@ class Check:
 
 def read_requirements(path=REQUIREMENTS):
     """``{distribution: lower bound or None}`` from a requirements file (comments, ``-e``/``-r`` lines skipped)."""
+    path = check_path("path", path)
+    if str(path) in ("", "."):
+        raise ValueError(f"path must name a requirements file, got {str(path)!r}")
     requirements = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if not line or line.startswith("-"):
             continue
@@ -70,7 +79,17 @@ def _version_tuple(text):
 
 
 def check_versions(requirements):
-    """One :class:`Check` per distribution: installed, and at least the required version."""
+    """One :class:`Check` per distribution of ``requirements`` ({name: lower bound text or None}, as
+    :func:`read_requirements` returns): installed, and at least the required version."""
+    if not isinstance(requirements, dict):
+        raise TypeError(
+            f"requirements must be a dict {{distribution: lower bound or None}}, got {type(requirements).__name__}"
+        )
+    for name, minimum in requirements.items():
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"requirements must have distribution names as keys, got {name!r}")
+        if minimum is not None and not isinstance(minimum, str):
+            raise TypeError(f"requirements[{name!r}] must be a version string such as '1.26' or None, got {minimum!r}")
     checks = []
     for name, minimum in requirements.items():
         try:
@@ -86,7 +105,8 @@ def check_versions(requirements):
 
 def check_import_from(folder, python=None):
     """Does ``import course_utils`` work in a fresh ``python`` started in ``folder``, and is it this copy?"""
-    python = python or sys.executable
+    folder = check_path("folder", folder)
+    python = sys.executable if python is None else str(check_path("python", python))
     try:
         done = subprocess.run(
             [python, "-c", "import course_utils; print(course_utils.__file__)"],
@@ -158,6 +178,9 @@ def check_widget_frontend(data_dirs=None):
         except ImportError:
             return Check(False, "widget front end: Jupyter is not installed", FIX_INSTALL)
         data_dirs = jupyter_path()
+    if isinstance(data_dirs, (str, bytes, os.PathLike)) or not hasattr(data_dirs, "__iter__"):
+        raise TypeError(f"data_dirs must be a list of folders (or None), got {type(data_dirs).__name__}")
+    data_dirs = [check_path("data_dirs entry", folder) for folder in data_dirs]
     for folder in data_dirs:
         extension = Path(folder, "labextensions", *WIDGET_EXTENSION)
         if (extension / "package.json").is_file():

@@ -35,7 +35,7 @@ rate over ``m`` is folded into ``dZ2``, so the gradients come out already scaled
 
 import numpy as np
 
-from ._validation import check_choice
+from ._validation import check_choice, check_int, check_real, check_XY
 
 __all__ = ["RECORD_EVERY", "OUTPUTS", "TrainingDiverged", "Engine", "divergence_message"]
 
@@ -60,7 +60,19 @@ class TrainingDiverged(ArithmeticError):
 
 
 def divergence_message(activation_name, learning_rate, iteration, last_good, what):
-    """The one text that reports a divergence (``network.train``, ``compare`` and the playground)."""
+    """The one text that reports a divergence (``network.train``, ``compare`` and the playground).
+
+    ``activation_name`` and ``what`` (what was not finite) are strings, ``learning_rate`` a positive
+    number, ``iteration`` the iteration of the failed check and ``last_good`` that of the last passing
+    one (or None).
+    """
+    for name, value in (("activation_name", activation_name), ("what", what)):
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a string, got {type(value).__name__}")
+    learning_rate = check_real("learning_rate", learning_rate, low=0.0, low_inclusive=False)
+    iteration = check_int("iteration", iteration, low=0)
+    if last_good is not None:
+        last_good = check_int("last_good", last_good, low=0)
     since = f" (it was still finite at iteration {last_good})" if last_good is not None else ""
     return (
         f"training diverged: {what} by iteration {iteration}{since}, with activation {activation_name!r} and "
@@ -84,7 +96,11 @@ class Engine:
 
     def __init__(self, models, X, Y, output="sigmoid", dtype=np.float64, state=None):
         self.output = check_choice("output", output, OUTPUTS)
+        X, Y = check_XY(X, Y, labels=self.output == "sigmoid")
+        models = _check_models(models, X.shape[0])
         self.dtype = dtype = np.dtype(dtype)
+        if dtype not in (np.float64, np.float32):
+            raise ValueError(f"dtype must be float64 or float32, got {dtype}")
         self.activations = [act for act, _, _ in models]
         n_x, m = X.shape
         self.n_x, self.m = n_x, m
@@ -382,6 +398,25 @@ class Engine:
                 score = np.sqrt(np.mean((Z2 - Y) ** 2, axis=1))
         dead = np.add.reduceat((G == 0).all(axis=1).astype(np.int64), self.starts)
         return score, cost, dead
+
+
+def _check_models(models, n_x):
+    """``models`` as a list of (Activation, learning rate, params) with consistent shapes."""
+    from ._validation import check_network_params
+    from .activations import Activation
+
+    if not isinstance(models, (list, tuple)) or not models:
+        raise TypeError(f"models must be a non-empty list of (activation, learning_rate, params), got {models!r:.60}")
+    checked = []
+    for k, model in enumerate(models):
+        if not isinstance(model, (list, tuple)) or len(model) != 3 or not isinstance(model[0], Activation):
+            raise TypeError(
+                f"models[{k}] must be (an activations.Activation, learning_rate, params), got {model!r:.60}"
+            )
+        act, lr, params = model
+        lr = check_real(f"models[{k}] learning_rate", lr, low=0.0, low_inclusive=False)
+        checked.append((act, lr, check_network_params(f"models[{k}] params", params, n_x)))
+    return checked
 
 
 def predicted_labels(Z2):

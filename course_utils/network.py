@@ -84,9 +84,9 @@ class Parameters(dict):
     """
 
     def __init__(self, arrays, activation=None, output="sigmoid"):
-        super().__init__(arrays)
+        super().__init__(check_network_params("arrays", arrays))
         self.activation = None if activation is None else activations.as_activation(activation)
-        self.output = output
+        self.output = check_choice("output", output, OUTPUTS)
 
     def __repr__(self):
         name = self.activation.name if self.activation is not None else "not recorded"
@@ -120,6 +120,10 @@ def trained_activation(params, activation=None):
     Giving another activation than the stored one (another function, or other parameters) is an
     error: predicting with it would silently give a different network.
     """
+    if not isinstance(params, dict):
+        raise TypeError(
+            f"params must be a dict with keys W1, b1, W2, b2 (from network.train), got {type(params).__name__}"
+        )
     stored = getattr(params, "activation", None)
     if stored is not None:
         stored = activations.as_activation(stored, argument="params.activation")

@@ -1,6 +1,5 @@
 """Tests of tools/nav.py (Prev | Contents | Next lines), always on temporary copies of notebooks."""
 
-import importlib.util
 import re
 import shutil
 from pathlib import Path
@@ -8,10 +7,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tools import nav
+
 REPO = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("nav", REPO / "tools" / "nav.py")
-nav = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(nav)
 
 CONTENTS = "[Contents](../README.md#notebooks)"
 

@@ -25,16 +25,21 @@ def test_plot_spread_draws_one_box_and_one_point_per_value():
     plt.close(ax.figure)
 
 
+def _strips(ax):
+    """x positions of the jittered points, one array per plot_spread call (box-plot lines have no marker)."""
+    return [line.get_xdata() for line in ax.get_lines() if line.get_marker() == "o" and len(line.get_xdata())]
+
+
 def test_plot_spread_side_by_side_and_reproducible():
     fig, ax = plt.subplots()
     plotting.plot_spread({"a": [1, 2, 3]}, ax=ax, offset=-0.2, width=0.3, label="x")
-    first = [line.get_xdata().copy() for line in ax.get_lines() if len(line.get_xdata())]
     plotting.plot_spread({"a": [1, 2, 3]}, ax=ax, offset=0.2, width=0.3, label="y")
-    xs = [line.get_xdata() for line in ax.get_lines() if len(line.get_xdata())]
-    assert np.all(xs[0] < 0) and np.all(xs[-1] > 0)  # the two conditions do not overlap
-    again = plotting.plot_spread({"a": [1, 2, 3]}, offset=-0.2, width=0.3)
-    again_x = [line.get_xdata() for line in again.get_lines() if len(line.get_xdata())]
-    np.testing.assert_array_equal(first[0], again_x[0])  # same seed, same jitter
+    left, right = _strips(ax)
+    assert np.all(left < 0) and np.all(right > 0)  # the two conditions do not overlap
+    (again,) = _strips(plotting.plot_spread({"a": [1, 2, 3]}, offset=-0.2, width=0.3))
+    np.testing.assert_array_equal(again, left)  # same seed, same jitter
+    (other,) = _strips(plotting.plot_spread({"a": [1, 2, 3]}, offset=-0.2, width=0.3, seed=1))
+    assert not np.array_equal(other, left)  # ... and another seed moves the points
     plt.close("all")
 
 

@@ -6,14 +6,13 @@ then the whole notebook is run a second time (same outputs again). Cells marked
 Slow (each notebook runs about three times): marked ``slow``; CI runs it as its own step.
 """
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from tools.notebook_runner import IGNORE_MARKER, KernelSession, code_cells
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-from notebook_runner import IGNORE_MARKER, KernelSession, code_cells  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 

@@ -18,4 +18,8 @@ PY
 export NPY_DISABLE_CPU_FEATURES
 export OPENBLAS_CORETYPE=Prescott OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 echo "nbval variation: NPY_DISABLE_CPU_FEATURES='$NPY_DISABLE_CPU_FEATURES' OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE, 1 thread"
-python -m pytest notebooks "$@"
+targets=(notebooks)  # all notebooks, unless a notebook (or folder) is named among the arguments
+for arg in "$@"; do
+  if [[ "$arg" == *.ipynb || -d "$arg" ]]; then targets=(); fi
+done
+python -m pytest "${targets[@]}" "$@"

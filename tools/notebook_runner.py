@@ -2,9 +2,14 @@
 
 Shared by tools/run_notebook.py (re-run and save), tests/test_rerun.py (rerun safety) and
 benchmarks/resources.py (wall time and kernel peak memory).
+
+Saving is reproducible: re-running and saving an unchanged notebook on the same machine writes the
+same bytes when its outputs are the same, so ``git diff`` shows only real changes (see
+:func:`make_reproducible`).
 """
 
 import time
+import uuid
 from pathlib import Path
 
 import nbformat
@@ -60,6 +65,7 @@ class KernelSession:
             self.notebook,
             timeout=timeout,
             kernel_name="python3",
+            record_timing=False,  # no per-cell timestamps in the cell metadata
             resources={"metadata": {"path": str(self.path.parent.resolve())}},
         )
         self._context = None
@@ -86,11 +92,66 @@ class KernelSession:
         return kernel_peak_memory_mb(self.client)
 
 
+# Metadata that only describes one run (nbclient timestamps, JupyterLab's widget state): never saved.
+RUN_CELL_METADATA = ("execution",)
+RUN_NOTEBOOK_METADATA = ("widgets",)
+_WIDGET_ID_NAMESPACE = uuid.UUID("5b0ad2f4-3c1e-4a8e-9a55-0d1c3f6e7a21")  # any fixed value
+
+
+def merge_streams(outputs):
+    """Consecutive stdout (or stderr) chunks as one output, as JupyterLab shows and saves them.
+
+    How a print is split into messages depends on when the kernel flushes, so it varies from run to run.
+    """
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
+def make_reproducible(notebook):
+    """Remove what differs from one run to the next without the notebook changing, in place; return it.
+
+    - per-cell ``execution`` metadata (nbclient's or JupyterLab's timestamps, also from earlier runs);
+    - the notebook's widget state (``metadata.widgets``: it describes one kernel session);
+    - the split of printed text into chunks (consecutive stream outputs are merged);
+    - the random model id of widget views: the file holds no widget state, so the stored id never
+      pointed to a model anyway; it becomes an id derived from the cell id and the output's position.
+    """
+    for key in RUN_NOTEBOOK_METADATA:
+        notebook.metadata.pop(key, None)
+    for index, cell in enumerate(notebook.cells):
+        for key in RUN_CELL_METADATA:
+            cell.metadata.pop(key, None)
+        if "outputs" not in cell:
+            continue
+        cell.outputs = merge_streams(cell.outputs)
+        for number, output in enumerate(cell.outputs):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if isinstance(view, dict) and "model_id" in view:
+                view["model_id"] = uuid.uuid5(_WIDGET_ID_NAMESPACE, f"{cell.get('id', index)}/{number}").hex
+    return notebook
+
+
 def execute_and_save(path, timeout=300):
-    """Restart-and-run-all, then save in place (execution counts 1, 2, 3, ...). Returns wall seconds."""
+    """Restart-and-run-all, then save in place (execution counts 1, 2, 3, ...). Returns wall seconds.
+
+    Only outputs and execution counts change (and, once, what :func:`make_reproducible` removes): saving
+    again writes the same bytes unless an output itself differs (a printed timing, say).
+    """
     start = time.perf_counter()
     with KernelSession(path, timeout) as session:
         session.notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
         session.run_all()
+    make_reproducible(session.notebook)
     nbformat.write(session.notebook, session.path)
     return time.perf_counter() - start

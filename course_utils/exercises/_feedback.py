@@ -59,6 +59,8 @@ class Feedback:
     def __post_init__(self):
         if self.status not in PREFIXES:
             raise ValueError(f"status must be one of {', '.join(map(repr, PREFIXES))}, got {self.status!r}")
+        if not isinstance(self.message, str):
+            raise TypeError(f"message must be a string (the printed line), got {type(self.message).__name__}")
         message = one_line(self.message)
         if not message.startswith(PREFIXES[self.status]):
             raise ValueError(f"a {self.status!r} message must start with {PREFIXES[self.status]!r}, got {message!r}")

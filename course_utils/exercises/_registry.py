@@ -57,6 +57,8 @@ def ids():
 
 def lookup(exercise_id):
     """The :class:`Exercise` registered as ``exercise_id``; ``ValueError`` listing the known ids if none is."""
+    if not isinstance(exercise_id, str):
+        raise TypeError(f"exercise_id must be a string such as '02.1', got {type(exercise_id).__name__}")
     try:
         return _REGISTRY[exercise_id]
     except (KeyError, TypeError):
