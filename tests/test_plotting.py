@@ -19,8 +19,8 @@ def test_plot_activation_default_grid_and_values():
     z, y = line.get_data()
     np.testing.assert_array_equal(z, np.linspace(-6, 6, 601))
     np.testing.assert_array_equal(y, activations.sigmoid(z))
-    assert line.get_label() == "sigmoid"
-    assert ax.get_title() == "sigmoid"
+    assert line.get_label() == "σ"  # figures use the math name (activations.get(...).label)
+    assert ax.get_title() == "σ"
     assert ax.get_xlabel() == "z" and ax.get_ylabel()
 
 
@@ -34,7 +34,7 @@ def test_plot_activation_derivative_of_activation_object_on_given_axis():
     np.testing.assert_array_equal(line.get_ydata(), np.where(z > 0, 1.0, 0.2))
     assert line.get_label() == "mine"
     assert line.get_color() == "red"
-    assert "derivative" in ax.get_title() and ax.get_ylabel() == "dA/dz"
+    assert ax.get_title() == "derivative of leaky ReLU (s = 0.2)" and ax.get_ylabel() == "g′(z)"
 
 
 def test_plot_activation_keeps_an_existing_title_and_adds_lines():
@@ -43,7 +43,7 @@ def test_plot_activation_keeps_an_existing_title_and_adds_lines():
     plotting.plot_activation("softplus", ax=ax)
     assert ax.get_title() == "my title"
     labels = [line.get_label() for line in ax.get_lines()]
-    assert "relu" in labels and "softplus" in labels
+    assert "ReLU" in labels and "softplus" in labels
 
 
 def test_plot_activation_plain_callable():
@@ -74,7 +74,8 @@ def test_plot_with_derivative_two_titled_panels():
     assert axes[0].figure is axes[1].figure
     np.testing.assert_array_equal(axes[0].get_lines()[0].get_ydata(), np.tanh(z))
     np.testing.assert_allclose(axes[1].get_lines()[0].get_ydata(), 1 - np.tanh(z) ** 2, atol=1e-15)
-    assert axes[0].get_title() == "tanh(z)" and axes[1].get_title() == "tanh'(z)"
+    assert axes[0].get_title() == "tanh" and axes[1].get_title() == "derivative of tanh"
+    assert axes[0].get_ylabel() == "g(z)" and axes[1].get_ylabel() == "g′(z)"
 
 
 def test_plot_with_derivative_given_axes_and_errors():

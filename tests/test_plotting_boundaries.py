@@ -226,7 +226,9 @@ def test_boundary_grid_one_figure_titles_and_scores(data, clf):
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["class 0", "class 1"]
     assert fig._suptitle.get_text() == "three models"
     hidden = [ax for ax in fig.axes if not ax.get_visible()]
-    assert len(fig.axes) == 4 and len(hidden) == 1
+    colorbars = [ax for ax in fig.axes if ax.get_label() == "<colorbar>"]
+    assert len(fig.axes) == 5 and len(hidden) == 1  # 3 panels, 1 spare, 1 shared colour bar
+    assert len(colorbars) == 1 and colorbars[0].get_ylabel() == "P(class 1)"
 
 
 def test_boundary_grid_per_panel_data(data, clf):

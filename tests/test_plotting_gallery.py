@@ -13,7 +13,7 @@ from course_utils import activations, plotting  # noqa: E402
 def _curves(ax):
     """The (value, derivative) lines of a panel (the helper's grey zero lines are not labelled g...)."""
     lines = {line.get_label(): line for line in ax.get_lines()}
-    return lines["g(z)"], lines["g'(z)"]
+    return lines["g(z)"], lines["g′(z)"]
 
 
 def test_default_gallery_has_every_registered_activation_with_values_and_derivatives():
@@ -21,7 +21,7 @@ def test_default_gallery_has_every_registered_activation_with_values_and_derivat
     names = activations.available()
     assert axes.shape == (3, 3) and len(names) == 9
     for ax, name in zip(axes.ravel(), names):
-        assert ax.get_title() == name
+        assert ax.get_title() == activations.get(name).label
         value, slope = _curves(ax)
         z, y = value.get_data()
         np.testing.assert_array_equal(z, np.linspace(-4, 4, 401))
@@ -29,10 +29,10 @@ def test_default_gallery_has_every_registered_activation_with_values_and_derivat
         np.testing.assert_array_equal(slope.get_data()[1], activations.get(name).derivative(z))
         assert slope.get_linestyle() == "--"
         assert ax.get_xlabel() == "z"
-    assert [ax.get_ylabel() for ax in axes[:, 0]] == ["g(z), g'(z)"] * 3
+    assert [ax.get_ylabel() for ax in axes[:, 0]] == ["g(z), g′(z)"] * 3
     fig = axes[0, 0].figure
     assert fig.get_suptitle()
-    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["g(z)", "g'(z)"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["g(z)", "g′(z)"]
 
 
 def test_subset_custom_grid_parameters_and_hidden_spare_panels():
