@@ -3,7 +3,7 @@
 Used by tests/test_exercises.py. It does not import ``course_utils``: it reads notebooks with nbformat and
 parses cell sources with ``ast``, so it judges the notebooks independently of the package under test.
 
-The convention (CONTRIBUTING_exercises.md): an exercise cell is a code cell whose last statement is
+The convention (CONTRIBUTING.md, "Exercises"): an exercise cell is a code cell whose last statement is
 ``exercises.check("NN.k", answer, ...)``, with a placeholder answer (``None`` or ``...``). The next cell is
 markdown holding a ``<details><summary>Solution</summary>`` block with exactly one fenced python block: the
 whole replacement for the exercise cell, ending with the same check call. Each ``*_problems`` function

@@ -8,7 +8,7 @@ learner's answer, not even when the learner's own function raises or overflows; 
 is a programming error (``ValueError``).
 
 Check functions live in ``nb01`` ... ``nb10`` (one module per notebook), registered with
-:func:`register` and built from the helpers in ``_feedback`` (see CONTRIBUTING_exercises.md). Since the
+:func:`register` and built from the helpers in ``_feedback`` (see CONTRIBUTING.md, "Exercises"). Since the
 placeholder is ``None``, an exercise whose right answer is ``None`` cannot be expressed.
 """
 
