@@ -107,6 +107,7 @@ def _exp_times(x, factor):
 
 
 _SUBNORMAL_EXP = -700.0  # exp(x) is near or below the smallest normal float64 (2.2e-308) for x < -708
+_EXP_UNDERFLOW = -746.0  # exp(x) is exactly 0 in float64 below x = -745.2
 
 
 def _exp_times_reduced(x, factor):
@@ -142,7 +143,8 @@ def _expit(u):
     value = special.expit(u)
     if not _any_below(u, _SUBNORMAL_EXP):
         return value
-    return _replace(value, u < _SUBNORMAL_EXP, lambda u: np.exp(u) / (1 + np.exp(u)), u)
+    # below u = -746 exp(u) underflows to 0, which expit already returns: only (-746, -700) needs the slow path
+    return _replace(value, (u < _SUBNORMAL_EXP) & (u > _EXP_UNDERFLOW), lambda u: np.exp(u) / (1 + np.exp(u)), u)
 
 
 def _expit_derivative(u):
