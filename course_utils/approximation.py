@@ -32,7 +32,6 @@ __all__ = [
     "sigmoid_staircase",
     "relu_interpolant",
     "approximation_error",
-    "Orders",
     "observed_orders",
     "tent",
     "sawtooth",

@@ -38,6 +38,7 @@ import pytest  # noqa: E402
 import course_utils  # noqa: E402
 from course_utils import (  # noqa: E402
     activations,
+    approximation,
     check_env,
     datasets,
     deep_stack,
@@ -450,6 +451,43 @@ real_cases("divergence_message", _message, "learning_rate", bad_values=(0.0, -1.
 int_cases("divergence_message", _message, "iteration", low=0)
 case(TypeError, "last_good", lambda: _message(last_good=1.5), "divergence_message-float-last-good")
 case(ValueError, "last_good", lambda: _message(last_good=-1), "divergence_message-negative-last-good")
+
+# --- approximation -------------------------------------------------------------------------------
+
+_hls = lambda **kw: approximation.HiddenLayerSum(
+    **{"activation": "relu", "w1": [1.0], "b1": [0.0], "w2": [1.0], "b2": 0.0, **kw}
+)  # noqa: E731
+activation_arg_cases("HiddenLayerSum", _hls)
+case(ValueError, "w1", lambda: _hls(w1=[1.0, 2.0]), "HiddenLayerSum-lengths")
+case(TypeError, "b2", lambda: _hls(b2="0"), "HiddenLayerSum-string-b2")
+for _name, _build in (
+    ("sigmoid_staircase", approximation.sigmoid_staircase),
+    ("relu_interpolant", approximation.relu_interpolant),
+):
+    _c = lambda build=_build, **kw: build(**{"f": np.sin, "a": 0.0, "b": 1.0, "n": 4, **kw})  # noqa: E731
+    case(TypeError, "f", lambda c=_c: c(f=3), f"{_name}-number-f")
+    case(ValueError, "b", lambda c=_c: c(a=1.0, b=0.0), f"{_name}-reversed")
+    case(ValueError, "a", lambda c=_c: c(a=NAN), f"{_name}-nan")
+    int_cases(_name, _c, "n", low=1)
+_stair = lambda **kw: approximation.sigmoid_staircase(np.sin, 0.0, 1.0, 4, **kw)  # noqa: E731
+real_cases("sigmoid_staircase", _stair, "sharpness", bad_values=(0.0, -1.0))
+case(ValueError, "steepness", lambda: _stair(steepness=-1.0), "sigmoid_staircase-negative-steepness")
+_err = lambda **kw: approximation.approximation_error(**{"f": np.sin, "approx": np.cos, "a": 0.0, "b": 1.0, **kw})  # noqa: E731
+case(TypeError, "approx", lambda: _err(approx=3), "approximation_error-number")
+case(ValueError, "norm", lambda: _err(norm="l3"), "approximation_error-unknown-norm")
+case(TypeError, "exclude", lambda: _err(exclude=0.5), "approximation_error-number-exclude")
+int_cases("approximation_error", _err, "n_points", low=2)
+case(ValueError, "errors", lambda: approximation.observed_orders([1.0, 2.0], [1.0]), "observed_orders-lengths")
+case(ValueError, "spacings", lambda: approximation.observed_orders([1.0, -2.0], [1.0, 2.0]), "observed_orders-negative")
+case(TypeError, "spacings", lambda: approximation.observed_orders("ab", [1.0, 2.0]), "observed_orders-strings")
+case(TypeError, "x", lambda: approximation.tent("a"), "tent-string")
+case(ValueError, "x", lambda: approximation.tent([[0.0, 1.0], [2.0]]), "tent-ragged")
+int_cases("sawtooth", lambda **kw: approximation.sawtooth(**{"x": 0.5, **kw}), "k", low=0)
+case(TypeError, "x", lambda: approximation.sawtooth("a", 2), "sawtooth-string")
+int_cases("sawtooth_one_layer", lambda **kw: approximation.sawtooth_one_layer(**kw), "k", low=1)
+_pieces = lambda **kw: approximation.count_linear_pieces(**{"x": [0.0, 1.0, 2.0], "values": [0.0, 1.0, 2.0], **kw})  # noqa: E731
+case(ValueError, "values", lambda: _pieces(values=[0.0, 1.0]), "count_linear_pieces-lengths")
+real_cases("count_linear_pieces", _pieces, "rtol", bad_values=(0.0, -1.0))
 
 # --- exercises -----------------------------------------------------------------------------------
 
