@@ -3,8 +3,9 @@
 For each notebook in ``notebooks/``: open it in JupyterLab, clear its stored outputs, Run All Cells,
 wait until every cell has run and the kernel is idle, then check what the page shows: no error or
 stderr output, every figure rendered (at least as many images as the stored notebook has PNG
-outputs), and in the playground notebook the widgets render and changing a control changes the
-figure and the accuracy text.
+outputs), and in the playground notebook the widgets render, playing it advances the iteration counter
+and the figure (and Pause stops it), changing a control changes the figure and the accuracy text, and a
+diverging run stops with the engine's message.
 
 The server is ``jupyter lab`` on 127.0.0.1 with a free port and a random token, serving a temporary
 COPY of the notebooks with autosave off, so the committed files are never rewritten. The browser is
@@ -293,10 +294,15 @@ def _run_all(page, n_code):
     return elapsed
 
 
-JS_PLAYGROUND_STATE = """() => {
+JS_PLAYGROUND_STATE = r"""() => {
   const s = document.querySelector('.playground-status'), img = document.querySelector('img.playground-figure');
-  return {status: s ? s.textContent : '', src: img ? img.src : '', shown: !!img && img.complete && img.naturalWidth > 0};
+  const c = document.querySelector('.playground-iteration'), m = c ? /iteration\s+(\d+)\s+of\s+(\d+)/.exec(c.textContent) : null;
+  const play = document.querySelector('button.playground-play'), pause = document.querySelector('button.playground-pause');
+  return {status: s ? s.textContent : '', src: img ? img.src : '', shown: !!img && img.complete && img.naturalWidth > 0,
+          iteration: m ? Number(m[1]) : -1, of: m ? Number(m[2]) : -1,
+          playing: !!play && play.disabled && !!pause && !pause.disabled};
 }"""
+PLAY_SECONDS = 3  # how long the test lets the playground play before reading the counter again
 
 
 def _wait_for_playground(page, before, pattern):
@@ -314,41 +320,95 @@ def _wait_for_playground(page, before, pattern):
     return page.evaluate(JS_PLAYGROUND_STATE)
 
 
+def _state(page):
+    return page.evaluate(JS_PLAYGROUND_STATE)
+
+
+def _check_live_play(page):
+    """Play for a few seconds: the iteration counter and the figure advance; Pause stops both."""
+    # a long run first (iterations slider to its end, 10000), so it cannot finish while the test watches
+    handle = page.locator(".playground-num-iterations .noUi-handle").first
+    handle.focus()
+    handle.press("End")
+    _wait(
+        page, f"() => ({JS_PLAYGROUND_STATE})().of === 10000", UI_TIMEOUT, "playground: iterations slider not at 10000"
+    )
+    before = _state(page)
+    assert before["iteration"] == 0 and not before["playing"], before
+    page.locator("button.playground-play").click()
+    _wait(
+        page,
+        f"() => {{ const s = ({JS_PLAYGROUND_STATE})(); return s.iteration > 0 && s.shown; }}",
+        UI_TIMEOUT,
+        f"playground: Play did not advance the iteration counter ({_state(page)})",
+    )
+    first = _state(page)
+    time.sleep(PLAY_SECONDS)
+    second = _state(page)
+    assert second["playing"], f"playground stopped by itself: {second}"
+    assert second["iteration"] > first["iteration"], f"the counter did not advance while playing: {first} -> {second}"
+    assert second["src"] != first["src"], "the figure did not change while playing"
+    print(f"playground: iteration {first['iteration']} -> {second['iteration']} in {PLAY_SECONDS} s of play")
+    page.locator("button.playground-pause").click()
+    _wait(page, f"() => !({JS_PLAYGROUND_STATE})().playing", UI_TIMEOUT, "playground: Pause did not stop playing")
+    paused = _state(page)
+    time.sleep(1.5)
+    later = _state(page)
+    assert later["iteration"] == paused["iteration"] and later["src"] == paused["src"], (
+        f"the playground kept going after Pause: {paused['iteration']} -> {later['iteration']}"
+    )
+    return later
+
+
 def _check_playground(page):
-    """The widgets render, and changing controls (as a learner does) changes the figure and the accuracy text."""
+    """The widgets render; Play advances and Pause stops; changing controls (as a learner does) changes the
+    figure and the accuracy text; a diverging run stops with the divergence message."""
     app = page.locator(".playground-app")
     app.wait_for(state="visible", timeout=UI_TIMEOUT * 1000)
     app.scroll_into_view_if_needed()
     assert page.locator(".playground-app .widget-dropdown select").count() >= 3, "playground drop-downs missing"
     assert page.locator(".playground-app .noUi-handle").count() >= 4, "playground sliders missing"
+    for button in ("play", "pause", "step", "reset"):
+        assert page.locator(f"button.playground-{button}").count() == 1, f"playground: no {button} button"
     _wait(
         page,
         f"() => {{ const now = ({JS_PLAYGROUND_STATE})(); return now.shown && /accuracy/.test(now.status); }}",
         UI_TIMEOUT,
         "playground: no first figure and accuracy line",
     )
-    first = page.evaluate(JS_PLAYGROUND_STATE)
+    first = _state(page)
     assert first["status"].startswith("tanh, 4 hidden units"), first["status"]
+    assert first["iteration"] == 0, first
 
-    # 1. pick another activation in the drop-down: retrains (train on every change is on)
+    # 1. play for a few seconds, then pause
+    paused = _check_live_play(page)
+    # 2. pick another activation in the drop-down: back to iteration 0 with relu
     page.locator(".playground-activation select").select_option("relu")
-    second = _wait_for_playground(page, first, "^relu, 4 hidden units")
-    # 2. move the hidden-width slider one step with the keyboard
+    second = _wait_for_playground(page, paused, "^relu, 4 hidden units")
+    assert second["iteration"] == 0, second
+    # 3. move the hidden-width slider one step with the keyboard
     handle = page.locator(".playground-width .noUi-handle").first
     handle.focus()
     handle.press("ArrowRight")
     third = _wait_for_playground(page, second, "^relu, 5 hidden units")
-    # 3. a learning rate that diverges: the red message replaces the accuracies
+    # 4. a learning rate that diverges: play, and the red message replaces the accuracies; playing stops
     page.locator(".playground-activation select").select_option("leaky_relu")
     rate = page.locator(".playground-learning-rate .noUi-handle").first
     rate.focus()
     rate.press("End")
     _wait(
         page,
-        f"() => /Training diverged\\./.test(({JS_PLAYGROUND_STATE})().status)"
-        f" && /learning rate 10\\b/.test(({JS_PLAYGROUND_STATE})().status)",
+        f"() => /learning rate 10\\b/.test(({JS_PLAYGROUND_STATE})().status)",
         UI_TIMEOUT,
-        "playground: no divergence message at learning rate 10 with leaky_relu",
+        "playground: the learning rate did not reach 10",
+    )
+    page.locator("button.playground-play").click()
+    _wait(
+        page,
+        f"() => {{ const s = ({JS_PLAYGROUND_STATE})(); return /Training diverged\\./.test(s.status)"
+        " && /learning rate 10\\b/.test(s.status) && !s.playing; }",
+        UI_TIMEOUT,
+        f"playground: no divergence message at learning rate 10 with leaky_relu ({_state(page)['status']!r})",
     )
     assert third["status"] != second["status"] != first["status"]
 
