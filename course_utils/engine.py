@@ -328,7 +328,7 @@ class Engine:
         Xa, XaT, P = self.Xa, self.XaT, self.P
         W1a, w2, b2 = self._views(P)
         dW1a, dw2, db2 = self._views(grad)
-        b2_column, w2_column = b2[:, None], w2[:, None]
+        w2_column = w2[:, None]
         Z2_0, D_0 = Z2[0], D[0]
         kernel = self._kernels[0][0]
         half_step, step = float(half_step[0, 0]), float(step[0, 0])  # scalars: faster than (1, 1) arrays
@@ -345,7 +345,7 @@ class Engine:
             dot(W1a, Xa, out=Z1)
             kernel(Z1, A1, G, T)
             dot(w2, A1, out=Z2_0)
-            add(Z2, b2_column, out=Z2)
+            add(Z2, b2[0], out=Z2)  # the same sums as run()'s (K, 1) column, with less broadcasting
             if i % RECORD_EVERY == 0:
                 self.iteration = i
                 self._record(Z2)
@@ -364,7 +364,7 @@ class Engine:
             dot(A1, D_0, out=dw2)
             multiply(G, D_0, out=G)
             dot(G, XaT, out=dW1a)
-            add_reduce(D, axis=1, out=db2)
+            db2[0] = add_reduce(D_0)  # the same pairwise sum as run()'s row-by-row reduction
             multiply(dW1a, w2_column, out=dW1a)
             subtract(P, grad, out=P)
         self.iteration = stop
