@@ -256,11 +256,11 @@ def relu_derivative(z):
 
 
 def _relu_kernel():
-    """Training kernel of ``relu``: fills A = max(z, 0) and G = 1 where z > 0, else 0."""
+    """Training kernel of ``relu``: fills G = 1 where z > 0, else 0, and A = z G (= max(z, 0); -0.0 for z < 0)."""
 
     def kernel(Z, A, G, T):
-        np.maximum(Z, 0.0, out=A)
-        np.greater(Z, 0.0, out=G)
+        np.copyto(G, np.greater(Z, 0.0))  # a bool mask, then 0/1 floats: faster than np.greater into floats
+        np.multiply(Z, G, out=A)  # faster than np.maximum(Z, 0)
 
     return kernel
 
@@ -284,16 +284,15 @@ def leaky_relu_derivative(z, slope=0.01):
 
 
 def _leaky_relu_kernel(slope=0.01):
-    """Training kernel of ``leaky_relu(z, slope)``: A = max(z, slope z) (0 <= slope <= 1), G = 1 or slope, exactly."""
+    """Training kernel of ``leaky_relu(z, slope)``: G = 1 or slope, exactly, and A = z G."""
     slope = float(slope)
 
     def kernel(Z, A, G, T):
-        np.multiply(Z, slope, out=A)
-        np.maximum(A, Z, out=A)
-        np.greater(Z, 0.0, out=G)  # mask m: G = m + slope (1 - m) is exactly 1 or slope
+        np.copyto(G, np.greater(Z, 0.0))  # mask m (0/1): G = m + slope (1 - m) is exactly 1 or slope
         np.subtract(1.0, G, out=T)
         np.multiply(T, slope, out=T)
         np.add(G, T, out=G)
+        np.multiply(Z, G, out=A)
 
     return kernel
 

@@ -259,17 +259,16 @@ class Engine:
         W1a, w2, b2 = self._views(P)
         dW1a, dw2, db2 = self._views(grad)
         b2_column, w2_column = b2[:, None], w2[:, None]
-        # per model: (W1a rows, Z1 rows, A1 rows, G rows, w2 rows, Z2 row, D row, dw2 rows, dW1a rows)
-        blocks = [(W1a[r], Z1[r], A1[r], G[r], w2[r], Z2[k], D[k], dw2[r], dW1a[r]) for k, r in enumerate(self.rows)]
+        # per model, the views its products use (prepared once: the loop below only calls numpy)
+        z1_jobs = [(W1a[r], Z1[r]) for r in self.rows]
+        z2_jobs = [(w2[r], A1[r], Z2[k]) for k, r in enumerate(self.rows)]
+        dw2_jobs = [(A1[r], D[k], dw2[r]) for k, r in enumerate(self.rows)]
+        dw1_jobs = [(G[r], dW1a[r]) for r in self.rows]
         kernels = [(kernel, Z1[r], A1[r], G[r], T[r]) for kernel, r in self._kernels]
-        dot, multiply, add, subtract, tanh, add_reduce = (
-            np.dot,
-            np.multiply,
-            np.add,
-            np.subtract,
-            np.tanh,
-            np.add.reduce,
-        )
+        unit_model = np.repeat(np.arange(K), self.widths)
+        D_units = np.empty((H, m), dtype=dtype)  # D's row for every hidden unit
+        dot, multiply, add, subtract, tanh, take = np.dot, np.multiply, np.add, np.subtract, np.tanh, np.take
+        add_reduce = np.add.reduce
         sigmoid_output = self.output == "sigmoid"
         self._frozen = self.diverged_at[self.param_model] >= 0
         with np.errstate(all="ignore"):  # overflow is detected by the divergence rule, not by warnings
@@ -281,13 +280,13 @@ class Engine:
             if K == 1 and not frozen_any:
                 self._run_one(stop, Z1, A1, G, T, Z2, D, grad, half_step, offset, step, step_Y)
             for i in range(self.iteration, stop):
-                for W1a_k, Z1_k, *_ in blocks:
-                    dot(W1a_k, Xa, out=Z1_k)  # Z1 = [W1 | b1] @ [X; 1]
-                for kernel, *arrays in kernels:
-                    kernel(*arrays)  # A1 = g(Z1), G = g'(Z1)
-                for _, _, A1_k, _, w2_k, Z2_k, *_ in blocks:
-                    dot(w2_k, A1_k, out=Z2_k)
-                add(Z2, b2_column, out=Z2)  # Z2 = W2 @ A1 + b2
+                for W1a_k, Z1_k in z1_jobs:
+                    dot(W1a_k, Xa, Z1_k)  # Z1 = [W1 | b1] @ [X; 1]
+                for kernel, Z1_k, A1_k, G_k, T_k in kernels:
+                    kernel(Z1_k, A1_k, G_k, T_k)  # A1 = g(Z1), G = g'(Z1)
+                for w2_k, A1_k, Z2_k in z2_jobs:
+                    dot(w2_k, A1_k, Z2_k)
+                add(Z2, b2_column, Z2)  # Z2 = W2 @ A1 + b2
                 if i % RECORD_EVERY == 0:
                     self.iteration = i
                     n_diverged = int((self.diverged_at >= 0).sum())
@@ -298,22 +297,24 @@ class Engine:
                         half_step, offset, step_Y = 0.5 * step, step * (0.5 - Y), step * Y
                         frozen_any = True
                 if sigmoid_output:
-                    multiply(Z2, 0.5, out=D)
-                    tanh(D, out=D)
-                    multiply(D, half_step, out=D)
-                    add(D, offset, out=D)  # D = dZ2 * learning_rate / m
+                    multiply(Z2, 0.5, D)
+                    tanh(D, D)
+                    multiply(D, half_step, D)
+                    add(D, offset, D)  # D = dZ2 * learning_rate / m
                 else:
-                    multiply(Z2, step, out=D)
-                    subtract(D, step_Y, out=D)
-                for _, _, A1_k, G_k, _, _, D_k, dw2_k, dW1a_k in blocks:
-                    dot(A1_k, D_k, out=dw2_k)  # dW2
-                    multiply(G_k, D_k, out=G_k)  # dZ1 / w2, row by row
-                    dot(G_k, XaT, out=dW1a_k)
+                    multiply(Z2, step, D)
+                    subtract(D, step_Y, D)
+                for A1_k, D_k, dw2_k in dw2_jobs:
+                    dot(A1_k, D_k, dw2_k)  # dW2
+                take(D, unit_model, axis=0, out=D_units)
+                multiply(G, D_units, G)  # dZ1 / w2: G times its model's row of D
+                for G_k, dW1a_k in dw1_jobs:
+                    dot(G_k, XaT, dW1a_k)
                 add_reduce(D, axis=1, out=db2)  # db2
-                multiply(dW1a, w2_column, out=dW1a)  # times w2 (before its update): [dW1 | db1]
+                multiply(dW1a, w2_column, dW1a)  # times w2 (before its update): [dW1 | db1]
                 if frozen_any:
                     grad[self._frozen] = 0.0
-                subtract(P, grad, out=P)
+                subtract(P, grad, P)
             self.iteration = stop
             if final:
                 self._check()
