@@ -111,7 +111,7 @@ def activation_gallery(names=None, z=None, ncols=3):
         ax.set_visible(False)
     handles, labels = axes[0, 0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncols=2)
-    fig.suptitle("Activations g (solid) and their derivatives g' (dashed)")
+    fig.suptitle("Activations g (solid) and their derivatives g′ (dashed)")
     return axes
 
 
@@ -340,7 +340,7 @@ def boundary_grid(
     panel_size=(4.0, 3.4),
     **boundary_kwargs,
 ):
-    """Draw one decision-boundary panel per model in one figure, score in a corner; return the axes (1-D array).
+    """Draw one decision-boundary panel per model in one figure, score at the right of each title; return the axes.
 
     ``X``, ``Y`` are either shared by every panel or lists/tuples with one (2, m) / (1, m) array per
     model. ``scores`` (optional, one per model) are numbers formatted with ``score_format`` (percent
@@ -386,18 +386,9 @@ def boundary_grid(
             colorbar=False,
             **boundary_kwargs,
         )
-        if scores is not None:
+        if scores is not None:  # the score goes at the right of the title line, where it never covers data
             text = scores[i] if isinstance(scores[i], str) else score_format.format(scores[i])
-            ax.text(
-                0.97,
-                0.03,
-                text,
-                transform=ax.transAxes,
-                ha="right",
-                va="bottom",
-                size=13,
-                bbox=dict(boxstyle="round", facecolor="white", alpha=0.85),
-            )
+            ax.set_title(text, loc="right", fontweight="bold")
     for ax in axes[n:]:
         ax.set_visible(False)
     shading = axes[0].collections[0]  # the first panel's shading: one colour bar for all (same scale)
