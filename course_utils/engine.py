@@ -23,11 +23,12 @@ training (the other models of a comparison go on). ``network.train`` then raises
 :class:`TrainingDiverged` (with the costs recorded before), ``compare`` marks the row ``diverged``,
 and the playground shows the message; all three use :func:`divergence_message`.
 
-**How the work is laid out.** The hidden units of all models are the rows of one ``(H, m)`` array
-(``H`` = all hidden units), and each iteration is a short, fixed list of numpy calls: the matrix
-products model by model (``[W1 | b1] @ [X; 1]``, ``w2 @ A1``, ``A1 @ dZ2``, ``(dZ1 / w2) @ [X; 1].T``),
-each activation's training kernel once over its rows, everything else elementwise over the whole
-stack, and one update of the flat parameter vector. Every operation is thus either elementwise or
+**How the work is laid out.** The hidden units of all models are the rows of one array (with a row
+of ones after each model's units, which folds the output bias into the products), and each
+iteration is a short, fixed list of numpy calls: the matrix products model by model
+(``[W1 | b1] @ [X; 1]``, ``[w2 | b2] @ [A1; 1]``, ``[A1; 1] @ dZ2``, ``(dZ1 / w2) @ [X; 1].T``), each
+activation's training kernel once over its rows, everything else elementwise over the whole stack,
+and one update of the flat parameter vector. Every operation is thus either elementwise or
 limited to one model's rows, so a model's numbers are the same bit for bit whatever other models it
 is trained with, and whether it is trained alone (``network.train``) or in a comparison. The learning
 rate over ``m`` is folded into ``dZ2``, so the gradients come out already scaled.
@@ -86,12 +87,18 @@ class Engine:
 
     ``models`` is a list of ``(activation, learning_rate, params)``: an ``activations.Activation``,
     a positive number and the initial parameter dict (W1 (n_h, n_x), b1 (n_h, 1), W2 (1, n_h),
-    b2 (1, 1)); ``X (n_x, m)`` and ``Y (1, m)`` are already checked (0/1 labels for the sigmoid
-    output, real numbers for the identity output). ``dtype`` (float64 or float32) is the precision
-    of the arithmetic. ``state`` (from :meth:`state`) resumes a training, e.g. in another process.
+    b2 (1, 1)); ``X (n_x, m)`` and ``Y (1, m)`` (0/1 labels for the sigmoid output, real numbers for
+    the identity output). ``dtype`` (float64 or float32) is the precision of the arithmetic.
+    ``state`` (from :meth:`state`) resumes a training, e.g. in another process.
 
     :meth:`run` advances every model by some iterations; :attr:`iteration`, :attr:`costs`,
     :attr:`diverged_at`, :meth:`params` and :meth:`evaluate` read the result.
+
+    Layout: the hidden layer has one row per hidden unit plus, after each model's units, a row of
+    ones, so that ``[w2 | b2] @ [A1; 1]`` gives a model's logits and ``[A1; 1] @ dZ2`` its
+    ``[dW2 | db2]`` in one product each. The parameters are one flat vector
+    ``P = [W1a (H, n_x + 1) row by row, V (H + K)]`` with ``W1a = [W1 | b1]`` and ``V`` holding each
+    model's ``[w2 | b2]`` at its rows of the hidden layer.
     """
 
     def __init__(self, models, X, Y, output="sigmoid", dtype=np.float64, state=None):
@@ -107,26 +114,32 @@ class Engine:
         self.Xa = np.vstack([X, np.ones((1, m))]).astype(dtype)  # [X; 1]: the bias is W1a's last column
         self.XaT = np.ascontiguousarray(self.Xa.T)
         self.Y = np.asarray(Y, dtype=dtype).reshape(1, m)
-        widths = [params["W1"].shape[0] for _, _, params in models]
+        widths = np.array([params["W1"].shape[0] for _, _, params in models])
         self.K = K = len(models)
-        self.H = H = int(sum(widths))
-        starts = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.intp)
-        self.starts, self.widths = starts, np.array(widths)
-        self.rows = [slice(a, a + w) for a, w in zip(starts.tolist(), widths)]
+        self.H = H = int(widths.sum())
+        self.widths = widths
+        # units: rows of W1a (H of them); rows: the hidden layer's rows (units, then a row of ones, per model)
+        self.starts = np.concatenate([[0], np.cumsum(widths)[:-1]]).astype(np.intp)
+        self.row_starts = self.starts + np.arange(K)
+        self.units = [slice(a, a + w) for a, w in zip(self.starts.tolist(), widths.tolist())]
+        self.unit_rows = [slice(a, a + w) for a, w in zip(self.row_starts.tolist(), widths.tolist())]
+        self.rows = [slice(a, a + w + 1) for a, w in zip(self.row_starts.tolist(), widths.tolist())]
+        self.ones_rows = self.row_starts + widths
+        self.row_model = np.repeat(np.arange(K), widths + 1)
         unit_model = np.repeat(np.arange(K), widths)
+        self.unit_positions = np.concatenate([np.arange(r.start, r.stop) for r in self.unit_rows])
 
-        # Parameters: one flat vector P = [W1a (H, n_x + 1) row by row, w2 (H,), b2 (K,)].
-        self._bounds = np.cumsum([0, H * (n_x + 1), H, K])
-        self.param_model = np.concatenate([np.repeat(unit_model, n_x + 1), unit_model, np.arange(K)])
+        self._bounds = (0, H * (n_x + 1), H * (n_x + 1) + H + K)
+        self.param_model = np.concatenate([np.repeat(unit_model, n_x + 1), self.row_model])
         self.learning_rates = np.array([lr for _, lr, _ in models], dtype=np.float64)
         if state is None:
             self.P = np.empty(self._bounds[-1], dtype=dtype)
-            W1a, w2, b2 = self._views(self.P)
+            W1a, V = self._views(self.P)
             for k, (_, _, params) in enumerate(models):
-                W1a[self.rows[k], :n_x] = params["W1"]
-                W1a[self.rows[k], n_x] = params["b1"][:, 0]
-                w2[self.rows[k]] = params["W2"][0]
-                b2[k] = params["b2"][0, 0]
+                W1a[self.units[k], :n_x] = params["W1"]
+                W1a[self.units[k], n_x] = params["b1"][:, 0]
+                V[self.unit_rows[k]] = params["W2"][0]
+                V[self.ones_rows[k]] = params["b2"][0, 0]
             self.P_good = self.P.copy()
             self.iteration = 0
             self.diverged_at = np.full(K, -1, dtype=np.int64)
@@ -140,21 +153,28 @@ class Engine:
             self.reasons = list(state["reasons"])
             self._records = [state["costs"]] if state["costs"].size else []
 
-        # Runs of consecutive rows with the same activation object: one kernel call each.
+        # Runs of consecutive models with the same activation object: one kernel call each (over their
+        # rows of ones too: harmless, the ones are written back after the kernel).
         self._kernels = []
-        start = 0
+        first = 0
         for k in range(1, K + 1):
-            if k == K or models[k][0] is not models[start][0]:
-                rows = slice(int(starts[start]), int(starts[k - 1] + widths[k - 1]))
-                self._kernels.append((models[start][0].kernel(), rows))
-                start = k
+            if k == K or models[k][0] is not models[first][0]:
+                rows = slice(int(self.row_starts[first]), int(self.ones_rows[k - 1]))
+                self._kernels.append((models[first][0].kernel(), rows))
+                first = k
 
     # --- layout helpers ---------------------------------------------------------------------------
 
-    def _views(self, V):
-        """(W1a (H, n_x + 1), w2 (H,), b2 (K,)) views into a flat parameter vector ``V``."""
-        b = self._bounds
-        return V[b[0] : b[1]].reshape(self.H, self.n_x + 1), V[b[1] : b[2]], V[b[2] : b[3]]
+    def _views(self, vector):
+        """(W1a (H, n_x + 1), V (H + K,)) views into a flat parameter-shaped vector."""
+        a, b, c = self._bounds
+        return vector[a:b].reshape(self.H, self.n_x + 1), vector[b:c]
+
+    def _hidden_arrays(self, m):
+        """Z1, A1, G, T of shape (H + K, m): A1's rows of ones set, Z1's zeroed (the kernels read them)."""
+        Z1, A1, G, T = (np.zeros((self.H + self.K, m), dtype=self.dtype) for _ in range(4))
+        A1[self.ones_rows] = 1.0
+        return Z1, A1, G, T
 
     @property
     def costs(self):
@@ -177,13 +197,13 @@ class Engine:
 
     def params(self, k):
         """Model ``k``'s current parameters as the course's dict (float64 copies)."""
-        W1a, w2, b2 = self._views(self.P)
-        rows = self.rows[k]
+        W1a, V = self._views(self.P)
+        units = self.units[k]
         return {
-            "W1": W1a[rows, : self.n_x].astype(np.float64),
-            "b1": W1a[rows, self.n_x :].astype(np.float64),
-            "W2": w2[None, rows].astype(np.float64),
-            "b2": b2[None, k : k + 1].astype(np.float64),
+            "W1": W1a[units, : self.n_x].astype(np.float64),
+            "b1": W1a[units, self.n_x :].astype(np.float64),
+            "W2": V[None, self.unit_rows[k]].astype(np.float64),
+            "b2": V[self.ones_rows[k]].reshape(1, 1).astype(np.float64),
         }
 
     # --- the loop ---------------------------------------------------------------------------------
@@ -195,16 +215,15 @@ class Engine:
         return step.astype(self.dtype)[:, None]
 
     def _forward(self, Xa, Z1, A1, G, T, Z2):
-        """Fill Z1, A1 = g(Z1), G = g'(Z1) (H, m) and Z2 (K, m) for the inputs ``Xa = [X; 1]``."""
-        W1a, w2, b2 = self._views(self.P)
-        dot = np.dot
-        for rows in self.rows:
-            dot(W1a[rows], Xa, out=Z1[rows])
+        """Fill Z1, A1 = g(Z1), G = g'(Z1) (H + K, m) and Z2 (K, m) for the inputs ``Xa = [X; 1]``."""
+        W1a, V = self._views(self.P)
+        for units, unit_rows in zip(self.units, self.unit_rows):
+            np.dot(W1a[units], Xa, out=Z1[unit_rows])
         for kernel, rows in self._kernels:
             kernel(Z1[rows], A1[rows], G[rows], T[rows])
+        A1[self.ones_rows] = 1.0
         for k, rows in enumerate(self.rows):
-            dot(w2[rows], A1[rows], out=Z2[k])
-        np.add(Z2, b2[:, None], out=Z2)
+            np.dot(V[rows], A1[rows], out=Z2[k])
 
     def _record(self, Z2):
         """Record this iteration's costs and apply the divergence rule (see the module docstring)."""
@@ -224,10 +243,8 @@ class Engine:
         A diverged model gets ``diverged_at`` (this iteration), ``reasons`` (what was not finite) and
         its parameters of the last check that passed (``last_good`` is that check's iteration).
         """
-        finite = np.isfinite(self.P)
-        W1a_ok, w2_ok, b2_ok = self._views(finite)
-        units_ok = W1a_ok.all(axis=1) & w2_ok
-        ok = np.logical_and.reduceat(units_ok, self.starts) & b2_ok
+        W1a_ok, V_ok = self._views(np.isfinite(self.P))
+        ok = np.logical_and.reduceat(W1a_ok.all(axis=1), self.starts) & np.logical_and.reduceat(V_ok, self.row_starts)
         if cost is not None:
             ok &= np.isfinite(cost)
         active = self.diverged_at < 0
@@ -250,25 +267,24 @@ class Engine:
         ``final=True`` (the default) applies the divergence check once more at the end, as training
         ends there; pass ``final=False`` to continue later (the playground's frames).
         """
-        Xa, XaT, Y, m, H, K = self.Xa, self.XaT, self.Y, self.m, self.H, self.K
+        Xa, XaT, Y, m, K = self.Xa, self.XaT, self.Y, self.m, self.K
         dtype = self.dtype
-        Z1, A1, G, T = (np.empty((H, m), dtype=dtype) for _ in range(4))
+        Z1, A1, G, T = self._hidden_arrays(m)
         Z2, D = np.empty((K, m), dtype=dtype), np.empty((K, m), dtype=dtype)
-        grad = np.empty_like(self.P)
+        grad = np.zeros_like(self.P)
         P = self.P
-        W1a, w2, b2 = self._views(P)
-        dW1a, dw2, db2 = self._views(grad)
-        b2_column, w2_column = b2[:, None], w2[:, None]
+        W1a, V = self._views(P)
+        dW1a, dV = self._views(grad)
         # per model, the views its products use (prepared once: the loop below only calls numpy)
-        z1_jobs = [(W1a[r], Z1[r]) for r in self.rows]
-        z2_jobs = [(w2[r], A1[r], Z2[k]) for k, r in enumerate(self.rows)]
-        dw2_jobs = [(A1[r], D[k], dw2[r]) for k, r in enumerate(self.rows)]
-        dw1_jobs = [(G[r], dW1a[r]) for r in self.rows]
+        z1_jobs = [(W1a[u], Z1[r]) for u, r in zip(self.units, self.unit_rows)]
+        z2_jobs = [(V[r], A1[r], Z2[k]) for k, r in enumerate(self.rows)]
+        dv_jobs = [(A1[r], D[k], dV[r]) for k, r in enumerate(self.rows)]
+        dw1_jobs = [(G[r], dW1a[u]) for u, r in zip(self.units, self.unit_rows)]
         kernels = [(kernel, Z1[r], A1[r], G[r], T[r]) for kernel, r in self._kernels]
-        unit_model = np.repeat(np.arange(K), self.widths)
-        D_units = np.empty((H, m), dtype=dtype)  # D's row for every hidden unit
+        ones_rows, unit_positions, row_model = self.ones_rows, self.unit_positions, self.row_model
+        D_rows = np.empty_like(Z1)  # D's row for every hidden row
+        w2 = np.empty((self.H, 1), dtype=dtype)  # every unit's w2, gathered from V
         dot, multiply, add, subtract, tanh, take = np.dot, np.multiply, np.add, np.subtract, np.tanh, np.take
-        add_reduce = np.add.reduce
         sigmoid_output = self.output == "sigmoid"
         self._frozen = self.diverged_at[self.param_model] >= 0
         with np.errstate(all="ignore"):  # overflow is detected by the divergence rule, not by warnings
@@ -284,9 +300,9 @@ class Engine:
                     dot(W1a_k, Xa, Z1_k)  # Z1 = [W1 | b1] @ [X; 1]
                 for kernel, Z1_k, A1_k, G_k, T_k in kernels:
                     kernel(Z1_k, A1_k, G_k, T_k)  # A1 = g(Z1), G = g'(Z1)
-                for w2_k, A1_k, Z2_k in z2_jobs:
-                    dot(w2_k, A1_k, Z2_k)
-                add(Z2, b2_column, Z2)  # Z2 = W2 @ A1 + b2
+                A1[ones_rows] = 1.0
+                for V_k, A1_k, Z2_k in z2_jobs:
+                    dot(V_k, A1_k, Z2_k)  # Z2 = [w2 | b2] @ [A1; 1]
                 if i % RECORD_EVERY == 0:
                     self.iteration = i
                     n_diverged = int((self.diverged_at >= 0).sum())
@@ -304,14 +320,14 @@ class Engine:
                 else:
                     multiply(Z2, step, D)
                     subtract(D, step_Y, D)
-                for A1_k, D_k, dw2_k in dw2_jobs:
-                    dot(A1_k, D_k, dw2_k)  # dW2
-                take(D, unit_model, axis=0, out=D_units)
-                multiply(G, D_units, G)  # dZ1 / w2: G times its model's row of D
+                for A1_k, D_k, dV_k in dv_jobs:
+                    dot(A1_k, D_k, dV_k)  # [dW2 | db2] = [A1; 1] @ dZ2
+                take(D, row_model, axis=0, out=D_rows)
+                multiply(G, D_rows, G)  # dZ1 / w2: G times its model's row of D
                 for G_k, dW1a_k in dw1_jobs:
                     dot(G_k, XaT, dW1a_k)
-                add_reduce(D, axis=1, out=db2)  # db2
-                multiply(dW1a, w2_column, dW1a)  # times w2 (before its update): [dW1 | db1]
+                take(V, unit_positions, out=w2[:, 0])
+                multiply(dW1a, w2, dW1a)  # times w2 (before its update): [dW1 | db1]
                 if frozen_any:
                     grad[self._frozen] = 0.0
                 subtract(P, grad, P)
@@ -327,26 +343,20 @@ class Engine:
         its restored parameters, so the remaining iterations are skipped and their records are NaN.
         """
         Xa, XaT, P = self.Xa, self.XaT, self.P
-        W1a, w2, b2 = self._views(P)
-        dW1a, dw2, db2 = self._views(grad)
-        w2_column = w2[:, None]
+        W1a, V = self._views(P)
+        dW1a, dV = self._views(grad)
+        n_h = self.H
+        Z1_u, A1_u, G_u, T_u = Z1[:n_h], A1[:n_h], G[:n_h], T[:n_h]  # the units (A1's last row stays 1)
+        w2_column = V[:n_h, None]
         Z2_0, D_0 = Z2[0], D[0]
         kernel = self._kernels[0][0]
         half_step, step = float(half_step[0, 0]), float(step[0, 0])  # scalars: faster than (1, 1) arrays
-        dot, multiply, add, subtract, tanh, add_reduce = (
-            np.dot,
-            np.multiply,
-            np.add,
-            np.subtract,
-            np.tanh,
-            np.add.reduce,
-        )
+        dot, multiply, add, subtract, tanh = np.dot, np.multiply, np.add, np.subtract, np.tanh
         sigmoid_output = self.output == "sigmoid"
         for i in range(self.iteration, stop):
-            dot(W1a, Xa, out=Z1)
-            kernel(Z1, A1, G, T)
-            dot(w2, A1, out=Z2_0)
-            add(Z2, b2[0], out=Z2)  # the same sums as run()'s (K, 1) column, with less broadcasting
+            dot(W1a, Xa, Z1_u)
+            kernel(Z1_u, A1_u, G_u, T_u)
+            dot(V, A1, Z2_0)
             if i % RECORD_EVERY == 0:
                 self.iteration = i
                 self._record(Z2)
@@ -355,19 +365,18 @@ class Engine:
                     self._records.append(np.full((1, later), np.nan))
                     break
             if sigmoid_output:
-                multiply(Z2, 0.5, out=D)
-                tanh(D, out=D)
-                multiply(D, half_step, out=D)
-                add(D, offset, out=D)
+                multiply(Z2, 0.5, D)
+                tanh(D, D)
+                multiply(D, half_step, D)
+                add(D, offset, D)
             else:
-                multiply(Z2, step, out=D)
-                subtract(D, step_Y, out=D)
-            dot(A1, D_0, out=dw2)
-            multiply(G, D_0, out=G)
-            dot(G, XaT, out=dW1a)
-            db2[0] = add_reduce(D_0)  # the same pairwise sum as run()'s row-by-row reduction
-            multiply(dW1a, w2_column, out=dW1a)
-            subtract(P, grad, out=P)
+                multiply(Z2, step, D)
+                subtract(D, step_Y, D)
+            dot(A1, D_0, dV)
+            multiply(G_u, D_0, G_u)
+            dot(G_u, XaT, dW1a)
+            multiply(dW1a, w2_column, dW1a)
+            subtract(P, grad, P)
         self.iteration = stop
 
     # --- reading the result -----------------------------------------------------------------------
@@ -376,11 +385,11 @@ class Engine:
         """Logits Z2 (K, m') and hidden derivatives G (H, m') of every model on inputs ``X (n_x, m')``."""
         m = X.shape[1]
         Xa = np.vstack([X, np.ones((1, m))]).astype(self.dtype)
-        Z1, A1, G, T = (np.empty((self.H, m), dtype=self.dtype) for _ in range(4))
+        Z1, A1, G, T = self._hidden_arrays(m)
         Z2 = np.empty((self.K, m), dtype=self.dtype)
         with np.errstate(all="ignore"):  # a diverged model may overflow here; it is flagged anyway
             self._forward(Xa, Z1, A1, G, T, Z2)
-        return Z2.astype(np.float64), G
+        return Z2.astype(np.float64), G[self.unit_positions]
 
     def evaluate(self, X, Y):
         """Per model on data ``X (n_x, m')``, ``Y (1, m')``: (score, cost, dead units), float64 arrays.
