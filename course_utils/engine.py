@@ -278,11 +278,10 @@ class Engine:
         # per model, the views its products use (prepared once: the loop below only calls numpy)
         z1_jobs = [(W1a[u], Z1[r]) for u, r in zip(self.units, self.unit_rows)]
         z2_jobs = [(V[r], A1[r], Z2[k]) for k, r in enumerate(self.rows)]
-        dv_jobs = [(A1[r], D[k], dV[r]) for k, r in enumerate(self.rows)]
+        dv_jobs = [(A1[r], D[k], dV[r], G[ur]) for k, (r, ur) in enumerate(zip(self.rows, self.unit_rows))]
         dw1_jobs = [(G[r], dW1a[u]) for u, r in zip(self.units, self.unit_rows)]
         kernels = [(kernel, Z1[r], A1[r], G[r], T[r]) for kernel, r in self._kernels]
-        ones_rows, unit_positions, row_model = self.ones_rows, self.unit_positions, self.row_model
-        D_rows = np.empty_like(Z1)  # D's row for every hidden row
+        ones_rows, unit_positions = self.ones_rows, self.unit_positions
         w2 = np.empty((self.H, 1), dtype=dtype)  # every unit's w2, gathered from V
         dot, multiply, add, subtract, tanh, take = np.dot, np.multiply, np.add, np.subtract, np.tanh, np.take
         sigmoid_output = self.output == "sigmoid"
@@ -320,10 +319,9 @@ class Engine:
                 else:
                     multiply(Z2, step, D)
                     subtract(D, step_Y, D)
-                for A1_k, D_k, dV_k in dv_jobs:
+                for A1_k, D_k, dV_k, G_k in dv_jobs:
                     dot(A1_k, D_k, dV_k)  # [dW2 | db2] = [A1; 1] @ dZ2
-                take(D, row_model, axis=0, out=D_rows)
-                multiply(G, D_rows, G)  # dZ1 / w2: G times its model's row of D
+                    multiply(G_k, D_k, G_k)  # dZ1 / w2: G times its model's row of D
                 for G_k, dW1a_k in dw1_jobs:
                     dot(G_k, XaT, dW1a_k)
                 take(V, unit_positions, out=w2[:, 0])

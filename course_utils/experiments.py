@@ -63,6 +63,7 @@ OSCILLATION_TOL = 0.01
 fraction above the lowest cost seen before (plain gradient descent with a small enough step only
 ever goes down)."""
 
+_MODEL_OVERHEAD = 7.0  # a model's per-iteration products, in units of one tanh hidden unit's elementwise work
 _PARALLEL_MIN_WORK = 2e7  # units * examples * iterations below which one process is faster
 _PROGRESS_MIN_WORK = 1e8  # ... below which no progress bar is shown (well under ~2 s)
 
@@ -213,8 +214,12 @@ def dead_units(params, X, activation=None):
 
 
 def _partition(specs, n_groups):
-    """Split model indices into ``n_groups`` with balanced work (~ width x the kernel's relative cost)."""
-    costs = [(n_h + 0.5) * act.relative_cost for act, n_h, _, _, _ in specs]
+    """Split model indices into ``n_groups`` with balanced work.
+
+    A model's time per iteration is about width x its kernel's relative cost (elementwise work) plus
+    a fixed part for its matrix products (measured: about 7 tanh units' worth; ``benchmarks/``).
+    """
+    costs = [n_h * act.relative_cost + _MODEL_OVERHEAD for act, n_h, _, _, _ in specs]
     groups = [[] for _ in range(n_groups)]
     loads = [0.0] * n_groups
     for index in sorted(range(len(specs)), key=lambda i: -costs[i]):
