@@ -41,6 +41,17 @@ def one_by_one(X, Y, name, widths, learning_rate, iterations):
     return out
 
 
+def timed_compare(X, Y, names, widths, learning_rate, args):
+    """(rows, wall seconds, CPU seconds of this process and the workers) of one ``compare`` call."""
+    before = children_cpu(_workers.worker_pids())
+    run = functools.partial(
+        experiments.compare, X, Y, names, widths, seeds=(2,), learning_rate=learning_rate,
+        num_iterations=args.iterations, n_jobs=args.n_jobs, progress=False, dtype=args.dtype,
+    )  # fmt: skip
+    rows, wall, cpu = timed(run)
+    return rows, wall, cpu + children_cpu(_workers.worker_pids()) - before
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best ratio is printed too")
@@ -61,23 +72,7 @@ def main(argv=None):
         ratios = []
         for _ in range(args.repeat):
             plain, t_plain, c_plain = timed(functools.partial(one_by_one, X, Y, name, widths, lr, args.iterations))
-            before = children_cpu(_workers.worker_pids())
-            rows, t_fast, c_fast = timed(
-                functools.partial(
-                    experiments.compare,
-                    X,
-                    Y,
-                    (name,),
-                    widths,
-                    seeds=(2,),
-                    learning_rate=lr,
-                    num_iterations=args.iterations,
-                    n_jobs=args.n_jobs,
-                    progress=False,
-                    dtype=args.dtype,
-                )
-            )
-            c_fast += children_cpu(_workers.worker_pids()) - before
+            rows, t_fast, c_fast = timed_compare(X, Y, (name,), widths, lr, args)
             ratios.append(t_fast / t_plain)
         totals["plain"] += t_plain
         totals["compare"] += t_fast
@@ -96,23 +91,7 @@ def main(argv=None):
         f"sum of the six: plain {totals['plain']:.1f} s, compare {totals['compare']:.1f} s: ratio {ratio:.3f}; "
         f"CPU {totals['plain cpu']:.1f} s vs {totals['compare cpu']:.1f} s"
     )
-    before = children_cpu(_workers.worker_pids())
-    _, t_grid, c_grid = timed(
-        functools.partial(
-            experiments.compare,
-            X,
-            Y,
-            experiments.DEFAULT_ACTIVATIONS,
-            widths,
-            seeds=(2,),
-            learning_rate=lr,
-            num_iterations=args.iterations,
-            n_jobs=args.n_jobs,
-            progress=False,
-            dtype=args.dtype,
-        )
-    )
-    c_grid += children_cpu(_workers.worker_pids()) - before
+    _, t_grid, c_grid = timed_compare(X, Y, experiments.DEFAULT_ACTIVATIONS, widths, lr, args)
     ratio = t_grid / totals["plain"]
     print(
         f"the whole grid in one compare call: {t_grid:.1f} s against the plain loop's {totals['plain']:.1f} s: "

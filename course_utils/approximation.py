@@ -254,6 +254,17 @@ class Orders(NamedTuple):
     fitted: float
 
 
+def _paired(name, first, other_name, other, purpose):
+    """Two finite 1-D float arrays of one length >= 2 (``other`` has one value per entry of ``first``)."""
+    first = as_float_array(name, first, allow_nonfinite=False, ndim=1).astype(np.float64)
+    other = as_float_array(other_name, other, allow_nonfinite=False, ndim=1).astype(np.float64)
+    if first.size < 2:
+        raise ValueError(f"{name} must hold at least 2 values {purpose}, got {first.size}")
+    if other.shape != first.shape:
+        raise ValueError(f"{other_name} must have one value per entry of {name} ({first.size}), got {other.size}")
+    return first, other
+
+
 def observed_orders(spacings, errors):
     """Orders p of ``error ~ C * spacing**p``, measured from errors at several spacings.
 
@@ -265,12 +276,7 @@ def observed_orders(spacings, errors):
     dominates to ``fitted`` (e.g. the smaller spacings). Notebook 02 computes the same two numbers
     for the sum of sigmoids.
     """
-    spacings = as_float_array("spacings", spacings, allow_nonfinite=False, ndim=1).astype(np.float64)
-    errors = as_float_array("errors", errors, allow_nonfinite=False, ndim=1).astype(np.float64)
-    if spacings.size < 2:
-        raise ValueError(f"spacings must hold at least 2 values to measure an order, got {spacings.size}")
-    if errors.shape != spacings.shape:
-        raise ValueError(f"errors must have one value per spacing ({spacings.size}), got {errors.size}")
+    spacings, errors = _paired("spacings", spacings, "errors", errors, "to measure an order")
     for name, values in (("spacings", spacings), ("errors", errors)):
         if np.any(values <= 0):
             raise ValueError(f"{name} must be positive (an order needs log {name}), got {values.min():g}")
@@ -328,12 +334,7 @@ def count_linear_pieces(x, values, rtol=1e-6):
     ``rtol * max|slope|`` (a kink inside a cell changes it twice in a row, and counts once).
     The grid must be fine enough that each piece spans at least three grid points. Returns an int.
     """
-    x = as_float_array("x", x, allow_nonfinite=False, ndim=1).astype(np.float64)
-    values = as_float_array("values", values, allow_nonfinite=False, ndim=1).astype(np.float64)
-    if x.size < 2:
-        raise ValueError(f"x must hold at least 2 points, got {x.size}")
-    if values.shape != x.shape:
-        raise ValueError(f"values must have one value per point of x ({x.size}), got {values.size}")
+    x, values = _paired("x", x, "values", values, "(points)")
     if np.any(np.diff(x) <= 0):
         raise ValueError("x must be strictly increasing")
     rtol = check_real("rtol", rtol, low=0.0, low_inclusive=False)

@@ -445,3 +445,29 @@ def gradient_check(name, derivative, func, z, *, func_name=None, eps=1e-6, rtol=
     numeric = safe_call(func_name or "the function", numerical_derivative, func, z, eps)
     numeric = array(f"the finite differences of {func_name or 'the function'}", numeric, shape=z.shape)
     return compare_on_grid(name, derivative, numeric, z, rtol=rtol, atol=atol, hint=hint)
+
+
+def derivative_on_grid(name, derivative, z):
+    """The learner's hidden-layer ``derivative`` evaluated on the ``(1, k)`` array ``z`` (a stand-in for Z1):
+    a float array of z's shape. A function that fails, forgets ``return``, or gives one number or another
+    shape is stopped with a hint saying that it must return one slope per entry of z."""
+    function(name, derivative)
+    z = np.asarray(z, dtype=np.float64)
+    values = safe_call(name, derivative, z.copy(), at=f"an array Z1 of shape {z.shape}")
+    require(values is not None, f"`{name}` returned None: did you forget `return`?")
+    if np.ndim(values) == 0 and _is_number(values):
+        raise Rejected(
+            f"`{name}` returned one number ({fmt(values)}) for an array Z1; it must return one slope per entry of z, "
+            "computed elementwise with numpy"
+        )
+    return array(f"{name}(z)", values, shape=z.shape)
+
+
+def network_gradient_check(name, derivative, activation_function, X, Y, n_hidden, seed=2):
+    """The relative error of the course network's gradient check (``network.gradient_check``) when its hidden
+    layer uses ``activation_function`` with the learner's ``derivative``: below about 1e-7 the derivative is
+    right. The learner's function raising is stopped with a ``Not yet:`` line."""
+    from .. import activations, network
+
+    mine = activations.Activation(f"{name} (yours)", activation_function, derivative)
+    return safe_call(name, network.gradient_check, X, Y, n_hidden, mine, seed)

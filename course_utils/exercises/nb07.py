@@ -6,7 +6,19 @@ import numpy as np
 from scipy.special import expit
 
 from .. import activations, datasets, network
-from ._feedback import array, correct, describe, fmt, function, int_tuple, integer, not_yet, require, safe_call
+from ._feedback import (
+    correct,
+    derivative_on_grid,
+    describe,
+    fmt,
+    function,
+    int_tuple,
+    integer,
+    network_gradient_check,
+    not_yet,
+    require,
+    safe_call,
+)
 from ._registry import register
 
 N_H = 4  # the course's network: 4 hidden units
@@ -115,19 +127,8 @@ _DERIVATIVE_GRID = np.linspace(-3.0, 3.0, 25)  # where the hint looks for the la
 )
 def check_07_3(tanh_derivative):
     """Run the gradient check of section 6 on the network with the learner's derivative."""
-    function("tanh_derivative", tanh_derivative)
-    Z = _DERIVATIVE_GRID.reshape(1, -1)
-    values = safe_call("tanh_derivative", tanh_derivative, Z, at="an array Z1 of shape (1, 25)")
-    require(values is not None, "`tanh_derivative` returned None: did you forget `return`?")
-    if np.ndim(values) == 0:
-        return not_yet(
-            f"`tanh_derivative` returned one number ({fmt(values)}) "
-            "for an array Z1; it must return one slope per entry of z, with numpy functions (np.tanh, np.cosh)"
-        )
-    values = array("tanh_derivative(z)", values, shape=Z.shape)
-    mine = activations.Activation("tanh, your derivative", activations.tanh, tanh_derivative)
-    X, Y = _flower()
-    error = safe_call("tanh_derivative", network.gradient_check, X, Y, N_H, mine, 2)
+    values = derivative_on_grid("tanh_derivative", tanh_derivative, _DERIVATIVE_GRID.reshape(1, -1))
+    error = network_gradient_check("tanh_derivative", tanh_derivative, activations.tanh, *_flower(), N_H)
     if error < 1e-7:
         return correct(
             f"the gradient check of section 6 gives a relative error of {error:.0e}, below 1e-7: backprop with your "

@@ -6,7 +6,19 @@ import numbers
 import numpy as np
 
 from .. import activations, datasets, experiments, network
-from ._feedback import Rejected, choice, correct, describe, fmt, function, not_yet, require, safe_call
+from ._feedback import (
+    Rejected,
+    choice,
+    correct,
+    derivative_on_grid,
+    describe,
+    fmt,
+    function,
+    network_gradient_check,
+    not_yet,
+    require,
+    safe_call,
+)
 from ._registry import register
 
 N_H = 4  # the course's network: 4 hidden units
@@ -90,22 +102,8 @@ def _matches(values, reference):
 )
 def check_08_2(sigmoid_derivative):
     """Run the gradient check of section 2 on the 4-unit network with the learner's derivative."""
-    function("sigmoid_derivative", sigmoid_derivative)
-    Z = _GRID.reshape(1, -1)
-    values = safe_call("sigmoid_derivative", sigmoid_derivative, Z.copy(), at="an array Z1 of shape (1, 25)")
-    require(values is not None, "`sigmoid_derivative` returned None: did you forget `return`?")
-    try:
-        values = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        return not_yet(f"`sigmoid_derivative` should return an array of numbers; it returned {describe(values)}")
-    if values.shape != Z.shape:
-        return not_yet(
-            f"`sigmoid_derivative` returned shape {values.shape} for an array Z1 of shape {Z.shape}; it must return "
-            "one slope per entry of z, computed elementwise with numpy (activations.sigmoid, np.exp)"
-        )
-    mine = activations.Activation("sigmoid, your derivative", activations.sigmoid, sigmoid_derivative)
-    X, Y = _flower()
-    error = safe_call("sigmoid_derivative", network.gradient_check, X, Y, N_H, mine, 2)
+    values = derivative_on_grid("sigmoid_derivative", sigmoid_derivative, _GRID.reshape(1, -1))
+    error = network_gradient_check("sigmoid_derivative", sigmoid_derivative, activations.sigmoid, *_flower(), N_H)
     if error < 1e-7:
         return correct(
             f"the gradient check gives a relative error of {error:.0e}, below 1e-7: your function computes "
