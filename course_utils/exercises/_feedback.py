@@ -28,6 +28,7 @@ import contextlib
 import dataclasses
 import difflib
 import dis
+import functools
 import inspect
 import numbers
 import re
@@ -471,3 +472,11 @@ def network_gradient_check(name, derivative, activation_function, X, Y, n_hidden
 
     mine = activations.Activation(f"{name} (yours)", activation_function, derivative)
     return safe_call(name, network.gradient_check, X, Y, n_hidden, mine, seed)
+
+
+@functools.lru_cache(maxsize=1)
+def flower():
+    """The course's flower data ``(X (2, 400), Y (1, 400))``, loaded once for all checks."""
+    from .. import datasets
+
+    return datasets.load_planar_dataset()

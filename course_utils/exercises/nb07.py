@@ -5,11 +5,12 @@ import functools
 import numpy as np
 from scipy.special import expit
 
-from .. import activations, datasets, network
+from .. import activations, network
 from ._feedback import (
     correct,
     derivative_on_grid,
     describe,
+    flower,
     fmt,
     function,
     int_tuple,
@@ -24,18 +25,13 @@ from ._registry import register
 N_H = 4  # the course's network: 4 hidden units
 
 
-@functools.lru_cache(maxsize=1)
-def _flower():
-    return datasets.load_planar_dataset()
-
-
 # --- 07.1: shapes ----------------------------------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=1)
 def _shapes_7():
     """The shapes the course's own functions give for n_h = 7 on the flower data."""
-    X, Y = _flower()
+    X, Y = flower()
     params = network.initialize_parameters(X.shape[0], 7, seed=2)
     _, cache = network.forward_propagation(X, params, activation="tanh")
     grads = network.backward_propagation(params, cache, X, Y, activation="tanh")
@@ -83,7 +79,7 @@ def check_07_1(shape_W1, shape_b2, shape_A1, shape_dW2):
 @functools.lru_cache(maxsize=1)
 def _zero_init_sigmoid():
     """(number of different hidden units, accuracy) of the sigmoid network trained from all-zero weights."""
-    X, Y = _flower()
+    X, Y = flower()
     params, _ = network.train(
         X, Y, n_hidden=N_H, activation="sigmoid", learning_rate=1.2, num_iterations=5000, init_scale=0, seed=2
     )
@@ -128,7 +124,7 @@ _DERIVATIVE_GRID = np.linspace(-3.0, 3.0, 25)  # where the hint looks for the la
 def check_07_3(tanh_derivative):
     """Run the gradient check of section 6 on the network with the learner's derivative."""
     values = derivative_on_grid("tanh_derivative", tanh_derivative, _DERIVATIVE_GRID.reshape(1, -1))
-    error = network_gradient_check("tanh_derivative", tanh_derivative, activations.tanh, *_flower(), N_H)
+    error = network_gradient_check("tanh_derivative", tanh_derivative, activations.tanh, *flower(), N_H)
     if error < 1e-7:
         return correct(
             f"the gradient check of section 6 gives a relative error of {error:.0e}, below 1e-7: backprop with your "

@@ -5,13 +5,14 @@ import numbers
 
 import numpy as np
 
-from .. import activations, datasets, experiments, network
+from .. import activations, experiments, network
 from ._feedback import (
     Rejected,
     choice,
     correct,
     derivative_on_grid,
     describe,
+    flower,
     fmt,
     function,
     network_gradient_check,
@@ -24,11 +25,6 @@ from ._registry import register
 N_H = 4  # the course's network: 4 hidden units
 
 
-@functools.lru_cache(maxsize=1)
-def _flower():
-    return datasets.load_planar_dataset()
-
-
 # --- 08.1: the 1-unit ELU network over ten seeds (a prediction) ---------------------------------------------
 
 ELU_SEEDS = tuple(range(10))
@@ -38,7 +34,7 @@ CHANCE = 50.0  # percent: 200 points of each class
 @functools.lru_cache(maxsize=1)
 def _elu_one_unit():
     """Training accuracy (%) of the 1-unit ELU network for seeds 0-9, with section 1's settings."""
-    X, Y = _flower()
+    X, Y = flower()
     rows = experiments.compare(
         X,
         Y,
@@ -103,7 +99,7 @@ def _matches(values, reference):
 def check_08_2(sigmoid_derivative):
     """Run the gradient check of section 2 on the 4-unit network with the learner's derivative."""
     values = derivative_on_grid("sigmoid_derivative", sigmoid_derivative, _GRID.reshape(1, -1))
-    error = network_gradient_check("sigmoid_derivative", sigmoid_derivative, activations.sigmoid, *_flower(), N_H)
+    error = network_gradient_check("sigmoid_derivative", sigmoid_derivative, activations.sigmoid, *flower(), N_H)
     if error < 1e-7:
         return correct(
             f"the gradient check gives a relative error of {error:.0e}, below 1e-7: your function computes "
@@ -139,13 +135,13 @@ def _tanh_case():
     """A tanh network with nonzero parameters everywhere (so every mistake shows) and its logits on the flower."""
     rs = np.random.RandomState(8)
     params = {"W1": rs.randn(N_H, 2), "b1": rs.randn(N_H, 1), "W2": rs.randn(1, N_H), "b2": rs.randn(1, 1)}
-    X, _ = _flower()
+    X, _ = flower()
     Z2 = network.forward_propagation(X, params, "tanh")[1]["Z2"][0]
     return params, Z2
 
 
 def _sigmoid_logits(params):
-    X, _ = _flower()
+    X, _ = flower()
     return network.forward_propagation(X, params, "sigmoid")[1]["Z2"][0]
 
 
