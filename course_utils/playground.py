@@ -935,12 +935,6 @@ def _fmt_rate(rate):
     return f"{rate:g}"
 
 
-def _activation_label(act):
-    """'elu(alpha=0.5)': the name and the parameters of an Activation."""
-    shown = [f"{k}={v:g}" if isinstance(v, (int, float)) else f"{k}={v!r}" for k, v in act.params.items()]
-    return f"{act.name}({', '.join(shown)})" if shown else act.name
-
-
 def _snap(value, choices):
     """The nearest allowed choice of a slider (log distance for positive numbers)."""
     numbers = [c for c in choices if not isinstance(c, str)]
@@ -983,7 +977,7 @@ class Playground:
         wide = w.Layout(width="320px")
         activation_options = [(name, name) for name in activations.available()]
         if not isinstance(s["activation"], str):  # a learner's own Activation: one more option
-            label = _activation_label(s["activation"])
+            label = s["activation"].label
             if label in activations.available():
                 label += " (yours)"
             activation_options.append((label, s["activation"]))
