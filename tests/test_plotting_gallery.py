@@ -19,7 +19,7 @@ def _curves(ax):
 def test_default_gallery_has_every_registered_activation_with_values_and_derivatives():
     axes = plotting.activation_gallery()
     names = activations.available()
-    assert axes.shape == (3, 3) and len(names) == 9
+    assert axes.shape == (-(-len(names) // 3), 3)  # three panels per row
     for ax, name in zip(axes.ravel(), names):
         assert ax.get_title() == activations.get(name).label
         value, slope = _curves(ax)
