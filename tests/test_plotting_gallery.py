@@ -29,7 +29,7 @@ def test_default_gallery_has_every_registered_activation_with_values_and_derivat
         np.testing.assert_array_equal(slope.get_data()[1], activations.get(name).derivative(z))
         assert slope.get_linestyle() == "--"
         assert ax.get_xlabel() == "z"
-    assert [ax.get_ylabel() for ax in axes[:, 0]] == ["g(z), g′(z)"] * 3
+    assert [ax.get_ylabel() for ax in axes[:, 0]] == ["g(z), g′(z)"] * axes.shape[0]
     fig = axes[0, 0].figure
     assert fig.get_suptitle()
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["g(z)", "g′(z)"]
