@@ -538,9 +538,9 @@ class _Board:
         self.logit_image = ax.imshow(
             np.zeros((82, 82)), origin="lower", cmap=self.cmap, vmin=-1, vmax=1, interpolation="bilinear", aspect="auto"
         )
-        ax.set_title("sum + b2 = logit", fontsize=10, y=1.0)
-        ax.set_xlabel("x1", fontsize=8, labelpad=1)
-        ax.set_ylabel("x2", fontsize=8, labelpad=1)
+        ax.set_title("sum + $b^{[2]}$ = logit", fontsize=10, y=1.0)
+        ax.set_xlabel("$x_1$", fontsize=8, labelpad=1)
+        ax.set_ylabel("$x_2$", fontsize=8, labelpad=1)
         self.logit_text = ax.text(0.5, -0.13, "", transform=ax.transAxes, ha="center", va="top", fontsize=8)
         fig.text(3.52 / W, (bottom + 1.38) / H, "Σ →", fontsize=13, ha="left", va="center")
         fig.text(5.62 / W, (bottom + 1.38) / H, "σ →", fontsize=13, ha="left", va="center")
@@ -598,8 +598,8 @@ class _Board:
         handles.append(Line2D([], [], color="k", linewidth=1.2, label="boundary P = 0.5"))
         ax.set_xlim(extent[:2])
         ax.set_ylim(extent[2:])
-        ax.set_xlabel("x1", labelpad=1)
-        ax.set_ylabel("x2", labelpad=1)
+        ax.set_xlabel("$x_1$", labelpad=1)
+        ax.set_ylabel("$x_2$", labelpad=1)
         ax.tick_params(labelsize=8)
         ax.legend(
             handles=handles,

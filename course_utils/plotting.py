@@ -174,8 +174,8 @@ def plot_dataset(X, Y, ax=None, *, marker="o", prefix="", title=None, size=25):
                 linewidths=0.6,
                 label=f"{prefix}class {label}",
             )
-    ax.set_xlabel("x1")
-    ax.set_ylabel("x2")
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
     if title is not None or not ax.get_title():
         ax.set_title("data set" if title is None else title)
     return ax
@@ -656,7 +656,7 @@ def plot_hidden_units(
         if z.min() < 0 < z.max():  # where the unit's input crosses 0: ReLU's hinge, tanh's/sigmoid's midpoint
             ax.contour(xx1, xx2, z, levels=[0.0], colors="0.3", linewidths=0.6, linestyles="--")
         w2 = p["W2"][0, j]
-        title = f"{j + 1}: w2={w2:.2f}" if tiny else f"unit {j + 1}: w2 = {w2:.2f}"
+        title = f"{j + 1}: {w2:.2f}" if tiny else f"unit {j + 1}: $w^{{[2]}}$ = {w2:.2f}"
         ax.set_title(
             title + (" (dead)" if dead[j] else ""),
             fontsize=7 if tiny else "medium",
@@ -669,36 +669,40 @@ def plot_hidden_units(
             ax.set_yticks([])
         else:
             ax.tick_params(labelbottom=bottom, labelleft=first_col, labelsize="small")
-        ax.set_xlabel("x1" if bottom else "", fontsize="small", labelpad=1 if tiny else 3)
-        ax.set_ylabel("x2" if first_col else "", fontsize="small", labelpad=1 if tiny else 3)
+        ax.set_xlabel("$x_1$" if bottom else "", fontsize="small", labelpad=1 if tiny else 3)
+        ax.set_ylabel("$x_2$" if first_col else "", fontsize="small", labelpad=1 if tiny else 3)
         unit_axes.append(ax)
     extend = "both" if np.abs(maps).max() > scale * (1 + 1e-9) else "neither"
     cbar = left.colorbar(image, ax=unit_axes, location="bottom", shrink=0.8, aspect=25, pad=0.02, extend=extend)
-    inputs = "w1_j·φ(x)" if features is not None else "w1_j·x"
+    inputs = r"w^{[1]}_j \cdot \varphi(x)" if features is not None else r"w^{[1]}_j \cdot x"
     cbar.set_label(
-        f"contribution to the logit (one scale for all units)\ndashed: where {inputs} + b1_j = 0", fontsize="small"
+        f"contribution to the logit (one scale for all units)\ndashed: where ${inputs} + b^{{[1]}}_j = 0$",
+        fontsize="small",
     )
     cbar.ax.tick_params(labelsize="small")
-    which = "" if n_show == n_h else f"\n(the {n_show} of {n_h} units with the largest |w2|)"
+    which = "" if n_show == n_h else f"\n(the {n_show} of {n_h} units with the largest $|w^{{[2]}}_j|$)"
     gap = "\n" if left_w < 5.5 else "  "
-    left.suptitle(f"each hidden unit's contribution{gap}w2_j · {act.label}({inputs} + b1_j){which}", fontsize="medium")
+    left.suptitle(
+        f"each hidden unit's contribution{gap}$w^{{[2]}}_j\\, g({inputs} + b^{{[1]}}_j)$, g = {act.label}{which}",
+        fontsize="medium",
+    )
 
     ax = right.add_subplot(label="logit")
-    name = "logit Z2" if output == "sigmoid" else "output Z2"
+    name = "logit $Z^{[2]}$" if output == "sigmoid" else "output $Z^{[2]}$"
     image = ax.imshow(logit, vmin=-logit_scale, vmax=logit_scale, alpha=0.75, **image_kw)
     if output == "sigmoid" and logit.min() < 0 < logit.max():  # no crossing -> no contour (and no warning)
         ax.contour(xx1, xx2, logit, levels=[0.0], colors="k", linewidths=1.5)
-        ax.plot([], [], color="k", linewidth=1.5, label="boundary Z2 = 0")
+        ax.plot([], [], color="k", linewidth=1.5, label="boundary $Z^{[2]} = 0$")
     if Y is not None and output == "sigmoid":
         plot_dataset(X, Y, ax=ax, size=16, title="")
     elif Y is not None:
         ax.scatter(X[0], X[1], s=8, c="k", label="data")
-    ax.set_xlabel("x1")
-    ax.set_ylabel("x2")
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
     ax.set_xlim(extent[:2])
     ax.set_ylim(extent[2:])
     terms = f"sum of the {n_h} contributions" if n_h > 1 else "the contribution"
-    ax.set_title(f"{terms} + b2 (b2 = {p['b2'][0, 0]:.2f}) = {name}", fontsize="medium")
+    ax.set_title(f"{terms} + $b^{{[2]}}$ ({p['b2'][0, 0]:.2f}) = {name}", fontsize="medium")
     handles, labels = ax.get_legend_handles_labels()
     if handles:
         right.legend(handles, labels, loc="outside lower center", ncols=len(handles), fontsize="small")

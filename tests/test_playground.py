@@ -286,7 +286,7 @@ def test_changing_a_setting_while_playing_restarts_at_0_and_keeps_playing():
         app.controls["activation"].value = "relu"
         assert app.resets == resets + 1
         assert app._live.settings["activation"] == "relu"
-        assert app.frames["iteration"][0] == 0 and app.iteration < 2 * playground.FRAME_ITERATIONS
+        assert app.frames["iteration"][0] == 0  # restarted (how far it has got since depends on the load)
         assert app.playing
         wait_until(lambda: app.iteration >= 2 * playground.FRAME_ITERATIONS)  # playing on, with relu
         app.pause()

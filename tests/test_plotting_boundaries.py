@@ -117,7 +117,7 @@ def test_boundary_titles_labels_and_points(data, clf):
     X, Y = data
     ax = plotting.plot_decision_boundary(clf, X, Y)
     assert ax.get_title() == "decision boundary: LogisticRegression"
-    assert (ax.get_xlabel(), ax.get_ylabel()) == ("x1", "x2")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("$x_1$", "$x_2$")
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["class 0", "class 1"]
     class0, class1 = ax.collections[-2:]
     np.testing.assert_array_equal(class0.get_offsets(), X[:, Y[0] == 0].T)

@@ -124,12 +124,12 @@ def test_one_panel_per_unit_plus_the_logit_panel(flower, n_h):
     assert [ax.get_label() for ax in units] == [f"hidden unit {j}" for j in range(1, n_h + 1)]
     for j, ax in enumerate(units):
         assert ax.get_title().split(":")[0].endswith(str(j + 1))
-        assert "w2" in ax.get_title() and f"{params['W2'][0, j]:.2f}" in ax.get_title()
+        assert f"{params['W2'][0, j]:.2f}" in ax.get_title()
     for ax in panel_axes(fig):
         assert ax.get_title()
     # axis labels on the outer panels: the last row has x1, the first column x2
-    assert units[-1].get_xlabel() == "x1" and units[0].get_ylabel() == "x2"
-    assert logit_axis(fig).get_xlabel() == "x1" and logit_axis(fig).get_ylabel() == "x2"
+    assert units[-1].get_xlabel() == "$x_1$" and units[0].get_ylabel() == "$x_2$"
+    assert logit_axis(fig).get_xlabel() == "$x_1$" and logit_axis(fig).get_ylabel() == "$x_2$"
     suptitle = fig.get_suptitle()
     assert "tanh" in suptitle and f"{n_h} hidden unit" in suptitle
 
@@ -139,7 +139,7 @@ def test_unit_titles_read_like_the_course(flower):
     params = random_params(3, seed=1)
     params["W2"][0, 2] = -1.72
     fig = plotting.plot_hidden_units(params, X, Y, "tanh", resolution=20)
-    assert unit_axes(fig)[2].get_title() == "unit 3: w2 = -1.72"
+    assert unit_axes(fig)[2].get_title() == "unit 3: $w^{[2]}$ = -1.72"
 
 
 def test_maps_are_the_contributions_on_one_shared_centred_scale(flower):
@@ -172,7 +172,7 @@ def test_logit_panel_has_boundary_data_and_legend(flower):
     assert ax.collections, "the zero contour and the data points are drawn"
     labels = [text.get_text() for legend in fig.legends + fig.subfigs[1].legends for text in legend.get_texts()]
     assert "class 0" in labels and "class 1" in labels and any("boundary" in label for label in labels)
-    assert "logit Z2" in ax.get_title()
+    assert "logit $Z^{[2]}$" in ax.get_title()
 
 
 def test_stored_activation_is_used(flower):
@@ -240,7 +240,7 @@ def test_identity_output_shows_the_output_without_boundary(flower):
     targets = np.sin(X[0])[None, :]
     fig = plotting.plot_hidden_units(params, X, targets, resolution=20)
     ax = logit_axis(fig)
-    assert "output Z2" in ax.get_title() and "logit" not in ax.get_title()
+    assert "output $Z^{[2]}$" in ax.get_title() and "logit" not in ax.get_title()
 
 
 def test_y_none_draws_no_points(flower):
