@@ -381,13 +381,16 @@ def boundary_grid(
             X[i] if per_panel else X,
             Y[i] if per_panel else Y,
             ax=ax,
-            title=titles[i],
+            title="",
             legend=False,
             colorbar=False,
             **boundary_kwargs,
         )
-        if scores is not None:  # the score goes at the right of the title line, where it never covers data
+        if scores is None:
+            ax.set_title(titles[i])
+        else:  # title on the left, score on the right of the title line: never over the data, never overlapping
             text = scores[i] if isinstance(scores[i], str) else score_format.format(scores[i])
+            ax.set_title(titles[i], loc="left")
             ax.set_title(text, loc="right", fontweight="bold")
     for ax in axes[n:]:
         ax.set_visible(False)

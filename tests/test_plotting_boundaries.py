@@ -220,7 +220,7 @@ def test_boundary_grid_one_figure_titles_and_scores(data, clf):
     )
     assert len(plt.get_fignums()) == 1 and len(axes) == 3
     fig = axes[0].figure
-    assert [ax.get_title() for ax in axes] == ["a", "b", "c"]
+    assert [ax.get_title(loc="left") for ax in axes] == ["a", "b", "c"]
     assert [ax.get_title(loc="right") for ax in axes] == ["91.2%", "n/a", "50.0%"]
     assert all(ax.get_legend() is None for ax in axes)
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["class 0", "class 1"]
