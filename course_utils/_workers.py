@@ -2,12 +2,10 @@
 
 The pool is created once per session and reused (fork on Linux: workers start at once and never
 re-import the caller's script; spawn on macOS and Windows). Workers exit when their parent dies
-(a Jupyter kernel restart), and numpy's BLAS is limited to one thread inside them: the matrix
-products are small, and the work is already split over processes.
+(a Jupyter kernel restart). (The engine itself keeps BLAS to one thread while it trains.)
 """
 
 import atexit
-import contextlib
 import os
 import pickle
 import sys
@@ -38,20 +36,10 @@ def picklable(obj):
         return False
 
 
-def one_blas_thread():
-    """Context manager limiting BLAS to one thread (threadpoolctl comes with scikit-learn)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover
-        return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
-
-
 def train_chunk(models, X, Y, output, dtype, state, n_iterations, final):
     """The job: rebuild a group's :class:`Engine` from ``state``, train ``n_iterations``, return the new state."""
-    with one_blas_thread():
-        engine = Engine(models, X, Y, output=output, dtype=dtype, state=state)
-        engine.run(n_iterations, final=final)
+    engine = Engine(models, X, Y, output=output, dtype=dtype, state=state)
+    engine.run(n_iterations, final=final)
     return engine.state()
 
 

@@ -34,6 +34,8 @@ is trained with, and whether it is trained alone (``network.train``) or in a com
 rate over ``m`` is folded into ``dZ2``, so the gradients come out already scaled.
 """
 
+import contextlib
+
 import numpy as np
 
 from ._validation import check_choice, check_int, check_real, check_XY
@@ -133,21 +135,24 @@ class Engine:
         self.param_model = np.concatenate([np.repeat(unit_model, n_x + 1), self.row_model])
         self.learning_rates = np.array([lr for _, lr, _ in models], dtype=np.float64)
         if state is None:
-            self.P = np.empty(self._bounds[-1], dtype=dtype)
+            self.P = _aligned(self._bounds[-1], dtype)
             W1a, V = self._views(self.P)
             for k, (_, _, params) in enumerate(models):
                 W1a[self.units[k], :n_x] = params["W1"]
                 W1a[self.units[k], n_x] = params["b1"][:, 0]
                 V[self.unit_rows[k]] = params["W2"][0]
                 V[self.ones_rows[k]] = params["b2"][0, 0]
-            self.P_good = self.P.copy()
+            self.P_good = _aligned(self.P.shape, dtype, self.P)
             self.iteration = 0
             self.diverged_at = np.full(K, -1, dtype=np.int64)
             self.last_good = np.full(K, -1, dtype=np.int64)
             self.reasons = [""] * K
             self._records = []
         else:
-            self.P, self.P_good = state["P"].copy(), state["P_good"].copy()
+            self.P, self.P_good = (
+                _aligned(state["P"].shape, dtype, state["P"]),
+                _aligned(state["P"].shape, dtype, state["P_good"]),
+            )
             self.iteration = state["iteration"]
             self.diverged_at, self.last_good = state["diverged_at"].copy(), state["last_good"].copy()
             self.reasons = list(state["reasons"])
@@ -172,7 +177,7 @@ class Engine:
 
     def _hidden_arrays(self, m):
         """Z1, A1, G, T of shape (H + K, m): A1's rows of ones set, Z1's zeroed (the kernels read them)."""
-        Z1, A1, G, T = (np.zeros((self.H + self.K, m), dtype=self.dtype) for _ in range(4))
+        Z1, A1, G, T = (_aligned((self.H + self.K, m), self.dtype, 0.0) for _ in range(4))
         A1[self.ones_rows] = 1.0
         return Z1, A1, G, T
 
@@ -270,8 +275,8 @@ class Engine:
         Xa, XaT, Y, m, K = self.Xa, self.XaT, self.Y, self.m, self.K
         dtype = self.dtype
         Z1, A1, G, T = self._hidden_arrays(m)
-        Z2, D = np.empty((K, m), dtype=dtype), np.empty((K, m), dtype=dtype)
-        grad = np.zeros_like(self.P)
+        Z2, D = _aligned((K, m), dtype), _aligned((K, m), dtype)
+        grad = _aligned(self.P.shape, dtype, 0.0)
         P = self.P
         W1a, V = self._views(P)
         dW1a, dV = self._views(grad)
@@ -286,7 +291,7 @@ class Engine:
         dot, multiply, add, subtract, tanh, take = np.dot, np.multiply, np.add, np.subtract, np.tanh, np.take
         sigmoid_output = self.output == "sigmoid"
         self._frozen = self.diverged_at[self.param_model] >= 0
-        with np.errstate(all="ignore"):  # overflow is detected by the divergence rule, not by warnings
+        with np.errstate(all="ignore"), _one_blas_thread():  # overflow: the divergence rule reports it
             frozen_any = bool(self._frozen.any())
             step = self._steps()
             half_step, offset = 0.5 * step, step * (0.5 - Y)  # step (A2 - Y) = (step / 2) tanh(Z2 / 2) + offset
@@ -406,6 +411,36 @@ class Engine:
                 score = np.sqrt(np.mean((Z2 - Y) ** 2, axis=1))
         dead = np.add.reduceat((G == 0).all(axis=1).astype(np.int64), self.starts)
         return score, cost, dead
+
+
+def _one_blas_thread():
+    """Keep BLAS to one thread while training (threadpoolctl comes with scikit-learn).
+
+    The products are small, so threads only add synchronisation; and a BLAS that splits a product over
+    threads may sum it in another order, so one thread also keeps the bits the same in every process.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
+def _aligned(shape, dtype, fill=None):
+    """A new array whose data starts on a 64-byte boundary (filled with ``fill``: a number or an array).
+
+    Some BLAS and SIMD kernels sum in an order that depends on where the data starts in memory; with
+    every buffer aligned the same way, a training gives the same bits however it is split into chunks
+    (``run`` allocates its buffers anew each time) and in whichever process it runs.
+    """
+    dtype = np.dtype(dtype)
+    size = int(np.prod(shape))
+    raw = np.empty(size * dtype.itemsize + 64, dtype=np.uint8)
+    start = -raw.ctypes.data % 64
+    out = raw[start : start + size * dtype.itemsize].view(dtype).reshape(shape)
+    if fill is not None:
+        out[...] = fill
+    return out
 
 
 def _check_models(models, n_x):

@@ -97,23 +97,23 @@ def _matches(values, reference):
     sigmoid_derivative="your derivative of the hidden sigmoid: a function of z (the array Z1) returning dA1/dZ1",
 )
 def check_08_2(sigmoid_derivative):
-    """Run the gradient check of section 2 on the 4-unit network with the learner's derivative."""
+    """Run the gradient check of section 3 on the 4-unit network with the learner's derivative."""
     values = derivative_on_grid("sigmoid_derivative", sigmoid_derivative, _GRID.reshape(1, -1))
     error = network_gradient_check("sigmoid_derivative", sigmoid_derivative, activations.sigmoid, *flower(), N_H)
     if error < 1e-7:
         return correct(
             f"the gradient check gives a relative error of {error:.0e}, below 1e-7: your function computes "
-            "σ'(z) = a(1 − a) with a = σ(z), from the pre-activation Z1, which is what backprop multiplies by."
+            "σ'(z) = σ(z)(1 − σ(z)) from the pre-activation Z1, which is what backprop multiplies by."
         )
     s = activations.sigmoid(_GRID)
     slope = s * (1 - s)
     mistakes = [
         (activations.sigmoid_derivative(activations.sigmoid(_GRID)), "that is σ'(σ(z)), the forum's bug"),
-        (_GRID * (1 - _GRID), "that is a(1 − a) applied to z itself, so it is even negative for z > 1"),
+        (_GRID * (1 - _GRID), "that is z(1 − z): σ(1 − σ) applied to z itself, so it is even negative for z > 1"),
         (s, "that is σ(z), the activation itself, not its slope"),
         (1 - np.tanh(_GRID) ** 2, "that is the slope of tanh, not of σ"),
     ]
-    hint = "your function receives z (the entries of Z1), not a = σ(z): compute a = σ(z) first, then a(1 − a)"
+    hint = "your function receives z (the entries of Z1), not A1 = σ(Z1): compute σ(z) first, then σ(z)(1 − σ(z))"
     for reference, what in mistakes:
         if _matches(values[0], reference):
             hint = f"{what}; {hint}"

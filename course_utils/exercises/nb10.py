@@ -18,7 +18,7 @@ def _reference_slope_changes(knots, values):
 
 @functools.lru_cache(maxsize=1)
 def _hinge_cases():
-    """(knots, values) test cases: section 3's sin, |x| with a knot on the kink, random values with h = 0.2, N = 1."""
+    """(knots, values) test cases: section 3's sin, |x| with a knot on the kink, random values 0.2 apart, N = 1."""
     rs = np.random.RandomState(3)
     cases = []
     for knots, f in (
@@ -52,7 +52,7 @@ def check_10_1(slope_changes):
         if got.size == n - 1:
             return not_yet(
                 f"for {at} you returned {n - 1} weights, one too few: there is a hinge at each of x_0, ..., x_(N-1), "
-                "and the first one, at x_0 = a, carries the first slope, c_0 = m_0 (np.diff(..., prepend=0) keeps it)"
+                "and the first one, at x_0, carries the first slope, c_0 = δ_0 (np.diff(..., prepend=0) keeps it)"
             )
         require(
             got.size == n,
@@ -63,12 +63,12 @@ def check_10_1(slope_changes):
         if _same(got, expected):
             continue
         mistakes = (
-            (slopes, "those are the slopes m_k of the chords; each hinge adds only the CHANGE of slope at its knot"),
-            (np.diff(np.diff(values), prepend=0.0), "divide the differences of the values by the spacing h first"),
-            (-expected, "check the sign: c_k = m_k - m_(k-1), the new slope minus the old one"),
-            (np.diff(slopes, append=0.0), "c_k belongs to the hinge at x_k and is m_k - m_(k-1), with c_0 = m_0"),
+            (slopes, "those are the slopes δ_k of the chords; each hinge adds only the CHANGE of slope at its knot"),
+            (np.diff(np.diff(values), prepend=0.0), "divide the differences of the values by the spacing Δ first"),
+            (-expected, "check the sign: c_k = δ_k - δ_(k-1), the new slope minus the old one"),
+            (np.diff(slopes, append=0.0), "c_k belongs to the hinge at x_k and is δ_k - δ_(k-1), with c_0 = δ_0"),
         )
-        hint = "c_0 = m_0 and c_k = m_k - m_(k-1), where m_k = (f(x_(k+1)) - f(x_k)) / h is the slope of cell k"
+        hint = "c_0 = δ_0 and c_k = δ_k - δ_(k-1), where δ_k = (f(x_(k+1)) - f(x_k)) / Δ is the slope of cell k"
         for wrong, why in mistakes:
             if _same(got, wrong):
                 hint = why
@@ -79,12 +79,12 @@ def check_10_1(slope_changes):
         worst = int(np.argmax(gap))
         yours, line = built(x[worst : worst + 1])[0], np.interp(x[worst], knots, values)
         return not_yet(
-            f"for {at} your weights give f(x_0) + sum_k c_k relu(x - x_k) = {fmt(yours)} at x = {fmt(x[worst])}, "
+            f"for {at} your weights give f(x_0) + sum_k c_k ReLU(x - x_k) = {fmt(yours)} at x = {fmt(x[worst])}, "
             f"but the broken line through the samples is at {fmt(line)} there; {hint}"
         )
     return correct(
-        "with your weights, f(x_0) + sum_k c_k relu(x - x_k) is np.interp's broken line on every test case: between "
-        "x_k and x_(k+1) the hinges 0..k are on and c_0 + ... + c_k = m_k, the slope of the chord there."
+        "with your weights, f(x_0) + sum_k c_k ReLU(x - x_k) is np.interp's broken line on every test case: between "
+        "x_k and x_(k+1) the hinges 0..k are on and c_0 + ... + c_k = δ_k, the slope of the chord there."
     )
 
 
@@ -92,7 +92,7 @@ def check_10_1(slope_changes):
 
 TOLERANCE = 1e-4
 _SIN = (np.sin, 0.0, 2 * np.pi)
-_MEASURED_UP_TO = 2000  # above this, the error is h**2 / 8 (to 3 digits) and is not measured
+_MEASURED_UP_TO = 2000  # above this, the error is Δ**2 / 8 (to 3 digits) and is not measured
 
 
 def _hinge_error(n):
@@ -105,7 +105,7 @@ def _hinge_error(n):
 
 @functools.lru_cache(maxsize=1)
 def fewest_hinges():
-    """The smallest n whose max error is at most TOLERANCE (the bound h**2 / 8 <= TOLERANCE, checked by measuring)."""
+    """The smallest n whose max error is at most TOLERANCE (the bound Δ**2 / 8 <= TOLERANCE, checked by measuring)."""
     f, a, b = _SIN
     n = int(np.ceil((b - a) / np.sqrt(8 * TOLERANCE)))
     while _hinge_error(n) > TOLERANCE:
@@ -125,7 +125,7 @@ def check_10_2(fewest_units):
     require(n >= 1, f"`fewest_units` = {n}: a number of hidden units is at least 1")
     best = fewest_hinges()
     error = _hinge_error(n)
-    formula = "the max error is about h²/8 · max|f''| with h = 2π/N and max|f''| = 1 for sin: solve h²/8 ≤ 1e-4 for N"
+    formula = "the max error is about Δ²/8 · max|f''| with Δ = 2π/N and max|f''| = 1 for sin: solve Δ²/8 ≤ 1e-4 for N"
     if error > TOLERANCE:
         return not_yet(
             f"with N = {n} hinges the max error is {fmt(error)}, above 1e-4 (by {100 * (error / TOLERANCE - 1):.1f}%); "
@@ -142,7 +142,7 @@ def check_10_2(fewest_units):
             f"{fmt(_hinge_error(n - 1))}): the question asks for the smallest N; {formula}"
         )
     return correct(
-        f"N = {n}: h = 2π/{n} = {fmt(2 * np.pi / n)} gives h²/8 = {fmt(error)} ≤ 1e-4, while N = {n - 1} gives "
+        f"N = {n}: Δ = 2π/{n} = {fmt(2 * np.pi / n)} gives Δ²/8 = {fmt(error)} ≤ 1e-4, while N = {n - 1} gives "
         f"{fmt(_hinge_error(n - 1))}; the error is second order, so 10 times more accuracy costs only about √10 ≈ 3.2 "
         "times more units."
     )
