@@ -97,7 +97,7 @@ WRONG = {
     "08.2": [
         lambda z: activations.sigmoid_derivative(sigmoid(z)),  # the forum's bug: sigma'(A1)
         lambda z: sigmoid(sigmoid(z)) * (1 - sigmoid(sigmoid(z))),  # the same bug, written out
-        lambda z: z * (1 - z),  # a(1 - a) applied to z
+        lambda z: z * (1 - z),  # sigma(1 - sigma) applied to z itself
         sigmoid,  # the activation, not its slope
         lambda z: 1 - np.tanh(z) ** 2,  # tanh's slope
         lambda z: 0.25,  # the slope at 0, one number

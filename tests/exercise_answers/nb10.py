@@ -10,7 +10,7 @@ def slope_changes(knots, values):
     return np.diff(slopes, prepend=0.0)
 
 
-def slope_changes_loop(knots, values):  # a loop, with h from the first two knots: fine
+def slope_changes_loop(knots, values):  # a loop, with the spacing from the first two knots: fine
     h = knots[1] - knots[0]
     c, previous = [], 0.0
     for k in range(len(knots) - 1):
@@ -25,7 +25,7 @@ def slope_changes_concatenate(knots, values):
     return np.concatenate([slopes[:1], slopes[1:] - slopes[:-1]])
 
 
-def just_the_slopes(knots, values):  # the slopes m_k, not their changes
+def just_the_slopes(knots, values):  # the slopes δ_k, not their changes
     return np.diff(values) / np.diff(knots)
 
 
@@ -41,7 +41,7 @@ def wrong_sign(knots, values):
     return -np.diff(np.diff(values) / np.diff(knots), prepend=0.0)
 
 
-def shifted(knots, values):  # c_k = m_(k+1) - m_k: each change one hinge too early
+def shifted(knots, values):  # c_k = δ_(k+1) - δ_k: each change one hinge too early
     return np.diff(np.diff(values) / np.diff(knots), append=0.0)
 
 
@@ -79,9 +79,9 @@ WRONG = {
         222,  # 222.1 rounded to the nearest whole number
         222.14,  # not a whole number
         224,  # works, but not the smallest
-        444,  # h²/2 <= 1e-4: the bound of the wrong constant
-        158,  # h²/4 <= 1e-4
-        31416,  # the first-order bound h/2 <= 1e-4
+        444,  # Δ²/2 <= 1e-4: the bound of the wrong constant
+        158,  # Δ²/4 <= 1e-4
+        31416,  # the first-order bound Δ/2 <= 1e-4
         "223",
         0,
         1e-4,
