@@ -181,10 +181,6 @@ def features(X, names=()):
     return np.vstack([X] + [FEATURES[name](X)[None, :] for name in names])
 
 
-def _activation_name(act):
-    return act if isinstance(act, str) else act.name
-
-
 def check_settings(**settings):
     """Fill in :data:`DEFAULTS` and check every setting; return the complete settings dict.
 
@@ -410,10 +406,8 @@ def _check_result(result):
 
 def _describe(s):
     """'tanh, 4 hidden units, learning rate 1' (+ ', inputs x1, x2, x1²' with features)."""
-    text = (
-        f"{_activation_name(s['activation'])}, {s['n_hidden']} hidden unit{'s' if s['n_hidden'] != 1 else ''}, "
-        f"learning rate {s['learning_rate']:g}"
-    )
+    units = f"{s['n_hidden']} hidden unit{'s' if s['n_hidden'] != 1 else ''}"
+    text = f"{activations.as_activation(s['activation']).label}, {units}, learning rate {s['learning_rate']:g}"
     if s["features"]:
         text += ", inputs x1, x2, " + ", ".join(FEATURE_LABELS[name] for name in s["features"])
     return text
@@ -660,8 +654,8 @@ class _Board:
         yield self.progress
 
     def _set_units_title(self):
-        inputs = "w1_j·φ(x)" if self.names else "w1_j·x"
-        self.units_title.set_text(f"hidden units: w2_j · {self.act.name}({inputs} + b1_j)")
+        inputs = r"w^{[1]}_j \cdot [x, \mathrm{features}]" if self.names else r"w^{[1]}_j \cdot x"
+        self.units_title.set_text(f"hidden units: $w^{{[2]}}_j\\, g({inputs} + b^{{[1]}}_j)$, g = {self.act.label}")
 
     def reuse(self, settings):
         """Take over new settings that keep the layout (the same data, inputs and width); False if they do not.

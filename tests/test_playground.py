@@ -169,7 +169,7 @@ def test_plot_and_png():
     assert boundary.get_title().startswith("flower (planar): train ")
     assert cost.get_xlabel() == "iteration" and cost.get_title().startswith("cost during training")
     assert [line.get_label() for line in cost.get_lines()] == ["train", "test"]
-    assert units.get_title(loc="left").startswith("hidden units: w2_j") and "logit" in logit.get_title()
+    assert units.get_title(loc="left").startswith("hidden units: $w^{[2]}_j") and "logit" in logit.get_title()
     assert all(ax.figure is boundary.figure for ax in axes)
     plt.close(boundary.figure)
     diverged = playground.run(**DIVERGING)
@@ -290,7 +290,7 @@ def test_changing_a_setting_while_playing_restarts_at_0_and_keeps_playing():
         assert app.playing
         wait_until(lambda: app.iteration >= 2 * playground.FRAME_ITERATIONS)  # playing on, with relu
         app.pause()
-        assert app.result.settings["activation"] == "relu" and "relu" in app.status.value
+        assert app.result.settings["activation"] == "relu" and "ReLU" in app.status.value
     finally:
         app.pause()
 
