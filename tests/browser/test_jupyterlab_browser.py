@@ -384,13 +384,13 @@ def _check_playground(page):
     paused = _check_live_play(page)
     # 2. pick another activation in the drop-down: back to iteration 0 with relu
     page.locator(".playground-activation select").select_option("relu")
-    second = _wait_for_playground(page, paused, "^relu, 4 hidden units")
+    second = _wait_for_playground(page, paused, "^ReLU, 4 hidden units")
     assert second["iteration"] == 0, second
     # 3. move the hidden-width slider one step with the keyboard
     handle = page.locator(".playground-width .noUi-handle").first
     handle.focus()
     handle.press("ArrowRight")
-    third = _wait_for_playground(page, second, "^relu, 5 hidden units")
+    third = _wait_for_playground(page, second, "^ReLU, 5 hidden units")
     # 4. a learning rate that diverges: play, and the red message replaces the accuracies; playing stops
     page.locator(".playground-activation select").select_option("leaky_relu")
     rate = page.locator(".playground-learning-rate .noUi-handle").first
