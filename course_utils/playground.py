@@ -976,90 +976,46 @@ class Playground:
                 label += " (yours)"
             activation_options.append((label, s["activation"]))
 
+        def control(widget, description, **options):
+            """One labelled control of the standard width; a slider reports its value when released."""
+            if issubclass(widget, (w.FloatSlider, w.IntSlider, w.SelectionSlider)):
+                options["continuous_update"] = False
+            return widget(description=description, style=style, layout=wide, **options)
+
         c = {
-            "dataset": w.Dropdown(
-                options=[(DATASET_LABELS[d], d) for d in DATASETS],
-                value=s["dataset"],
-                description="data set",
-                style=style,
-                layout=wide,
+            "dataset": control(
+                w.Dropdown, "data set", options=[(DATASET_LABELS[d], d) for d in DATASETS], value=s["dataset"]
             ),
-            "noise": w.FloatSlider(
-                value=s["noise"],
-                min=0.0,
-                max=0.5,
-                step=0.05,
-                description="noise",
-                readout_format=".2f",
-                continuous_update=False,
-                style=style,
-                layout=wide,
+            "noise": control(
+                w.FloatSlider, "noise", value=s["noise"], min=0.0, max=0.5, step=0.05, readout_format=".2f"
             ),
-            "test_share": w.FloatSlider(
-                value=s["test_share"],
-                min=0.0,
-                max=0.5,
-                step=0.05,
-                description="test share",
-                readout_format=".0%",
-                continuous_update=False,
-                style=style,
-                layout=wide,
+            "test_share": control(
+                w.FloatSlider, "test share", value=s["test_share"], min=0.0, max=0.5, step=0.05, readout_format=".0%"
             ),
             "features": _FeatureBoxes(s["features"]),
-            "activation": w.Dropdown(
-                options=activation_options,
-                value=s["activation"],
-                description="activation",
-                style=style,
-                layout=wide,
-            ),
-            "n_hidden": w.IntSlider(
-                value=s["n_hidden"],
-                min=1,
-                max=50,
-                description="hidden width",
-                continuous_update=False,
-                style=style,
-                layout=wide,
-            ),
-            "learning_rate": w.SelectionSlider(
+            "activation": control(w.Dropdown, "activation", options=activation_options, value=s["activation"]),
+            "n_hidden": control(w.IntSlider, "hidden width", value=s["n_hidden"], min=1, max=50),
+            "learning_rate": control(
+                w.SelectionSlider,
+                "learning rate",
                 options=[(_fmt_rate(r), r) for r in LEARNING_RATES],
                 value=_snap(s["learning_rate"], LEARNING_RATES),
-                description="learning rate",
-                continuous_update=False,
-                style=style,
-                layout=wide,
             ),
-            "num_iterations": w.SelectionSlider(
-                options=list(ITERATIONS),
-                value=_snap(s["num_iterations"], ITERATIONS),
-                description="iterations",
-                continuous_update=False,
-                style=style,
-                layout=wide,
+            "num_iterations": control(
+                w.SelectionSlider, "iterations", options=list(ITERATIONS), value=_snap(s["num_iterations"], ITERATIONS)
             ),
-            "init_scale": w.Dropdown(
+            "init_scale": control(
+                w.Dropdown,
+                "init scale",
                 options=[(str(v), v) for v in INIT_SCALES],
                 value=_snap(s["init_scale"], INIT_SCALES),
-                description="init scale",
-                style=style,
-                layout=wide,
             ),
-            "seed": w.IntSlider(
-                value=s["seed"],
-                min=0,
-                max=20,
-                description="seed (weights)",
-                continuous_update=False,
-                style=style,
-                layout=wide,
-            ),
+            "seed": control(w.IntSlider, "seed (weights)", value=s["seed"], min=0, max=20),
             "discretize": w.Checkbox(value=False, description="discretize (show 0/1 regions)", indent=False),
             "show_test": w.Checkbox(value=True, description="show test points", indent=False),
         }
-        for name, control in c.items():
-            control.add_class(f"playground-{name.replace('_', '-')}")
+        for name, widget in c.items():
+            widget.add_class(f"playground-{name.replace('_', '-')}")
         c["n_hidden"].add_class("playground-width")
         self.controls = c
 

@@ -8,14 +8,13 @@ from scipy.special import expit
 from .. import activations, network
 from ._feedback import (
     correct,
-    derivative_on_grid,
     describe,
     flower,
     fmt,
     function,
     int_tuple,
     integer,
-    network_gradient_check,
+    judged_derivative,
     not_yet,
     require,
     safe_call,
@@ -123,20 +122,21 @@ _DERIVATIVE_GRID = np.linspace(-3.0, 3.0, 25)  # where the hint looks for the la
 )
 def check_07_3(tanh_derivative):
     """Run the gradient check of section 6 on the network with the learner's derivative."""
-    values = derivative_on_grid("tanh_derivative", tanh_derivative, _DERIVATIVE_GRID.reshape(1, -1))
-    error = network_gradient_check("tanh_derivative", tanh_derivative, activations.tanh, *flower(), N_H)
-    if error < 1e-7:
+    values, error, passed = judged_derivative(
+        "tanh_derivative", tanh_derivative, activations.tanh, _DERIVATIVE_GRID, N_H
+    )
+    if passed:
         return correct(
             f"the gradient check of section 6 gives a relative error of {error:.0e}, below 1e-7: backprop with your "
             "derivative agrees with the finite differences of the cost."
         )
     slope = 1.0 - np.tanh(_DERIVATIVE_GRID) ** 2
     with np.errstate(all="ignore"):
-        gap = np.abs(values[0] - slope)
+        gap = np.abs(values - slope)
     worst = int(np.nanargmax(np.where(np.isfinite(gap), gap, np.inf)))
     return not_yet(
         f"the gradient check gives a relative error of {fmt(error, 2)}, far above 1e-7: "
-        f"at z = {fmt(_DERIVATIVE_GRID[worst])} your function gives {fmt(values[0, worst])}, "
+        f"at z = {fmt(_DERIVATIVE_GRID[worst])} your function gives {fmt(values[worst])}, "
         f"but the slope of tanh there is {fmt(slope[worst])}. "
         "Your function receives z (the entries of Z1), not a = tanh(z); see section 5"
     )

@@ -10,12 +10,11 @@ from ._feedback import (
     Rejected,
     choice,
     correct,
-    derivative_on_grid,
     describe,
     flower,
     fmt,
     function,
-    network_gradient_check,
+    judged_derivative,
     not_yet,
     require,
     safe_call,
@@ -98,9 +97,8 @@ def _matches(values, reference):
 )
 def check_08_2(sigmoid_derivative):
     """Run the gradient check of section 3 on the 4-unit network with the learner's derivative."""
-    values = derivative_on_grid("sigmoid_derivative", sigmoid_derivative, _GRID.reshape(1, -1))
-    error = network_gradient_check("sigmoid_derivative", sigmoid_derivative, activations.sigmoid, *flower(), N_H)
-    if error < 1e-7:
+    values, error, passed = judged_derivative("sigmoid_derivative", sigmoid_derivative, activations.sigmoid, _GRID, N_H)
+    if passed:
         return correct(
             f"the gradient check gives a relative error of {error:.0e}, below 1e-7: your function computes "
             "σ'(z) = σ(z)(1 − σ(z)) from the pre-activation Z1, which is what backprop multiplies by."
@@ -115,13 +113,13 @@ def check_08_2(sigmoid_derivative):
     ]
     hint = "your function receives z (the entries of Z1), not A1 = σ(Z1): compute σ(z) first, then σ(z)(1 − σ(z))"
     for reference, what in mistakes:
-        if _matches(values[0], reference):
+        if _matches(values, reference):
             hint = f"{what}; {hint}"
             break
     middle = len(_GRID) // 2  # z = 0
     return not_yet(
         f"the gradient check gives a relative error of {fmt(error, 2)}, far above 1e-7: at z = 0 your function gives "
-        f"{fmt(values[0, middle])}, but σ'(0) = {fmt(slope[middle])}; {hint}"
+        f"{fmt(values[middle])}, but σ'(0) = {fmt(slope[middle])}; {hint}"
     )
 
 
