@@ -7,6 +7,7 @@ from scipy.special import expit
 
 from .. import activations, network
 from ._feedback import (
+    GRADIENT_CHECK_PASS,
     correct,
     describe,
     flower,
@@ -127,15 +128,15 @@ def check_07_3(tanh_derivative):
     )
     if passed:
         return correct(
-            f"the gradient check of section 6 gives a relative error of {error:.0e}, below 1e-7: backprop with your "
-            "derivative agrees with the finite differences of the cost."
+            f"the gradient check of section 6 gives a relative error of {error:.0e}, below "
+            f"{fmt(GRADIENT_CHECK_PASS)}: backprop with your derivative agrees with the finite differences of the cost."
         )
     slope = 1.0 - np.tanh(_DERIVATIVE_GRID) ** 2
     with np.errstate(all="ignore"):
         gap = np.abs(values - slope)
     worst = int(np.nanargmax(np.where(np.isfinite(gap), gap, np.inf)))
     return not_yet(
-        f"the gradient check gives a relative error of {fmt(error, 2)}, far above 1e-7: "
+        f"the gradient check gives a relative error of {fmt(error, 2)}, far above {fmt(GRADIENT_CHECK_PASS)}: "
         f"at z = {fmt(_DERIVATIVE_GRID[worst])} your function gives {fmt(values[worst])}, "
         f"but the slope of tanh there is {fmt(slope[worst])}. "
         "Your function receives z (the entries of Z1), not a = tanh(z); see section 5"

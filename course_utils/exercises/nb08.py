@@ -7,6 +7,7 @@ import numpy as np
 
 from .. import activations, experiments, network
 from ._feedback import (
+    GRADIENT_CHECK_PASS,
     Rejected,
     choice,
     correct,
@@ -100,8 +101,9 @@ def check_08_2(sigmoid_derivative):
     values, error, passed = judged_derivative("sigmoid_derivative", sigmoid_derivative, activations.sigmoid, _GRID, N_H)
     if passed:
         return correct(
-            f"the gradient check gives a relative error of {error:.0e}, below 1e-7: your function computes "
-            "σ'(z) = σ(z)(1 − σ(z)) from the pre-activation Z1, which is what backprop multiplies by."
+            f"the gradient check gives a relative error of {error:.0e}, below {fmt(GRADIENT_CHECK_PASS)}: "
+            "your function computes σ'(z) = σ(z)(1 − σ(z)) from the pre-activation Z1, which is what backprop "
+            "multiplies by."
         )
     s = activations.sigmoid(_GRID)
     slope = s * (1 - s)
@@ -118,7 +120,8 @@ def check_08_2(sigmoid_derivative):
             break
     middle = len(_GRID) // 2  # z = 0
     return not_yet(
-        f"the gradient check gives a relative error of {fmt(error, 2)}, far above 1e-7: at z = 0 your function gives "
+        f"the gradient check gives a relative error of {fmt(error, 2)}, far above {fmt(GRADIENT_CHECK_PASS)}: "
+        "at z = 0 your function gives "
         f"{fmt(values[middle])}, but σ'(0) = {fmt(slope[middle])}; {hint}"
     )
 
