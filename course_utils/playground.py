@@ -1231,15 +1231,14 @@ class Playground:
     def pause(self):
         """Stop playing after the current frame (waits for it)."""
         with self._control:
-            self._stop.set()
-            self._join()
+            self._halt()
             with self._lock:
                 self._show_buttons()
 
-    def _join(self):
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join()
+    def _halt(self):
+        """Stop the play loop and wait until its current frame has ended."""
+        self._stop.set()
+        self.wait()
 
     def wait(self, timeout=None):
         """Wait until the play loop has stopped (by itself at the end, or paused); True if it has."""
@@ -1260,16 +1259,14 @@ class Playground:
     def reset(self):
         """Stop playing and go back to iteration 0 (same settings, same initial weights); redraw."""
         with self._control:
-            self._stop.set()
-            self._join()
+            self._halt()
             with self._lock:
                 self._rebuild()
 
     def train(self):
         """Train from iteration 0 to the end at once (no frames), show the end and return its :class:`Result`."""
         with self._control:
-            self._stop.set()
-            self._join()
+            self._halt()
             with self._lock:
                 self._live = _Live(check_settings(**self.settings()))
                 live = self._live
