@@ -126,14 +126,8 @@ _CLASS_COLORS = ("#c0392b", "#2166ac")
 
 
 def _check_X(X, name="X"):
-    """Return X as a finite float (2, m) array (course column convention)."""
-    X = _validation.as_float_array(name, X, allow_nonfinite=False, ndim=2)
-    if X.shape[0] != 2:
-        hint = " (rows convention? pass X.T)" if X.shape[1] == 2 else ""
-        raise ValueError(f"{name} must have shape (2, m) (course column convention), got {X.shape}{hint}")
-    if X.shape[1] == 0:
-        raise ValueError(f"{name} must hold at least one point (column), got shape {X.shape}")
-    return X
+    """Return X as a finite float64 (2, m) array: points in the plane, one per column."""
+    return _validation.check_X(X, name, n_features=2)
 
 
 def _check_points(X, Y, x_name="X", y_name="Y"):

@@ -163,7 +163,7 @@ def test_discretize_uses_two_levels(data, clf):
 
 def test_boundary_bad_inputs(data, clf):
     X, Y = data
-    with pytest.raises(ValueError, match=r"X must have shape \(2, m\).*pass X.T"):
+    with pytest.raises(ValueError, match=r"X must have 2 features \(rows\), got shape \(\d+, 2\).*pass X.T"):
         plotting.plot_decision_boundary(clf, X.T, Y)
     with pytest.raises(ValueError, match="Y must have shape"):
         plotting.plot_decision_boundary(clf, X, Y[:, :10])

@@ -293,7 +293,7 @@ def test_bad_params(flower, change, error, words):
 def test_bad_X_and_Y(flower):
     X, Y = flower
     params = random_params(3)
-    with pytest.raises(ValueError, match=r"X must have shape \(2, m\).*pass X\.T"):
+    with pytest.raises(ValueError, match=r"X must have 2 features \(rows\), got shape \(\d+, 2\).*pass X\.T"):
         plotting.plot_hidden_units(params, X.T, Y, "tanh")
     with pytest.raises(ValueError, match="X must"):
         plotting.plot_hidden_units(params, X[0], Y, "tanh")
