@@ -596,6 +596,14 @@ def generic_kernel(function, derivative):
     return kernel
 
 
+#: The fixed grid of z on which two activations with the same name are compared (see Activation.difference).
+PROBE_Z = np.linspace(-6.0, 6.0, 49)
+
+
+def _rebuild_activation(name, function, derivative, params):
+    return Activation(name, function, derivative, **params)
+
+
 class Activation:
     """An activation function bundled with its derivative.
 
@@ -620,6 +628,7 @@ class Activation:
         self.params = dict(params)
         self._function = function
         self._derivative = derivative
+        self._outputs_checked = False
 
     def __call__(self, z):
         return self._function(z, **self.params)
@@ -661,11 +670,87 @@ class Activation:
         """True if ``other`` computes the same values: the same function with the same parameters.
 
         The derivative does not count (a network trained with a wrong derivative still predicts
-        with its function). A built-in's parameters count with their defaults filled in.
+        with its function). A built-in's parameters count with their defaults filled in. An
+        Activation built again from new callables (its notebook cell re-run) counts as the same when
+        it has the same name and gives identical values on a fixed grid of z (:data:`PROBE_Z`).
         """
-        if not isinstance(other, Activation):
-            return False
-        return self._function is other._function and self._full_params() == other._full_params()
+        return isinstance(other, Activation) and self.difference(other) is None
+
+    def difference(self, other):
+        """How ``other`` differs from this activation as a function, in words, or None if it does not.
+
+        Used in error messages: "another function (ReLU, not tanh)", "another parameter value
+        (slope = 0.1, not 0.01)", or the first probe point where two same-named activations disagree.
+        """
+        if self._function is other._function:
+            mine, theirs = self._full_params(), other._full_params()
+            if mine == theirs:
+                return None
+            changed = [key for key in sorted(set(mine) | set(theirs)) if mine.get(key) != theirs.get(key)]
+            shown = ", ".join(f"{key}={theirs.get(key)!r}" for key in changed)
+            wanted = ", ".join(f"{key}={mine.get(key)!r}" for key in changed)
+            return f"another parameter value ({shown}, not {wanted})"
+        if self.name != other.name:
+            return f"another function ({other.label}, not {self.label})"
+        with np.errstate(all="ignore"):
+            try:
+                mine, theirs = np.asarray(self(PROBE_Z), dtype=float), np.asarray(other(PROBE_Z), dtype=float)
+            except Exception as error:  # noqa: BLE001 - a learner's function that fails is simply different
+                return f"another function under the same name (it raised {type(error).__name__} on the probe grid)"
+        if mine.shape == theirs.shape and np.array_equal(mine, theirs, equal_nan=True):
+            return None
+        if mine.shape != theirs.shape:
+            return f"another function under the same name {self.name!r} (it returns shape {theirs.shape}, not {mine.shape})"
+        k = int(np.flatnonzero(~((mine == theirs) | (np.isnan(mine) & np.isnan(theirs))))[0])
+        return (
+            f"another function under the same name {self.name!r}: at z = {PROBE_Z[k]:g} it gives {theirs[k]:.6g}, "
+            f"the trained one {mine[k]:.6g} (was its cell changed and re-run?)"
+        )
+
+    def check_outputs(self):
+        """Check once that the function and derivative return finite real arrays of z's shape; returns self.
+
+        Training, gradient checks, the estimator and the playground call this before they start, so
+        a learner's function that is not elementwise (``np.max(z, 0)`` instead of ``np.maximum(z, 0)``)
+        fails with a message naming it, instead of training on wrong numbers or failing deep inside.
+        """
+        if self._outputs_checked:
+            return self
+        z = PROBE_Z[1:].reshape(4, 12)
+        for role, function in (("function", self), ("derivative", self.derivative)):
+            where = f"activation {self.name!r}: its {role}"
+            try:
+                with np.errstate(all="ignore"):
+                    out = function(z.copy())
+            except Exception as error:
+                raise ValueError(
+                    f"{where} raised {type(error).__name__} ({error}) on an array z of shape {z.shape}; "
+                    "it must take a numpy array and work elementwise"
+                ) from error
+            out = np.asarray(out)
+            if out.shape != z.shape:
+                raise ValueError(
+                    f"{where} returned shape {out.shape} for z of shape {z.shape}; it must work elementwise and "
+                    "return an array of z's shape (e.g. np.maximum(z, 0), not np.max(z, 0))"
+                )
+            if out.dtype.kind not in "fiub":
+                raise TypeError(f"{where} returned {out.dtype} values; it must return real numbers")
+            if not np.all(np.isfinite(out)):
+                bad = z[~np.isfinite(out)][0]
+                raise ValueError(f"{where} returned a non-finite value at z = {bad:g}; it must be finite for finite z")
+        self._outputs_checked = True
+        return self
+
+    def __reduce__(self):
+        for role, function in (("function", self._function), ("derivative", self._derivative)):
+            where = getattr(function, "__qualname__", "")
+            if "<lambda>" in where or "<locals>" in where:
+                raise TypeError(
+                    f"Activation {self.name!r} cannot be pickled: its {role} is a lambda or a function defined "
+                    "inside another one, which pickle cannot store. Define it with def in a module you import, or "
+                    "save only the weights (params.save(path)) and pass activation= to Parameters.load(path, ...)"
+                )
+        return (_rebuild_activation, (self.name, self._function, self._derivative, self.params))
 
     def _full_params(self):
         """The parameters with a built-in function's defaults filled in (found by the function alone)."""
