@@ -6,12 +6,15 @@ Public modules, one concept each:
   training kernel; the registry (``available()``, ``get(name)``) and ``Activation`` objects.
 - ``datasets``: the planar "flower" data set and the other small 2-D toy sets.
 - ``network``: the one-hidden-layer network from scratch: the course's step-by-step functions
-  (initialise, forward, cost, backward, update), ``train``/``predict``, the gradient check,
-  ``Parameters`` (trained parameters that remember their activation) and a scikit-learn estimator.
+  (initialise, forward, cost, backward, update), ``train``/``predict``, the gradient check and a
+  scikit-learn estimator.
+- ``parameters``: ``Parameters``, a network's weights W1, b1, ..., WL, bL that record their activation
+  and output (copies, pickles and ``save``/``load`` keep the record), and the one check of their shapes.
 - ``engine``: the one training loop behind ``network.train``, ``experiments.compare`` and the
   playground (many models at once, one divergence rule).
 - ``experiments``: sweeps over many networks trained together (``compare``).
-- ``results``: reading ``compare``'s rows: ``select``, ``best_per`` and text ``table``\\ s.
+- ``results``: reading ``compare``'s rows: ``select``, ``best_per`` (accuracies maximised, errors and costs
+  minimised) and text ``table``\\ s.
 - ``plotting``: figures: activations and derivatives, decision boundaries, hidden-unit maps, cost
   curves, boundary grids, spreads over seeds.
 - ``playground``: the interactive playground (ipywidgets), live training.

@@ -255,24 +255,3 @@ def check_field(name, key, rows):
     if not isinstance(key, str) or key not in rows[0]:
         raise ValueError(f"{name}={_show(key)}, but the rows have no field {_show(key)}; fields: {', '.join(rows[0])}")
     return key
-
-
-def check_network_params(name, params, n_x=None, x_name="X"):
-    """Return the one-hidden-layer parameters ``{W1, b1, W2, b2}`` as finite float64 arrays of matching shapes.
-
-    ``W1 (n_h, n_in)``, ``b1 (n_h, 1)``, ``W2 (1, n_h)``, ``b2 (1, 1)``; with ``n_x`` given, ``n_in``
-    must equal it (the number of rows of the inputs ``x_name``). Attributes of a dict subclass (e.g. a
-    stored ``.activation``) are not copied: read them from ``params`` itself.
-    """
-    out = check_array_dict(name, params, ("W1", "b1", "W2", "b2"))
-    n_h, n_in = out["W1"].shape
-    if n_h < 1 or n_in < 1:
-        raise ValueError(f"{name}['W1'] must have shape (n_h, n_x) with n_h >= 1 and n_x >= 1, got {out['W1'].shape}")
-    for key, shape in {"b1": (n_h, 1), "W2": (1, n_h), "b2": (1, 1)}.items():
-        if out[key].shape != shape:
-            raise ValueError(
-                f"{name}[{key!r}] must have shape {shape} to match W1 of shape {out['W1'].shape}, got {out[key].shape}"
-            )
-    if n_x is not None and n_in != n_x:
-        raise ValueError(f"{x_name} has {n_x} features (rows) but {name}['W1'] expects {n_in}")
-    return out

@@ -25,7 +25,8 @@ import numpy as np
 
 from . import activations as _activations
 from . import network as _network
-from ._validation import _show, as_float_array, check_choice, check_int, check_network_params, check_real
+from ._validation import _show, as_float_array, check_choice, check_int, check_real
+from .parameters import check_layers
 
 __all__ = [
     "HiddenLayerSum",
@@ -74,13 +75,13 @@ class HiddenLayerSum:
 
         ``params`` holds ``W1 (n, 1)``, ``b1 (n, 1)``, ``W2 (1, n)`` and ``b2 (1, 1)``, e.g. from
         ``network.train(..., output="identity")``; ``activation`` defaults to the one stored on ``params``
-        (a ``network.Parameters``), else tanh. A network trained on standardised inputs
+        (a ``network.Parameters``); a plain dict needs it. A network trained on standardised inputs
         ``x~ = (x - x_mean) / x_std`` has units ``w2_j g(W1_j x~ + b1_j) = w2_j g(w1_j x + b1_j')`` with
         ``w1_j = W1_j / x_std`` and ``b1_j' = b1_j - W1_j x_mean / x_std``: the sum returned holds these
         weights, so ``s(x)`` is the network's output (its logit ``Z2``) at x and ``s.offsets`` are the
         points where the units switch on, in x's units. The defaults (0 and 1) take the weights as they are.
         """
-        checked = check_network_params("params", params)
+        checked = check_layers("params", params, n_layers=2)
         if checked["W1"].shape[1] != 1:
             raise ValueError(
                 f"params must be a network with one input (W1 of shape (n_h, 1)), got W1 of shape {checked['W1'].shape}"

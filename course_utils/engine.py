@@ -39,12 +39,11 @@ import contextlib
 import numpy as np
 
 from ._validation import check_choice, check_int, check_real, check_XY
+from .parameters import OUTPUTS, check_layers
 
 __all__ = ["RECORD_EVERY", "OUTPUTS", "TrainingDiverged", "Engine", "divergence_message"]
 
 RECORD_EVERY = 100
-#: Output units: "sigmoid" (classification, cross-entropy) and "identity" (regression, squared error).
-OUTPUTS = ("sigmoid", "identity")
 
 
 class TrainingDiverged(ArithmeticError):
@@ -445,7 +444,6 @@ def _aligned(shape, dtype, fill=None):
 
 def _check_models(models, n_x):
     """``models`` as a list of (Activation, learning rate, params) with consistent shapes."""
-    from ._validation import check_network_params
     from .activations import Activation
 
     if not isinstance(models, (list, tuple)) or not models:
@@ -458,7 +456,8 @@ def _check_models(models, n_x):
             )
         act, lr, params = model
         lr = check_real(f"models[{k}] learning_rate", lr, low=0.0, low_inclusive=False)
-        checked.append((act, lr, check_network_params(f"models[{k}] params", params, n_x)))
+        act.check_outputs()  # once per Activation object: a function that is not elementwise fails here, by name
+        checked.append((act, lr, check_layers(f"models[{k}] params", params, n_layers=2, n_x=n_x)))
     return checked
 
 

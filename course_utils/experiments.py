@@ -153,7 +153,10 @@ def compare(
         for n_h in widths
         for seed in seeds
     ]
-    models = [(act, lr, network.initialize_parameters(n_x, n_h, 1, init, seed)) for act, n_h, seed, lr, init in specs]
+    models = [
+        (act, lr, network.initialize_parameters(n_x, n_h, 1, init, seed, activation=act))
+        for act, n_h, seed, lr, init in specs
+    ]
     work = sum(n_h + 1 for _, n_h, _, _, _ in specs) * m * num_iterations
     if work < _PARALLEL_MIN_WORK or not all(_workers.picklable(a) for a in acts):
         n_jobs = 1
@@ -204,8 +207,8 @@ def dead_units(params, X, activation=None):
 
     ``activation=None`` uses the one ``params`` were trained with (see ``network.predict``).
     """
+    _, cache = network.forward_propagation(X, params, activation)
     act = network.trained_activation(params, activation)
-    _, cache = network.forward_propagation(X, params, act)
     derivative = act.derivative(cache["Z1"])
     return int(np.all(np.asarray(derivative) == 0, axis=1).sum())
 
@@ -321,7 +324,7 @@ def _check_activations(activations):
             raise ValueError(
                 f"activations must have distinct names, got {name!r} twice (give a modified Activation its own name)"
             )
-    return acts
+    return tuple(act.check_outputs() for act in acts)  # here, before any worker starts: errors name the activation
 
 
 def _check_ints(name, values, low, high=None):

@@ -35,14 +35,14 @@ from ._validation import (
     check_init_scale,
     check_int,
     check_labels01,
-    check_network_params,
     check_real,
     check_seed,
     check_X,
     check_XY,
     naming,
 )
-from .engine import OUTPUTS, Engine, TrainingDiverged, divergence_message, predicted_labels
+from .engine import Engine, TrainingDiverged, divergence_message, predicted_labels
+from .parameters import OUTPUTS, Parameters, check_layers, layer_keys
 
 __all__ = [
     "TrainingDiverged",
@@ -58,12 +58,13 @@ __all__ = [
     "predict",
     "predict_proba",
     "trained_activation",
+    "usage",
     "accuracy",
     "gradient_check",
     "OneHiddenLayerClassifier",
 ]
 
-PARAM_NAMES = ("W1", "b1", "W2", "b2")
+PARAM_NAMES = layer_keys(2)  # W1, b1, W2, b2
 
 #: Initialisation rules by name: the standard deviation of a layer's weights from its fan-in and fan-out.
 INIT_RULES = {
@@ -71,27 +72,6 @@ INIT_RULES = {
     "xavier": lambda fan_in, fan_out: np.sqrt(2.0 / (fan_in + fan_out)),  # Xavier/Glorot normal
     "he": lambda fan_in, fan_out: np.sqrt(2.0 / fan_in),  # He normal (for ReLU)
 }
-
-
-class Parameters(dict):
-    """The course's parameter dict ``{"W1", "b1", "W2", "b2"}`` that remembers how it was trained.
-
-    It is an ordinary dict (keys, indexing and iteration give only the four arrays) with two extra
-    attributes: ``activation`` (the ``activations.Activation`` of the hidden layer) and ``output``
-    ("sigmoid" for classification, "identity" for regression). :func:`predict` and
-    :func:`predict_proba` use them when no activation is given. A plain dict built by hand works
-    too; it then counts as tanh with a sigmoid output, the course's network.
-    """
-
-    def __init__(self, arrays, activation=None, output="sigmoid"):
-        super().__init__(check_network_params("arrays", arrays))
-        self.activation = None if activation is None else activations.as_activation(activation)
-        self.output = check_choice("output", output, OUTPUTS)
-
-    def __repr__(self):
-        name = self.activation.name if self.activation is not None else "not recorded"
-        shapes = ", ".join(f"{key}: {value.shape}" for key, value in self.items())
-        return f"Parameters({shapes}; activation {name}, output {self.output})"
 
 
 # --- checks --------------------------------------------------------------------------------------
@@ -110,43 +90,84 @@ def _layer_scales(init_scale, n_x, n_h, n_y=1):
 
 
 def _check_params(params, n_x=None):
-    """Check a parameter dict (shapes consistent, finite float arrays) and return it as float64."""
-    return check_network_params("params", params, n_x)
+    """Check a one-hidden-layer parameter dict (shapes consistent, finite float arrays); return it as float64."""
+    return check_layers("params", params, n_layers=2, n_x=n_x)
+
+
+def _check_params_for(params, X):
+    """``(X, params)`` checked together: X's rows must be W1's inputs (with a "pass X.T" hint if it is transposed)."""
+    checked = _check_params(params)
+    X, n_in = check_X(X), checked["W1"].shape[1]
+    if X.shape[0] != n_in:
+        hint = " (one row per example? pass X.T)" if X.shape[1] == n_in else ""
+        raise ValueError(
+            f"X has {X.shape[0]} features (rows) but params['W1'] expects {n_in}: X must have shape ({n_in}, m), "
+            f"got {X.shape}{hint}"
+        )
+    return X, checked
 
 
 def trained_activation(params, activation=None):
-    """The activation to use with ``params``: the given one, else the stored one, else tanh.
+    """The activation to use with ``params``: the one they record, or the given one.
 
-    Giving another activation than the stored one (another function, or other parameters) is an
-    error: predicting with it would silently give a different network.
+    :class:`Parameters` record their activation: ``activation=None`` uses it, and another activation
+    (another function, or other parameter values) raises ``ValueError``, since it would silently
+    give a different network. A plain dict records nothing, so ``activation`` must be given.
+    """
+    return usage(params, activation)[0]
+
+
+def usage(params, activation=None, output=None):
+    """``(Activation, output)`` for using ``params``: their record, checked against what was given.
+
+    Every function that uses a network's parameters decides through this one rule.
+
+    A plain dict records nothing: ``activation`` is required and ``output`` defaults to "sigmoid",
+    the course's network (pass ``output="identity"`` for a regression network).
     """
     if not isinstance(params, dict):
         raise TypeError(
-            f"params must be a dict with keys W1, b1, W2, b2 (from network.train), got {type(params).__name__}"
+            f"params must be the network's parameters (a dict with keys W1, b1, W2, b2, from network.train), "
+            f"got {type(params).__name__}"
         )
-    stored = getattr(params, "activation", None)
-    if stored is not None:
-        stored = activations.as_activation(stored, argument="params.activation")
-    if activation is None:
-        return stored if stored is not None else activations.get("tanh")
-    act = activations.as_activation(activation)
-    if stored is not None and not stored.same_function(act):
-        raise ValueError(
-            f"activation={act!r}, but these params were trained with {stored!r}: a different function gives a "
-            f"different network. Leave activation out to use the one they were trained with."
-        )
-    return act
-
-
-def _output_of(params):
-    return getattr(params, "output", "sigmoid")
+    if output is not None:
+        output = check_choice("output", output, OUTPUTS)
+    if not isinstance(params, Parameters):
+        if activation is None:
+            raise ValueError(
+                "params is a plain dict, which does not record the activation it was trained with (dict(params), "
+                "a dict comprehension or np.load give one): pass activation=..., e.g. activation='tanh' "
+                "(and output='identity' for a regression network), or keep the Parameters that network.train and "
+                "initialize_parameters return (params.copy() keeps the record; params.save(path) and "
+                "Parameters.load(path) keep it in a file)"
+            )
+        return activations.as_activation(activation), output or "sigmoid"
+    stored = params.activation
+    if activation is not None:
+        given = activations.as_activation(activation)
+        difference = stored.difference(given)
+        if difference is not None:
+            raise ValueError(
+                f"activation={given!r}, but these params were trained with {stored!r}: {difference}, and a different "
+                "function gives a different network. Leave activation out to use the recorded one; to start a network "
+                "with another activation, pass it to initialize_parameters (or train)"
+            )
+        stored = given  # the same function; its derivative may differ (how a derivative is checked)
+    if output is not None and output != params.output:
+        raise ValueError(f"output={output!r}, but these params belong to a network with output {params.output!r}")
+    return stored, params.output
 
 
 # --- the step-by-step functions (the course's, one to one) ---------------------------------------
 
 
-def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2):
-    """Random weights, zero biases: ``W1 (n_h, n_x)``, ``b1 (n_h, 1)``, ``W2 (n_y, n_h)``, ``b2 (n_y, 1)``.
+def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2, activation="tanh", output="sigmoid"):
+    """Random weights, zero biases: ``W1 (n_h, n_x)``, ``b1 (n_h, 1)``, ``W2 (1, n_h)``, ``b2 (1, 1)``.
+
+    Returns :class:`Parameters` that record ``activation`` (a name or an Activation; the course's
+    tanh by default) and ``output``; the step-by-step functions use them, and
+    :func:`update_parameters` keeps them, so a loop started with ``activation="relu"`` stays ReLU.
+    ``n_y`` is 1: the course's network has one output unit.
 
     ``rs = np.random.RandomState(seed)``; ``W1 = rs.randn(n_h, n_x) * s1`` is drawn before
     ``W2 = rs.randn(n_y, n_h) * s2`` (the course's order, so ``seed=2`` gives its numbers). With a
@@ -157,7 +178,9 @@ def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2):
     """
     n_x = check_int("n_x", n_x, low=1)
     n_h = check_int("n_h", n_h, low=1)
-    n_y = check_int("n_y", n_y, low=1)
+    n_y = check_int("n_y", n_y, low=1, high=1)
+    act = activations.as_activation(activation)
+    output = check_choice("output", output, OUTPUTS)
     init_scale = _check_init_scale(init_scale)
     rs = np.random.RandomState(check_seed("seed", seed))
     s1, s2 = _layer_scales(init_scale, n_x, n_h, n_y)
@@ -165,18 +188,17 @@ def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2):
     b1 = np.zeros((n_h, 1))
     W2 = rs.randn(n_y, n_h) * s2
     b2 = np.zeros((n_y, 1))
-    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+    return Parameters({"W1": W1, "b1": b1, "W2": W2, "b2": b2}, act, output)
 
 
-def forward_propagation(X, params, activation=None):
+def forward_propagation(X, params, activation=None, output=None):
     """Forward pass. Returns ``(A2, cache)``: ``A2 (1, m)`` (probabilities of class 1, or the
     regression output for a network trained with ``output="identity"``) and
     ``cache = {"Z1", "A1" (n_h, m), "Z2", "A2" (1, m)}``. ``activation=None`` uses the one ``params``
-    were trained with (tanh for a plain dict)."""
-    act = trained_activation(params, activation)
-    X = check_X(X)
-    checked = _check_params(params, n_x=X.shape[0])
-    return _forward(X, checked, act, _output_of(params))
+    record; a plain dict needs ``activation=`` (see :func:`trained_activation`)."""
+    X, checked = _check_params_for(params, X)
+    act, output = usage(params, activation, output)
+    return _forward(X, checked, act.check_outputs(), output)
 
 
 def _forward(X, params, act, output="sigmoid"):
@@ -190,39 +212,51 @@ def _forward(X, params, act, output="sigmoid"):
 def compute_cost(A2, Y):
     """The course's cross-entropy cost of probabilities ``A2 (1, m)`` against labels ``Y (1, m)``.
 
-    ``-(1/m) * sum(Y log A2 + (1 - Y) log(1 - A2))``, with ``0 log 0 = 0``. Values of ``A2`` must be
-    probabilities in [0, 1]. A probability that rounded to exactly 0 or 1 on a wrong label gives an
-    infinite cost: that is what the formula says. :func:`compute_cost_from_logits` computes the same
-    cost from the logits ``Z2`` and never overflows.
+    ``-(1/m) * sum(Y log A2 + (1 - Y) log(1 - A2))``, with ``0 log 0 = 0``. ``A2`` and ``Y`` have the
+    same shape, ``(1, m)`` or ``(m,)``; a column ``(m, 1)`` is refused (transpose it), so the result is
+    always a mean over the examples, never a sum. Values of ``A2`` must be probabilities in [0, 1]. A
+    probability that rounded to exactly 0 or 1 on a wrong label gives an infinite cost: that is what the
+    formula says. :func:`compute_cost_from_logits` computes the same cost from the logits ``Z2`` and
+    never overflows.
     """
-    A2 = as_float_array("A2", A2, allow_nonfinite=False).astype(np.float64, copy=False)
-    if A2.size == 0:
-        raise ValueError(f"A2 must hold at least one probability, got an empty array of shape {A2.shape}")
+    A2 = _examples_row("A2", A2)
     if A2.min() < 0 or A2.max() > 1:
         raise ValueError(
             f"A2 must hold probabilities in [0, 1], got values from {A2.min():.4g} to {A2.max():.4g}; "
             "for logits Z2 (any real numbers) use compute_cost_from_logits(Z2, Y)"
         )
-    Y = check_labels01("Y", Y)
-    if A2.shape != Y.shape:
-        raise ValueError(f"A2 and Y must have the same shape (1, m), got {A2.shape} and {Y.shape}")
-    m = Y.shape[-1] if Y.ndim else 1
-    return float(-np.sum(xlogy(Y, A2) + xlogy(1 - Y, 1 - A2)) / m) + 0.0  # + 0.0: no "-0.0" for a perfect fit
+    Y = _labels_like("A2", A2, Y)
+    return float(-np.sum(xlogy(Y, A2) + xlogy(1 - Y, 1 - A2)) / Y.size) + 0.0  # + 0.0: no "-0.0" for a perfect fit
 
 
 def compute_cost_from_logits(Z2, Y):
-    """Mean binary cross-entropy of the logits ``Z2 (1, m)`` against the labels ``Y (1, m)``: a float.
+    """Mean binary cross-entropy of the logits ``Z2 (1, m)`` (or ``(m,)``) against the labels ``Y`` of that shape.
 
     -[Y log A2 + (1 - Y) log(1 - A2)] with A2 = sigmoid(Z2) equals log(1 + exp(Z2)) - Y Z2, which
     ``np.logaddexp`` evaluates without overflow and without ever taking log(0).
     """
-    Z2 = as_float_array("Z2", Z2, allow_nonfinite=False).astype(np.float64, copy=False)
-    if Z2.size == 0:
-        raise ValueError(f"Z2 must hold at least one logit, got an empty array of shape {Z2.shape}")
+    Z2 = _examples_row("Z2", Z2)
+    return _cost(Z2, _labels_like("Z2", Z2, Y))
+
+
+def _examples_row(name, values):
+    """``values`` as finite float64 of shape ``(1, m)`` or ``(m,)``: one value per example, never a column."""
+    values = as_float_array(name, values, allow_nonfinite=False).astype(np.float64, copy=False)
+    if values.size == 0:
+        raise ValueError(f"{name} must hold one value per example, got an empty array of shape {values.shape}")
+    if values.ndim > 2 or (values.ndim == 2 and values.shape[0] != 1):
+        hint = f": pass {name}.T and Y.T (one row, one column per example)" if values.shape[1:] == (1,) else ""
+        raise ValueError(f"{name} must have shape (1, m) or (m,), got shape {values.shape}{hint}")
+    return values
+
+
+def _labels_like(name, values, Y):
+    """The 0/1 labels ``Y`` checked to have the shape of ``values`` (the name of which is ``name``)."""
     Y = check_labels01("Y", Y)
-    if Z2.shape != Y.shape:
-        raise ValueError(f"Z2 and Y must have the same shape (1, m), got {Z2.shape} and {Y.shape}")
-    return _cost(Z2, Y)
+    if Y.shape != values.shape:
+        hint = " (pass Y.T)" if Y.shape == values.shape[::-1] or Y.shape[1:] == (1,) else ""
+        raise ValueError(f"{name} and Y must have the same shape, (1, m) or (m,), got {values.shape} and {Y.shape}{hint}")
+    return Y
 
 
 def _cost(Z2, Y, output="sigmoid"):
@@ -231,16 +265,17 @@ def _cost(Z2, Y, output="sigmoid"):
     return float(0.5 * np.mean((Z2 - Y) ** 2))
 
 
-def backward_propagation(params, cache, X, Y, activation=None):
+def backward_propagation(params, cache, X, Y, activation=None, output=None):
     """Gradients of the cost: ``{"dW1", "db1", "dW2", "db2"}``, each of its parameter's shape.
 
     Uses ``activation.derivative(Z1)`` (dA1/dZ1 at the cached ``Z1``): a wrong derivative gives
     wrong gradients, which :func:`gradient_check` detects. ``activation=None`` uses the one
-    ``params`` were trained with (tanh for a plain dict).
+    ``params`` record; a plain dict needs ``activation=``.
     """
-    act = trained_activation(params, activation)
-    X, Y = check_XY(X, Y, labels=_output_of(params) == "sigmoid")
-    checked = _check_params(params, n_x=X.shape[0])
+    _check_params(params)
+    act, output = usage(params, activation, output)
+    X, Y = check_XY(X, Y, labels=output == "sigmoid")
+    X, checked = _check_params_for(params, X)
     n_h, m = checked["W1"].shape[0], X.shape[1]
     cache = check_array_dict("cache", cache, ("Z1", "A1", "A2"))
     for key, shape in (("Z1", (n_h, m)), ("A1", (n_h, m)), ("A2", (1, m))):
@@ -351,22 +386,23 @@ def diverged_error(engine, k):
 # --- using a trained network ---------------------------------------------------------------------
 
 
-def predict_proba(params, X, activation=None):
-    """Probabilities of class 1, ``A2`` of shape ``(1, m)``, with the activation ``params`` were trained with.
+def predict_proba(params, X, activation=None, output=None):
+    """Probabilities of class 1, ``A2`` of shape ``(1, m)``, with the activation ``params`` record.
 
-    ``activation`` may be given (a name or an Activation) if it is the same function as the trained
-    one (a plain dict counts as tanh unless told otherwise); another one raises ``ValueError``.
+    ``activation`` may be given (a name or an Activation) if it is the same function as the recorded
+    one; another one raises ``ValueError``. A plain dict records nothing: ``activation`` is required.
     """
-    if _output_of(params) != "sigmoid":
+    A2, _ = forward_propagation(X, params, activation, output)
+    if usage(params, activation, output)[1] != "sigmoid":
         raise ValueError("params belong to a regression network (output='identity'): use predict(params, X)")
-    return forward_propagation(X, params, activation)[0]
+    return A2
 
 
-def predict(params, X, activation=None):
+def predict(params, X, activation=None, output=None):
     """Predicted labels ``(1, m)`` int64 (1 where ``A2 > 0.5``), or the real-valued output ``A2 (1, m)``
-    of a regression network (trained with ``output="identity"``)."""
-    A2, cache = forward_propagation(X, params, activation)
-    if _output_of(params) != "sigmoid":
+    of a regression network (``output="identity"``, recorded by its :class:`Parameters`)."""
+    A2, cache = forward_propagation(X, params, activation, output)
+    if usage(params, activation, output)[1] != "sigmoid":
         return A2
     return predicted_labels(cache["Z2"])
 
@@ -391,9 +427,11 @@ def gradient_check(X, Y, n_hidden=4, activation=None, seed=2, epsilon=1e-7, init
     where ``g_numeric[k] = (J(theta + eps e_k) - J(theta - eps e_k)) / (2 eps)``. Below about 1e-7
     backprop is right; a wrong ``activation.derivative`` gives something far larger (~1e-2 or more).
     ``output`` chooses the cost: cross-entropy for "sigmoid" (0/1 labels ``Y``, the default), squared
-    error for "identity" (real ``Y``). ``activation`` defaults to tanh; :class:`Parameters` passed as
-    ``params`` bring their own activation and output (an ``activation`` with the same function and
-    another derivative may be given: that is how a derivative is checked; a different ``output`` raises).
+    error for "identity" (real ``Y``). Without ``params``, ``activation`` defaults to tanh and the
+    check runs at fresh weights; :class:`Parameters` passed as ``params`` bring their own activation and
+    output (an ``activation`` with the same function and another derivative may be given: that is how
+    a derivative is checked; a different function or ``output`` raises). A plain dict as ``params``
+    needs ``activation``.
 
     The check runs at freshly initialised parameters (``seed``) with ``init_scale=1.0`` by default,
     larger than training's 0.01: with tiny weights every hidden pre-activation is near 0, where
@@ -402,13 +440,12 @@ def gradient_check(X, Y, n_hidden=4, activation=None, seed=2, epsilon=1e-7, init
     meaningful if no ``Z1`` lies within ``epsilon`` of the kink at 0.
     """
     if params is not None:
-        act = trained_activation(params, activation)
+        _check_params(params)
+        act, output = usage(params, activation, output)
     else:
         act = activations.as_activation("tanh" if activation is None else activation)
-    stored = getattr(params, "output", None)
-    output = check_choice("output", stored or "sigmoid" if output is None else output, OUTPUTS)
-    if stored is not None and output != stored:
-        raise ValueError(f"output={output!r}, but params belong to a network with output {stored!r}")
+        output = check_choice("output", "sigmoid" if output is None else output, OUTPUTS)
+    act.check_outputs()
     X, Y = check_XY(X, Y, labels=output == "sigmoid")
     epsilon = check_real("epsilon", epsilon, low=0.0, low_inclusive=False, high=1.0)
     if params is None:
@@ -522,6 +559,13 @@ class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
         from sklearn.utils.validation import check_is_fitted, validate_data
 
         check_is_fitted(self)
+        shape = np.shape(X) if isinstance(X, (np.ndarray, list, tuple)) else None
+        n = self.n_features_in_
+        if shape is not None and len(shape) == 2 and shape[0] == n != shape[1]:
+            raise ValueError(
+                f"X has shape {shape}: one column per example, the course's column convention? The estimator "
+                f"takes one row per example ({n} columns), as scikit-learn does: pass X.T"
+            )
         X = naming("X", validate_data, self, X, dtype=np.float64, reset=False)
         _, cache = _forward(X.T, self.params_, trained_activation(self.params_, None))
         return cache["Z2"][0]

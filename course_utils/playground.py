@@ -273,7 +273,9 @@ class _Live:
             self.X_train, self.Y_train, self.X_test, self.Y_test = X, Y, None, None
         self.F_train = features(self.X_train, s["features"])
         self.F_test = None if self.X_test is None else features(self.X_test, s["features"])
-        initial = network.initialize_parameters(self.F_train.shape[0], s["n_hidden"], 1, s["init_scale"], s["seed"])
+        initial = network.initialize_parameters(
+            self.F_train.shape[0], s["n_hidden"], 1, s["init_scale"], s["seed"], activation=self.act
+        )
         self.engine = Engine([(self.act, s["learning_rate"], initial)], self.F_train, self.Y_train)
         self.end = s["num_iterations"]
         self.iterations, self.train_costs, self.test_costs = [], [], []

@@ -11,6 +11,7 @@ import numpy as np
 from . import _validation, network
 from . import activations as _activations
 from ._validation import as_float_array
+from .parameters import check_layers
 
 _DEFAULT_Z = (-6.0, 6.0, 601)
 
@@ -461,13 +462,6 @@ def plot_spread(
 # --- hidden-unit maps: what the hidden layer computes ----------------------------------------------
 # logit Z2 = sum_j w2_j * g(w1_j . x + b1_j) + b2: one map per term, and their sum.
 HIDDEN_UNITS_MAX_PER_ROW = 10
-_OUTPUTS = ("sigmoid", "identity")
-
-
-def _resolve_output(params):
-    """The output layer stored on ``params`` (``.output``: "sigmoid" or "identity"), "sigmoid" if none."""
-    output = getattr(params, "output", None)
-    return "sigmoid" if output is None else _validation.check_choice("params.output", output, _OUTPUTS)
 
 
 def _check_features(features):
@@ -505,7 +499,7 @@ def _network_inputs(points, features, n_x, points_name="points"):
 def _hidden_layer(p, act, inputs):
     """Z1 (n_h, k), the contributions w2_j g(Z1_j) (n_h, k) and the logit Z2 (k,), as the network computes them."""
     Z1 = p["W1"] @ inputs + p["b1"]
-    A1 = np.asarray(act(Z1), dtype=np.float64)
+    A1 = np.asarray(act.check_outputs()(Z1), dtype=np.float64)
     contributions = p["W2"].T * A1
     logit = (p["W2"] @ A1 + p["b2"])[0]
     return Z1, contributions, logit
@@ -519,10 +513,10 @@ def hidden_unit_values(params, points, activation=None, features=None):
     ``contributions.sum(axis=0) + params["b2"][0, 0]`` equals ``logit`` up to round-off. ``points`` is a
     ``(n_x, k)`` array in the course's column convention, or, with ``features`` (a callable mapping the
     ``(d, k)`` points to the ``(n_x, k)`` network inputs, e.g. ``lambda P: np.vstack([P, P**2])``), the raw
-    points it maps. ``activation`` (a name or an ``Activation``) defaults to the one stored on ``params``
-    (its ``.activation`` attribute), else ``"tanh"``.
+    points it maps. ``activation`` (a name or an ``Activation``) defaults to the one ``params`` record
+    (a plain dict needs it; see ``network.usage``).
     """
-    p = _validation.check_network_params("params", params)
+    p = check_layers("params", params, n_layers=2)
     act = network.trained_activation(params, activation)
     features = _check_features(features)
     points = _validation.as_float_array("points", points, allow_nonfinite=False, ndim=2)
@@ -563,6 +557,7 @@ def plot_hidden_units(
     Y,
     activation=None,
     *,
+    output=None,
     features=None,
     resolution=100,
     margin=0.1,
@@ -587,8 +582,8 @@ def plot_hidden_units(
     points). Both colour scales span the values at the data points; beyond them colours saturate.
     With ``params.output == "identity"`` (a regression network) it shows the output ``Z2``, no boundary.
 
-    ``activation`` (a name or an ``Activation``) defaults to the one stored on ``params`` (its
-    ``.activation`` attribute, as trained networks carry), else ``"tanh"``; a given one wins.
+    ``activation`` (a name or an ``Activation``) defaults to the one ``params`` record; a plain dict
+    needs it (and ``output="identity"`` for a regression network; see ``network.usage``).
     ``features`` (optional callable) maps the (2, k) input points to the (n_x, k) inputs the network
     was trained on (e.g. ``lambda P: np.vstack([P, P[:1] ** 2])``): the maps are still drawn over the
     2-D input plane. Without it, ``W1`` must have 2 columns. The mesh is ``resolution`` x
@@ -599,9 +594,8 @@ def plot_hidden_units(
     ``matplotlib.figure.Figure`` (its axes are labelled ``"hidden unit j"`` and ``"logit"``, see
     ``ax.get_label()``); nothing is shown and no global style is changed.
     """
-    p = _validation.check_network_params("params", params)
-    act = network.trained_activation(params, activation)
-    output = _resolve_output(params)
+    p = check_layers("params", params, n_layers=2)
+    act, output = network.usage(params, activation, output)
     features = _check_features(features)
     X = _check_X(X)
     if Y is not None and output == "sigmoid":

@@ -7,7 +7,7 @@ import numpy as np
 
 from ._validation import _show, check_bool, check_field, check_rows
 
-__all__ = ["select", "best_per", "table"]
+__all__ = ["select", "best_per", "larger_is_better", "table"]
 
 
 def select(rows, **criteria):
@@ -19,17 +19,43 @@ def select(rows, **criteria):
     return [row for row in rows if all(row.get(key) == value for key, value in criteria.items())]
 
 
-def best_per(rows, group="activation", score="test_accuracy"):
-    """For each value of ``group`` (first-seen order), the non-diverged row with the highest ``score``.
+def larger_is_better(score):
+    """True if a larger ``score`` is better (``*accuracy``), False if smaller is (``*_error``, ``*_cost``).
 
-    Ties go to the earliest row. Returns a dict ``{group value: row}``.
+    The one rule every selection helper follows; any other field name raises, asking for
+    ``higher_is_better=`` explicitly.
+    """
+    if not isinstance(score, str):
+        raise TypeError(f"score must be the name of a row field such as 'test_accuracy', got {_show(score)}")
+    if score.endswith("accuracy"):
+        return True
+    if score.endswith(("_error", "_cost")) or score in ("error", "cost"):
+        return False
+    raise ValueError(
+        f"score={score!r}: cannot tell whether larger or smaller is better; pass higher_is_better=True or False"
+    )
+
+
+def best_per(rows, group="activation", score="test_accuracy", higher_is_better=None):
+    """For each value of ``group`` (first-seen order), the best non-diverged row by ``score``.
+
+    Accuracies are maximised, ``*_error`` and ``*_cost`` scores (``test_error``, ``final_cost``)
+    minimised (:func:`larger_is_better`); ``higher_is_better=True`` or ``False`` overrides this for any
+    field. Ties go to the earliest row. A group whose rows all diverged gets its first row. Returns
+    a dict ``{group value: row}``.
     """
     rows = check_rows("rows", rows)
     check_field("group", group, rows)
+    if not isinstance(score, str) or score not in rows[0]:
+        raise ValueError(f"score={_show(score)}, but the rows have no {score!r} (keys: {', '.join(rows[0])})")
+    if higher_is_better is None:
+        sign = 1.0 if larger_is_better(score) else -1.0
+    else:
+        sign = 1.0 if check_bool("higher_is_better", higher_is_better) else -1.0
     best = {}
     for row in rows:
         if score not in row:
-            raise ValueError(f"score={_show(score)}, but the rows have no {score!r} (keys: {', '.join(row)})")
+            raise ValueError(f"score={_show(score)}, but a row has no {score!r} (keys: {', '.join(row)})")
         key = row[group]
         if row["diverged"] and key in best:
             continue
@@ -37,7 +63,7 @@ def best_per(rows, group="activation", score="test_accuracy"):
         if (
             current is None
             or (current["diverged"] and not row["diverged"])
-            or (not row["diverged"] and row[score] > current[score])
+            or (not row["diverged"] and sign * row[score] > sign * current[score])
         ):
             best[key] = row
     return best

@@ -134,7 +134,9 @@ def test_from_params_of_a_network_trained_on_standardised_inputs_is_its_output_o
 def test_from_params_defaults_and_a_plain_dict():
     params = {"W1": np.array([[2.0], [-1.0]]), "b1": np.array([[1.0], [0.5]]), "W2": np.array([[0.5, 3.0]]),
               "b2": np.array([[0.25]])}  # fmt: skip
-    built = approximation.HiddenLayerSum.from_params(params)  # a plain dict: tanh, weights as they are
+    with pytest.raises(ValueError, match="plain dict.*activation="):  # records nothing: never a guessed tanh
+        approximation.HiddenLayerSum.from_params(params)
+    built = approximation.HiddenLayerSum.from_params(params, "tanh")  # weights as they are
     assert built.activation.name == "tanh"
     np.testing.assert_array_equal(built.w1, [2.0, -1.0])
     np.testing.assert_array_equal(built.b1, [1.0, 0.5])

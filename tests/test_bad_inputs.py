@@ -46,17 +46,20 @@ from course_utils import (  # noqa: E402
     exercises,
     experiments,
     network,
+    parameters,
     playground,
     plotting,
+    results,
 )
 
 NAN, INF = float("nan"), float("inf")
 RNG = np.random.RandomState(0)
 X = RNG.randn(2, 12)  # course column convention
 Y = (np.arange(12) % 2).reshape(1, 12)
-PARAMS = network.initialize_parameters(2, 3, init_scale=0.5, seed=1)
+PARAMS = network.initialize_parameters(2, 3, init_scale=0.5, seed=1)  # records tanh
 _, CACHE = network.forward_propagation(X, PARAMS)
 GRADS = network.backward_propagation(PARAMS, CACHE, X, Y)
+PLAIN = dict(PARAMS)  # records nothing: calls pass activation=
 XR, YR = X.T, Y.ravel()  # rows convention for the estimator
 
 
@@ -425,6 +428,25 @@ case(
     ),
     "trained_activation-other-parameters",
 )
+
+_usage = lambda **kw: network.usage(**{"params": PARAMS, **kw})  # noqa: E731
+case(TypeError, "params", lambda: _usage(params=[PARAMS["W1"]]), "usage-list")
+case(ValueError, "activation", lambda: _usage(params=PLAIN), "usage-plain-dict-needs-activation")
+case(ValueError, "output", lambda: _usage(output="softmax"), "usage-unknown-output")
+case(ValueError, "output", lambda: _usage(output="identity"), "usage-another-output")
+activation_arg_cases("usage", _usage, none_allowed=True)
+_layers = lambda **kw: parameters.check_layers(**{"name": "params", "params": PARAMS, **kw})  # noqa: E731
+case(TypeError, "params", lambda: _layers(params=[PARAMS["W1"]]), "check_layers-list")
+case(ValueError, "params", lambda: _layers(params={**PLAIN, "W3": np.ones((1, 1)), "b3": np.zeros((1, 1))}, n_layers=2),
+     "check_layers-three-layers-for-one-hidden")  # fmt: skip
+case(ValueError, "params", lambda: _layers(params=GRADS), "check_layers-gradients")
+case(ValueError, "params", lambda: _layers(params={**PLAIN, "activation": "relu"}), "check_layers-extra-key")
+case(ValueError, "X", lambda: _layers(n_x=5), "check_layers-inputs")
+case(TypeError, "n_layers", lambda: parameters.layer_keys("2"), "layer_keys-string")
+case(ValueError, "n_layers", lambda: parameters.layer_keys(0), "layer_keys-zero")
+case(TypeError, "path", lambda: parameters.Parameters.load(3), "Parameters.load-int-path")
+case(TypeError, "path", lambda: PARAMS.save(None), "Parameters.save-None-path")
+case(ValueError, "activation", lambda: network.Parameters(PARAMS, "relux"), "Parameters-unknown-activation")
 
 # --- engine --------------------------------------------------------------------------------------
 
@@ -806,6 +828,10 @@ case(
 )
 case(ValueError, "score", lambda: experiments.best_per(_ROWS, score="test_accuracy"), "best_per-no-test")
 case(ValueError, "rows", lambda: experiments.best_per([]), "best_per-empty")
+case(ValueError, "higher_is_better", lambda: experiments.best_per(_ROWS, score="n_hidden"), "best_per-direction-unknown")
+case(TypeError, "higher_is_better", lambda: experiments.best_per(_ROWS, score="train_accuracy", higher_is_better="yes"), "best_per-direction-str")
+case(ValueError, "higher_is_better", lambda: results.larger_is_better("seed"), "larger_is_better-unknown-field")
+case(TypeError, "score", lambda: results.larger_is_better(3), "larger_is_better-int")
 _table = lambda **kw: experiments.table(**{"rows": _ROWS, "agg": "mean", **kw})  # noqa: E731
 case(ValueError, "rows", lambda: _table(rows=[]), "table-empty")
 case(TypeError, "rows", lambda: _table(rows=None), "table-None")

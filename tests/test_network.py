@@ -36,17 +36,19 @@ def test_initialize_parameters_reproduces_the_course_draws():
 
 def test_initialize_parameters_draws_W1_before_W2_and_scales_per_scheme():
     rs = np.random.RandomState(5)
-    z1, z2 = rs.randn(6, 3), rs.randn(2, 6)
-    for scale, s1, s2 in [  # fan_in, fan_out: 3, 6 for W1 and 6, 2 for W2
+    z1, z2 = rs.randn(6, 3), rs.randn(1, 6)
+    for scale, s1, s2 in [  # fan_in, fan_out: 3, 6 for W1 and 6, 1 for W2
         (0.5, 0.5, 0.5),
         ("lecun", np.sqrt(1 / 3), np.sqrt(1 / 6)),
-        ("xavier", np.sqrt(2 / (3 + 6)), np.sqrt(2 / (6 + 2))),  # Glorot
+        ("xavier", np.sqrt(2 / (3 + 6)), np.sqrt(2 / (6 + 1))),  # Glorot
         ("he", np.sqrt(2 / 3), np.sqrt(2 / 6)),
     ]:
-        params = network.initialize_parameters(3, 6, 2, init_scale=scale, seed=5)
+        params = network.initialize_parameters(3, 6, 1, init_scale=scale, seed=5)
         np.testing.assert_array_equal(params["W1"], z1 * s1)
         np.testing.assert_array_equal(params["W2"], z2 * s2)
-        assert params["b2"].shape == (2, 1)
+        assert params["b2"].shape == (1, 1)
+    with pytest.raises(ValueError, match="n_y"):  # the course's network has one output unit
+        network.initialize_parameters(3, 6, 2)
 
 
 def test_initialize_parameters_zero_scale_and_global_state_untouched():
@@ -125,8 +127,8 @@ def test_backward_matches_finite_differences_elementwise():
             plus[key][index] += eps
             minus[key][index] -= eps
             numeric = (
-                network.compute_cost(network.forward_propagation(X, plus)[0], Y)
-                - network.compute_cost(network.forward_propagation(X, minus)[0], Y)
+                network.compute_cost(network.forward_propagation(X, plus, "tanh")[0], Y)
+                - network.compute_cost(network.forward_propagation(X, minus, "tanh")[0], Y)
             ) / (2 * eps)
             assert grads["d" + key][index] == pytest.approx(numeric, abs=1e-8)
 
@@ -149,8 +151,8 @@ def test_update_parameters_returns_new_arrays():
 @pytest.mark.parametrize("name", activations.available())
 def test_gradient_check_passes_for_every_activation(name):
     X, Y = small_problem(0)
-    params = network.initialize_parameters(3, 5, init_scale=1.0, seed=0)
-    _, cache = network.forward_propagation(X, params, name)
+    params = network.initialize_parameters(3, 5, init_scale=1.0, seed=0, activation=name)
+    _, cache = network.forward_propagation(X, params)
     assert np.min(np.abs(cache["Z1"])) > 1e-3  # a smooth point: no pre-activation near a kink
     error = network.gradient_check(X, Y, n_hidden=5, activation=name, seed=0)
     assert error < 1e-6, (name, error)
@@ -175,9 +177,12 @@ def test_gradient_check_flags_tanh_derivative_taken_at_z():
 
 def test_gradient_check_accepts_given_params():
     X, Y = small_problem(4)
-    params = network.initialize_parameters(3, 2, init_scale=0.7, seed=9)
+    params = network.initialize_parameters(3, 2, init_scale=0.7, seed=9, activation="elu")
     before = {k: v.copy() for k, v in params.items()}
-    assert network.gradient_check(X, Y, activation="elu", params=params) < 1e-7
+    assert network.gradient_check(X, Y, params=params) < 1e-7
+    assert network.gradient_check(X, Y, activation="elu", params=dict(params)) < 1e-7  # a plain dict: say which
+    with pytest.raises(ValueError, match="plain dict.*activation="):
+        network.gradient_check(X, Y, params=dict(params))
     for key in params:
         np.testing.assert_array_equal(params[key], before[key])
     with pytest.raises(ValueError, match="params"):
@@ -397,17 +402,19 @@ def test_train_converts_ints_bools_and_float32():
 def test_predict_thresholds_at_one_half():
     params = {"W1": np.zeros((2, 2)), "b1": np.zeros((2, 1)), "W2": np.zeros((1, 2)), "b2": np.zeros((1, 1))}
     X = np.ones((2, 3))
-    prediction = network.predict(params, X)
+    prediction = network.predict(params, X, "tanh")
     assert prediction.shape == (1, 3) and prediction.dtype == np.int64 and not prediction.any()
     params["b2"] = np.array([[1e-3]])
-    assert network.predict(params, X).tolist() == [[1, 1, 1]]
-    np.testing.assert_allclose(network.predict_proba(params, X), 1 / (1 + np.exp(-1e-3)), rtol=1e-15)
+    assert network.predict(params, X, "tanh").tolist() == [[1, 1, 1]]
+    np.testing.assert_allclose(network.predict_proba(params, X, "tanh"), 1 / (1 + np.exp(-1e-3)), rtol=1e-15)
 
 
 def test_predict_checks_params_and_X():
     params = network.initialize_parameters(2, 3)
-    with pytest.raises(ValueError, match="X has 3 features"):
+    with pytest.raises(ValueError, match=r"X has 3 features \(rows\) but params\['W1'\] expects 2"):
         network.predict(params, np.ones((3, 4)))
+    with pytest.raises(ValueError, match=r"got \(400, 2\).*pass X\.T"):
+        network.predict(params, np.ones((400, 2)))
     with pytest.raises(ValueError, match="params is missing b2"):
         network.predict({k: v for k, v in params.items() if k != "b2"}, np.ones((2, 4)))
     with pytest.raises(ValueError, match=r"params\['W2'\] must have shape \(1, 3\)"):

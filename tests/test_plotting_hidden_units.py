@@ -12,15 +12,6 @@ from matplotlib.figure import Figure  # noqa: E402
 from course_utils import activations, network, plotting  # noqa: E402
 
 
-class Trained(dict):
-    """Stands in for the parameter dict subclass network.train will return (with .activation, .output)."""
-
-    def __init__(self, params, activation=None, output=None):
-        super().__init__(params)
-        self.activation = activation
-        self.output = output
-
-
 def random_params(n_h, n_x=2, seed=0, scale=1.0):
     rs = np.random.RandomState(seed)
     return {
@@ -95,13 +86,12 @@ def test_hidden_unit_values_works_for_any_number_of_inputs():
 def test_hidden_unit_values_uses_the_stored_activation(flower):
     X, _ = flower
     plain = random_params(5, seed=6)
-    stored = Trained(plain, activation=activations.get("relu"))
+    stored = network.Parameters(plain, activation=activations.get("relu"))
     np.testing.assert_array_equal(
         plotting.hidden_unit_values(stored, X)[0], plotting.hidden_unit_values(plain, X, "relu")[0]
     )
-    np.testing.assert_array_equal(
-        plotting.hidden_unit_values(plain, X)[0], plotting.hidden_unit_values(plain, X, "tanh")[0]
-    )
+    with pytest.raises(ValueError, match="plain dict.*activation="):  # a plain dict records nothing: never a guess
+        plotting.hidden_unit_values(plain, X)
     # the same function may be given again; another one raises (network.trained_activation's rule)
     np.testing.assert_array_equal(
         plotting.hidden_unit_values(stored, X, "relu")[0], plotting.hidden_unit_values(stored, X)[0]
@@ -178,7 +168,7 @@ def test_logit_panel_has_boundary_data_and_legend(flower):
 def test_stored_activation_is_used(flower):
     X, Y = flower
     plain = random_params(4, seed=8)
-    params = Trained(plain, activation=activations.get("relu"), output="sigmoid")
+    params = network.Parameters(plain, activation=activations.get("relu"), output="sigmoid")
     fig = plotting.plot_hidden_units(params, X, Y, resolution=30)
     relu, _ = plotting.hidden_unit_values(plain, mesh_points(X, 30), "relu")
     tanh, _ = plotting.hidden_unit_values(plain, mesh_points(X, 30), "tanh")
@@ -189,14 +179,17 @@ def test_stored_activation_is_used(flower):
     assert "ReLU" in fig.get_suptitle() and "tanh" not in fig.get_suptitle()
 
 
-def test_given_activation_must_match_and_plain_dict_defaults_to_tanh(flower):
+def test_given_activation_must_match_and_plain_dict_needs_one(flower):
     X, Y = flower
-    params = Trained(random_params(2, seed=8), activation="relu")
+    params = network.Parameters(random_params(2, seed=8), activation="relu")
     assert "ReLU" in plotting.plot_hidden_units(params, X, Y, "relu", resolution=20).get_suptitle()
     with pytest.raises(ValueError, match="trained with"):
         plotting.plot_hidden_units(params, X, Y, "sigmoid", resolution=20)
     assert "σ" in plotting.plot_hidden_units(dict(params), X, Y, "sigmoid", resolution=20).get_suptitle()
-    assert "tanh" in plotting.plot_hidden_units(dict(params), X, Y, resolution=20).get_suptitle()
+    with pytest.raises(ValueError, match="plain dict.*activation="):
+        plotting.plot_hidden_units(dict(params), X, Y, resolution=20)  # not titled "tanh network" any more
+    regression = plotting.plot_hidden_units(dict(params), X, np.sin(X[:1]), "relu", output="identity", resolution=20)
+    assert "output" in logit_axis(regression).get_title()
     leaky = activations.get("leaky_relu", slope=0.1)
     assert "leaky ReLU (s = 0.1)" in plotting.plot_hidden_units(dict(params), X, Y, leaky, resolution=20).get_suptitle()
 
@@ -236,7 +229,7 @@ def test_max_units_shows_the_largest_w2(flower):
 
 def test_identity_output_shows_the_output_without_boundary(flower):
     X, _ = flower
-    params = Trained(random_params(3, seed=12), activation="tanh", output="identity")
+    params = network.Parameters(random_params(3, seed=12), activation="tanh", output="identity")
     targets = np.sin(X[0])[None, :]
     fig = plotting.plot_hidden_units(params, X, targets, resolution=20)
     ax = logit_axis(fig)
@@ -312,10 +305,11 @@ def test_bad_activation(flower):
         plotting.plot_hidden_units(params, X, Y, "swish")
     with pytest.raises(TypeError, match="activation must be"):
         plotting.plot_hidden_units(params, X, Y, np.tanh)
+    trained = network.Parameters(params, activation="tanh")
     with pytest.raises(ValueError, match="params.activation"):
-        plotting.plot_hidden_units(Trained(params, activation="swish"), X, Y)
-    with pytest.raises(ValueError, match="params.output"):
-        plotting.plot_hidden_units(Trained(params, output="softmax"), X, Y)
+        trained.activation = "swish"
+    with pytest.raises(ValueError, match="output"):
+        plotting.plot_hidden_units(trained, X, Y, output="softmax")
 
 
 def test_bad_features(flower):

@@ -1,0 +1,207 @@
+"""A network's weights together with what they mean: :class:`Parameters`.
+
+The keys are the course's: ``W1, b1, ..., WL, bL`` with ``W<l>`` of shape ``(n_l, n_{l-1})`` and
+``b<l>`` of shape ``(n_l, 1)`` (``n_0 = n_x`` inputs, ``n_L = 1`` output unit). Layers 1..L-1 are
+hidden layers that apply the recorded ``activation``; layer L is the output unit (``"sigmoid"``
+for classification, ``"identity"`` for regression). A network can only be used the way it was
+trained, so the record travels with the weights: copies, pickles and files keep it.
+
+- ``params.copy()`` and ``copy.deepcopy(params)`` give :class:`Parameters` again; ``dict(params)``
+  (or a dict comprehension) gives a plain dict, which records nothing: the package's functions then
+  ask for ``activation=`` rather than guess.
+- ``params.save(path)`` writes an ``.npz`` file with the arrays and the record;
+  ``Parameters.load(path)`` reads it back. A built-in activation is stored by name and parameters;
+  a learner's own ``Activation`` is stored by name only, and ``Parameters.load(path, activation=mine)``
+  takes it back (a different function under that name is refused).
+- ``pickle`` works when the activation's functions can be pickled (every built-in does); a learner's
+  ``Activation`` built from lambdas raises a ``TypeError`` that says what to do instead.
+"""
+
+import json
+import re
+
+import numpy as np
+
+from . import activations
+from ._validation import check_array_dict, check_choice, check_int, check_path
+
+__all__ = ["Parameters", "OUTPUTS", "layer_keys", "check_layers"]
+
+#: The output units the package knows: "sigmoid" (classification, cost = cross-entropy) and
+#: "identity" (regression, cost = half the mean squared error).
+OUTPUTS = ("sigmoid", "identity")
+
+_KEY = re.compile(r"^([Wb])([1-9][0-9]*)$")
+_META_KEY = "__course_utils_meta__"
+
+
+def layer_keys(n_layers):
+    """``("W1", "b1", ..., "WL", "bL")`` for ``L = n_layers``, in the course's order."""
+    n_layers = check_int("n_layers", n_layers, low=1)
+    return tuple(f"{kind}{layer}" for layer in range(1, n_layers + 1) for kind in "Wb")
+
+
+def _count_layers(name, params):
+    """The number of layers L of a parameter dict, from its keys; raises when they are not W1, b1, ..., WL, bL."""
+    if not isinstance(params, dict):
+        raise TypeError(f"{name} must be a dict with keys W1, b1, ..., WL, bL, got {type(params).__name__}")
+    grads = [key for key in params if isinstance(key, str) and _KEY.match(key[1:]) and key.startswith("d")]
+    if grads and not any(isinstance(key, str) and _KEY.match(key) for key in params):
+        raise ValueError(
+            f"{name} holds gradients ({', '.join(grads[:4])}, ...): pass the parameters (W1, b1, ...), "
+            "not the result of backward_propagation"
+        )
+    layers = sorted({int(m.group(2)) for key in params if isinstance(key, str) and (m := _KEY.match(key))})
+    n_layers = layers[-1] if layers else 0
+    if n_layers == 0:
+        raise ValueError(f"{name} must hold the arrays W1, b1, ..., WL, bL; got keys {', '.join(map(str, params))}")
+    expected = layer_keys(n_layers)
+    missing = [key for key in expected if key not in params]
+    if missing:
+        raise ValueError(f"{name} is missing {', '.join(missing)}; a network with {n_layers} layers needs {', '.join(expected)}")
+    return n_layers
+
+
+def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X"):
+    """Return ``{W1, b1, ..., WL, bL}`` of ``params`` as finite float64 arrays whose shapes chain.
+
+    ``W<l> (n_l, n_{l-1})``, ``b<l> (n_l, 1)``, ``n_L = 1``. With ``n_layers``, L must equal it (the
+    one-hidden-layer functions of ``network`` pass 2). With ``n_x``, ``W1`` must take ``n_x`` inputs
+    (the number of rows of ``x_name``). Keys other than the layers' are refused.
+    """
+    found = _count_layers(name, params)
+    if n_layers is not None and found != n_layers:
+        if n_layers == 2:
+            raise ValueError(
+                f"{name} holds a network with {found} layers ({', '.join(layer_keys(found)[::2])}); "
+                "course_utils.network takes one hidden layer (W1, b1, W2, b2): use course_utils.deep for other depths"
+            )
+        raise ValueError(f"{name} must hold {n_layers} layers, got {found}")
+    extra = [key for key in params if key not in layer_keys(found)]
+    if extra:
+        raise ValueError(
+            f"{name} has keys other than {', '.join(layer_keys(found))}: {', '.join(map(repr, extra))}; "
+            "keep only the weights and biases"
+        )
+    out = check_array_dict(name, params, layer_keys(found))
+    rows_before = out["W1"].shape[1]
+    for layer in range(1, found + 1):
+        W, b = out[f"W{layer}"], out[f"b{layer}"]
+        if W.shape[0] < 1 or W.shape[1] < 1:
+            raise ValueError(f"{name}['W{layer}'] must have at least one row and one column, got shape {W.shape}")
+        if W.shape[1] != rows_before or (layer == found and W.shape[0] != 1):
+            shape = (1 if layer == found else W.shape[0], rows_before)
+            raise ValueError(
+                f"{name}['W{layer}'] must have shape {shape} ({rows_before} columns, one per unit of layer "
+                f"{layer - 1}{'; 1 row, the output unit' if layer == found else ''}), got shape {W.shape}"
+            )
+        if b.shape != (W.shape[0], 1):
+            raise ValueError(
+                f"{name}['b{layer}'] must have shape {(W.shape[0], 1)} to match W{layer} of shape {W.shape}, got {b.shape}"
+            )
+        rows_before = W.shape[0]
+    if n_x is not None and out["W1"].shape[1] != n_x:
+        raise ValueError(f"{x_name} has {n_x} features (rows) but {name}['W1'] expects {out['W1'].shape[1]}")
+    return out
+
+
+class Parameters(dict):
+    """The course's parameter dict ``{W1, b1, ..., WL, bL}`` that remembers how it was made.
+
+    An ordinary dict of float64 arrays (keys, indexing and iteration give only the arrays) with two
+    attributes: ``activation`` (the ``activations.Activation`` of the hidden layers) and ``output``
+    (one of :data:`OUTPUTS`). ``network.initialize_parameters``, ``network.train`` and ``compare``
+    return them; ``predict`` and the plots read the record, and refuse another activation.
+    """
+
+    def __init__(self, arrays, activation, output="sigmoid"):
+        super().__init__(check_layers("arrays", arrays))
+        self.activation = activation
+        self.output = check_choice("output", output, OUTPUTS)
+
+    @property
+    def activation(self):
+        """The hidden layers' ``activations.Activation`` (set it with a name or an Activation)."""
+        return self._activation
+
+    @activation.setter
+    def activation(self, value):
+        self._activation = activations.as_activation(value, argument="params.activation")
+
+    @property
+    def n_layers(self):
+        """L: the number of layers with weights (hidden layers + the output unit)."""
+        return len(self) // 2
+
+    @property
+    def layer_sizes(self):
+        """``(n_x, n_1, ..., n_L)``: the number of units of each layer, inputs first."""
+        return (self["W1"].shape[1],) + tuple(self[f"W{layer}"].shape[0] for layer in range(1, self.n_layers + 1))
+
+    def copy(self):
+        """A copy of the arrays that keeps the record (``dict(params)`` would drop it)."""
+        return Parameters({key: value.copy() for key, value in self.items()}, self.activation, self.output)
+
+    def __reduce__(self):
+        return (Parameters, (dict(self), self.activation, self.output))
+
+    def __repr__(self):
+        shapes = ", ".join(f"{key}: {value.shape}" for key, value in self.items())
+        return f"Parameters({shapes}; activation {self.activation.name}, output {self.output})"
+
+    # --- files ----------------------------------------------------------------------------------------
+
+    def save(self, path):
+        """Write the arrays and the record to ``path`` (an ``.npz`` file; numpy adds the suffix if missing)."""
+        path = check_path("path", path)
+        act = self.activation
+        meta = {
+            "activation": act.name,
+            "activation_params": act.params,
+            "builtin": act.same_function(activations.get(act.name, **act.params))
+            if act.name in activations.available()
+            else False,
+            "output": self.output,
+        }
+        np.savez(path, **self, **{_META_KEY: np.array(json.dumps(meta))})
+
+    @classmethod
+    def load(cls, path, activation=None):
+        """Read parameters written by :meth:`save`; a learner's own activation must be given again.
+
+        ``activation`` (a name or an Activation) may be given for any file; it must be the same
+        function as the one recorded. For a file without a record (e.g. ``np.savez(path, **params)``)
+        ``activation`` is required and the output is taken as ``"sigmoid"``.
+        """
+        path = check_path("path", path)
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {key: data[key] for key in data.files if key != _META_KEY}
+            meta = json.loads(str(data[_META_KEY])) if _META_KEY in data.files else None
+        if meta is None:
+            if activation is None:
+                raise ValueError(
+                    f"{path} holds weights but no record of their activation (saved with np.savez?): pass "
+                    "activation= (and keep networks with params.save(path) next time)"
+                )
+            return cls(arrays, activation)
+        if meta["builtin"]:
+            recorded = activations.get(meta["activation"], **meta["activation_params"])
+        elif activation is None:
+            raise ValueError(
+                f"{path} was trained with your own activation {meta['activation']!r}, which a file cannot hold: "
+                f"pass it again, Parameters.load(path, activation=<your Activation named {meta['activation']!r}>)"
+            )
+        else:
+            recorded = activations.as_activation(activation)
+            if recorded.name != meta["activation"]:
+                raise ValueError(
+                    f"activation={recorded.name!r}, but {path} was trained with an activation named "
+                    f"{meta['activation']!r}: pass that one"
+                )
+        if activation is not None:
+            given = activations.as_activation(activation)
+            difference = recorded.difference(given)
+            if difference is not None:
+                raise ValueError(f"activation={given!r} is not the one {path} was trained with: {difference}")
+            recorded = given
+        return cls(arrays, recorded, meta["output"])
