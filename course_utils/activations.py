@@ -700,7 +700,7 @@ class Activation:
         if mine.shape == theirs.shape and np.array_equal(mine, theirs, equal_nan=True):
             return None
         if mine.shape != theirs.shape:
-            return f"another function under the same name {self.name!r} (it returns shape {theirs.shape}, not {mine.shape})"
+            return f"another function under the same name {self.name!r} (shape {theirs.shape}, not {mine.shape})"
         k = int(np.flatnonzero(~((mine == theirs) | (np.isnan(mine) & np.isnan(theirs))))[0])
         return (
             f"another function under the same name {self.name!r}: at z = {PROBE_Z[k]:g} it gives {theirs[k]:.6g}, "
@@ -832,7 +832,12 @@ def as_activation(activation, argument="activation"):
                 f"unknown activation {activation!r} in {argument}; available: {', '.join(map(repr, available()))}"
             )
         return get(activation)
+    hint = (
+        ": to use your own function, wrap it with its derivative, Activation('my name', function, derivative)"
+        if callable(activation)
+        else ""
+    )
     raise TypeError(
         f"{argument} must be an activation name (one of {', '.join(map(repr, available()))}) "
-        f"or an Activation, got {type(activation).__name__}"
+        f"or an Activation, got {type(activation).__name__}{hint}"
     )

@@ -255,7 +255,9 @@ def _labels_like(name, values, Y):
     Y = check_labels01("Y", Y)
     if Y.shape != values.shape:
         hint = " (pass Y.T)" if Y.shape == values.shape[::-1] or Y.shape[1:] == (1,) else ""
-        raise ValueError(f"{name} and Y must have the same shape, (1, m) or (m,), got {values.shape} and {Y.shape}{hint}")
+        raise ValueError(
+            f"{name} and Y must have the same shape, (1, m) or (m,), got {values.shape} and {Y.shape}{hint}"
+        )
     return Y
 
 
@@ -413,6 +415,11 @@ def accuracy(predictions, Y):
     if predictions.shape != Y.shape:
         raise ValueError(f"predictions and Y must have the same shape, got {predictions.shape} and {Y.shape}")
     Y = check_labels01("Y", Y)
+    if np.asarray(predictions).dtype.kind == "f" and not np.isin(predictions, (0.0, 1.0)).all():
+        raise ValueError(
+            "predictions must be the labels 0 and 1, got other numbers (probabilities A2?): pass "
+            "network.predict(params, X), which turns probabilities into labels (1 where A2 > 0.5)"
+        )
     predictions = check_labels01("predictions", predictions)
     return float(np.mean(predictions == Y) * 100.0)
 

@@ -187,6 +187,14 @@ def _mesh(X, resolution, margin):
 def _model_values(model, points, proba):
     """Evaluate ``model`` on (2, k) column points: P(class 1) (or 0/1 labels) as a (k,) float array."""
     k = points.shape[1]
+    if isinstance(model, network.Parameters):  # the course's parameters, which know their activation
+        params = model
+        model = lambda P: network.predict_proba(params, P)  # noqa: E731
+    elif isinstance(model, dict):
+        raise TypeError(
+            "model is a plain dict of parameters, which does not record its activation: pass the Parameters that "
+            "network.train returns, or a callable such as lambda P: network.predict_proba(params, P, activation='tanh')"
+        )
     if hasattr(model, "predict"):  # scikit-learn estimator: rows convention
         rows = points.T
         classes = getattr(model, "classes_", None)
@@ -208,7 +216,7 @@ def _model_values(model, points, proba):
         values = values.reshape(k)
     else:
         raise TypeError(
-            "model must be a scikit-learn estimator (with predict) or a callable mapping a "
+            "model must be a scikit-learn estimator (with predict), network Parameters or a callable mapping a "
             f"(2, k) array to probabilities or labels (1, k); got {type(model).__name__}"
         )
     values = _validation.as_float_array("model output", values)
@@ -228,7 +236,8 @@ def decision_values(model, X, *, proba=True, resolution=200, margin=0.1):
     """Evaluate model on a resolution x resolution mesh around the (2, m) data X; return (xx1, xx2, values).
 
     ``model`` is a fitted scikit-learn classifier (rows convention; ``predict_proba`` is used when
-    ``proba`` and available, ``predict`` otherwise) or a callable mapping a (2, k) column array to
+    ``proba`` and available, ``predict`` otherwise), the :class:`~course_utils.parameters.Parameters` of a
+    trained network (they record their activation), or a callable mapping a (2, k) column array to
     P(class 1) or 0/1 labels of shape (1, k), e.g. ``lambda Xg: network.predict_proba(params, Xg, act)``.
     ``values`` holds P(class 1) (or 0/1 labels when ``proba=False``: 1 where P(class 1) > 0.5, as
     ``network.predict`` and scikit-learn decide) in the mesh shape (resolution, resolution). ``resolution`` is capped at

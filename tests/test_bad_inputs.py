@@ -20,13 +20,7 @@ The checks must not be stricter than the contract: the valid edge values at the 
 The limits of the activations at +-inf are tested in tests/test_activations.py.
 """
 
-import contextlib
-import importlib
-import inspect
-import pkgutil
 import re
-import signal
-from pathlib import Path
 
 import matplotlib
 
@@ -35,7 +29,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-import course_utils  # noqa: E402
 from course_utils import (  # noqa: E402
     activations,
     approximation,
@@ -50,6 +43,16 @@ from course_utils import (  # noqa: E402
     playground,
     plotting,
     results,
+)
+from tests.public_api import (  # noqa: E402
+    PACKAGE_DIR,
+    PUBLIC,
+    codes_of,
+    credited,
+    deadline,
+    first_package_frame,
+    names_pattern,
+    takes_arguments,
 )
 
 NAN, INF = float("nan"), float("inf")
@@ -93,65 +96,6 @@ def fitted():
 
 
 # --- which public callable each row exercises ----------------------------------------------------
-
-PACKAGE_DIR = Path(course_utils.__file__).resolve().parent
-MODULES = {
-    info.name: importlib.import_module(f"course_utils.{info.name}")
-    for info in pkgutil.iter_modules([str(PACKAGE_DIR)])
-    if not info.name.startswith("_")
-}
-
-
-def public_callables(module):
-    """``{"module.name": object}``: the callables named in the module's ``__all__`` when it has one, else
-    the public functions and classes defined in the module itself. Left out: constants, re-exports (a
-    callable another public module or another package defines counts there, or not at all) and exception
-    classes (the package raises them; nobody calls them with input)."""
-    short = module.__name__.rsplit(".", 1)[-1]
-    names = getattr(module, "__all__", None)
-    if names is None:
-        names = [
-            name
-            for name, value in vars(module).items()
-            if not name.startswith("_")
-            and (inspect.isfunction(value) or inspect.isclass(value))
-            and value.__module__ == module.__name__
-        ]
-    public_homes = {f"course_utils.{name}" for name in MODULES}
-    found = {}
-    for name in names:
-        value = getattr(module, name)
-        home = getattr(value, "__module__", None) or ""
-        if home != module.__name__ and (home in public_homes or not home.startswith("course_utils")):
-            continue  # a re-export
-        if callable(value) and not (inspect.isclass(value) and issubclass(value, BaseException)):
-            found[f"{short}.{name}"] = value
-    return found
-
-
-PUBLIC = {qualified: value for module in MODULES.values() for qualified, value in public_callables(module).items()}
-
-
-def takes_arguments(value):
-    """False for a callable without parameters (``available()``, ``main()``): it has no bad input."""
-    try:
-        return bool(inspect.signature(value).parameters)
-    except (TypeError, ValueError):  # pragma: no cover - no signature: assume it takes some
-        return True
-
-
-def credited(label):
-    """The public callable a row's label names: its first word (before '-'), e.g. 'train-1d' ->
-    'network.train', 'OneHiddenLayerClassifier.fit-0' -> 'network.OneHiddenLayerClassifier'. A name that
-    two modules define must be qualified ('network.train-...'). None when the label names no public callable.
-    """
-    head = label.split("-", 1)[0].split(".")
-    if len(head) > 1 and head[0] in MODULES:
-        qualified = f"{head[0]}.{head[1]}"
-        return qualified if qualified in PUBLIC else None
-    matches = [qualified for qualified in PUBLIC if qualified.rsplit(".", 1)[-1] == head[0]]
-    return matches[0] if len(matches) == 1 else None
-
 
 CASES = []
 
@@ -828,8 +772,9 @@ case(
 )
 case(ValueError, "score", lambda: experiments.best_per(_ROWS, score="test_accuracy"), "best_per-no-test")
 case(ValueError, "rows", lambda: experiments.best_per([]), "best_per-empty")
-case(ValueError, "higher_is_better", lambda: experiments.best_per(_ROWS, score="n_hidden"), "best_per-direction-unknown")
-case(TypeError, "higher_is_better", lambda: experiments.best_per(_ROWS, score="train_accuracy", higher_is_better="yes"), "best_per-direction-str")
+_best = lambda **kw: experiments.best_per(**{"rows": _ROWS, "score": "train_accuracy", **kw})  # noqa: E731
+case(ValueError, "higher_is_better", lambda: _best(score="n_hidden"), "best_per-direction-unknown")
+case(TypeError, "higher_is_better", lambda: _best(higher_is_better="yes"), "best_per-direction-str")
 case(ValueError, "higher_is_better", lambda: results.larger_is_better("seed"), "larger_is_better-unknown-field")
 case(TypeError, "score", lambda: results.larger_is_better(3), "larger_is_better-int")
 _table = lambda **kw: experiments.table(**{"rows": _ROWS, "agg": "mean", **kw})  # noqa: E731
@@ -928,78 +873,21 @@ case(
 # --- the one test --------------------------------------------------------------------------------
 
 
-def _names(argument):
-    """Regex: ``argument`` (or any of a tuple of them) as a whole word ('X' does not match 'X_test')."""
-    options = argument if isinstance(argument, tuple) else (argument,)
-    return "|".join(rf"(?<![\w.]){re.escape(option)}(?!\w)" for option in options)
-
-
-@contextlib.contextmanager
-def _deadline(seconds):
-    if not hasattr(signal, "setitimer"):  # pragma: no cover - Windows: no hang guard
-        yield
-        return
-
-    def expire(signum, frame):
-        raise TimeoutError(f"the call did not return within {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _codes(target):
-    """Code objects whose frame means ``target`` was called: the function's (and the one it wraps), or
-    every method of the class (and of its course_utils base classes)."""
-    if inspect.isclass(target):
-        functions = [
-            getattr(value, "__func__", getattr(value, "fget", value))
-            for klass in target.__mro__
-            if klass.__module__.startswith("course_utils")
-            for value in vars(klass).values()
-        ]
-    else:
-        functions = [target]
-    codes = set()
-    for function in functions:
-        try:
-            unwrapped = inspect.unwrap(function)
-        except ValueError:  # pragma: no cover - a cycle of __wrapped__
-            unwrapped = function
-        codes.update(getattr(f, "__code__", None) for f in (function, unwrapped))
-    return codes - {None}
-
-
-def _first_package_frame(info):
-    """The outermost frame of the traceback inside course_utils: the public callable the row called."""
-    tb = info.tb
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        if PACKAGE_DIR in Path(code.co_filename).resolve().parents:
-            return code
-        tb = tb.tb_next
-    return None
-
-
 @pytest.mark.parametrize("call, error, argument, sklearn, target", CASES)
 def test_bad_input_raises_an_error_naming_the_argument(call, error, argument, sklearn, target):
-    with _deadline(20), pytest.raises((ValueError, TypeError)) as info:
+    with deadline(20), pytest.raises((ValueError, TypeError)) as info:
         call()
     assert isinstance(info.value, error), f"expected {error.__name__}, got {type(info.value).__name__}: {info.value}"
-    assert re.search(_names(argument), str(info.value)), f"the message does not name {argument!r}: {info.value}"
+    assert re.search(names_pattern(argument), str(info.value)), f"the message does not name {argument!r}: {info.value}"
     # raised by course_utils' checks (the estimator may use scikit-learn's), never from inside numpy
     origin = info.traceback[-1].path
     allowed = ("course_utils", "sklearn") if sklearn else ("course_utils",)
     assert any(part in str(origin) for part in allowed), f"raised from {origin}: {info.value}"
     # ... and through the callable the row is credited to (test_every_public_callable_has_a_row counts it)
     if target is not None:
-        entered = _first_package_frame(info)
+        entered = first_package_frame(info)
         name = getattr(entered, "co_qualname", getattr(entered, "co_name", None))
-        assert entered in _codes(PUBLIC[target]), f"the row is credited to {target} but calls {name}"
+        assert entered in codes_of(PUBLIC[target]), f"the row is credited to {target} but calls {name}"
 
 
 # --- every public callable has rows --------------------------------------------------------------
@@ -1065,7 +953,7 @@ EXTREME = {
 @pytest.mark.parametrize("call", EXTREME.values(), ids=EXTREME.keys())
 def test_extreme_values_give_finite_parameters_or_a_divergence_error(call):
     """No NaN parameters: training returns finite ones or raises TrainingDiverged (warnings are errors)."""
-    with _deadline(20):
+    with deadline(20):
         try:
             params, costs = call()
         except network.TrainingDiverged as error:
