@@ -403,6 +403,11 @@ def run(**settings):
 def _check_result(result):
     if not isinstance(result, Result):
         raise TypeError(f"result must be a playground Result (from playground.run()), got {type(result).__name__}")
+    missing = [key for key in DEFAULTS if key not in result.settings]
+    if missing:
+        raise ValueError(
+            f"result.settings is missing {', '.join(missing)}: build a Result with playground.run(...), not by hand"
+        )
     return result
 
 

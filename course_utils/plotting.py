@@ -77,7 +77,10 @@ def plot_with_derivative(activation, z=None, axes=None):
     """Plot an activation and its derivative side by side (two titled panels); return the two axes."""
     _, deriv, name = _as_function(activation)
     if deriv is None:
-        raise TypeError(f"plot_with_derivative needs an activation name or an Activation, got {name!r}")
+        raise TypeError(
+            f"plot_with_derivative needs the derivative too, but got the function {name!r} alone: pass an activation "
+            "name or an Activation('my name', function, derivative)"
+        )
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(10, 4))
     axes = np.asarray(axes).ravel()
