@@ -6,8 +6,9 @@ Public modules, one concept each:
   training kernel; the registry (``available()``, ``get(name)``) and ``Activation`` objects.
 - ``datasets``: the planar "flower" data set and the other small 2-D toy sets.
 - ``network``: the one-hidden-layer network from scratch: the course's step-by-step functions
-  (initialise, forward, cost, backward, update), ``train``/``predict``, the gradient check and a
-  scikit-learn estimator.
+  (initialise, forward, cost, backward, update), ``train``/``predict`` and the gradient check.
+- ``estimator``: the same network as a scikit-learn classifier, ``OneHiddenLayerClassifier`` (also reachable
+  as ``network.OneHiddenLayerClassifier``; importing ``network`` does not import scikit-learn).
 - ``parameters``: ``Parameters``, a network's weights W1, b1, ..., WL, bL that record their activation
   and output (copies, pickles and ``save``/``load`` keep the record), and the one check of their shapes.
 - ``engine``: the one training loop behind ``network.train``, ``experiments.compare`` and the

@@ -542,3 +542,15 @@ def test_estimator_with_decision_boundary_display(flower):
     assert display.response.shape == (50, 50)
     assert set(np.unique(display.response)) <= {0, 1}
     plt.close("all")
+
+
+def test_importing_network_does_not_import_scikit_learn():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, course_utils.network as n; print('sklearn' in sys.modules); "
+        "n.OneHiddenLayerClassifier; print('sklearn' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]  # the estimator is still there, imported on first use
