@@ -2,33 +2,25 @@
 
 A stack is what a deep network looks like at initialisation: inputs X of shape (width, m) drawn from
 N(0, 1), then for each layer l = 1..n_layers, Z_l = W_l @ A_{l-1} and A_l = g(Z_l) with W_l of
-shape (width, width) drawn from N(0, (gain / sqrt(width))**2) and no bias. Watching the mean and the
-standard deviation of A_l layer after layer shows whether an activation keeps the signal centred and
-of constant size (ELU's and SELU's selling point) or drifts.
+shape (width, width) drawn from N(0, std**2) and no bias (``init`` sets std, as everywhere in the
+package). Watching the mean and the standard deviation of A_l layer after layer shows whether an
+activation keeps the signal centred and of constant size (ELU's and SELU's selling point) or drifts.
 """
-
-import math
 
 import numpy as np
 
 from . import activations as _activations
-from ._validation import check_choice, check_int, check_real, check_seed
-from .network import INIT_RULES
-
-
-def _weight_std(init, width):
-    """Standard deviation of a (width, width) layer's weights: a rule of network.INIT_RULES or gain / sqrt(width)."""
-    if isinstance(init, str):
-        return INIT_RULES[check_choice("init", init, tuple(INIT_RULES))](width, width)
-    return check_real("init", init, low=0.0, low_inclusive=False) / math.sqrt(width)
+from ._validation import check_int, check_seed
+from .parameters import check_init, weight_std
 
 
 def layer_statistics(activation, n_layers=20, width=256, m=1000, init="lecun", seed=0):
     """Mean and standard deviation of every layer's activations in a random deep stack.
 
-    ``activation`` is a name or an ``activations.Activation``. ``init`` sets the weight scale: a rule
-    of ``network.INIT_RULES`` ("lecun": std 1/sqrt(width), LeCun normal; "xavier": the same for these
-    square layers; "he": std sqrt(2/width)) or a positive gain g (std g/sqrt(width)). The inputs and
+    ``activation`` is a name or an ``activations.Activation``. ``init`` sets the weights' standard
+    deviation, as everywhere in the package (``parameters.INIT_RULES``): a rule ("lecun": 1/sqrt(width),
+    LeCun normal; "xavier": the same for these square layers; "he": sqrt(2/width); "zeros") or a number
+    >= 0, the standard deviation itself (``1 / math.sqrt(width)`` is "lecun"). The inputs and
     every weight matrix come from one ``np.random.RandomState(seed)`` in a fixed order, so two
     activations with the same seed see exactly the same inputs and weights.
 
@@ -39,7 +31,7 @@ def layer_statistics(activation, n_layers=20, width=256, m=1000, init="lecun", s
     n_layers = check_int("n_layers", n_layers, low=1)
     width = check_int("width", width, low=1)
     m = check_int("m", m, low=2)
-    std = _weight_std(init, width)
+    std = weight_std(check_init("init", init), width, width)
     rng = np.random.RandomState(check_seed("seed", seed))
     a = rng.standard_normal((width, m))
     means, stds = np.empty(n_layers), np.empty(n_layers)
@@ -51,6 +43,6 @@ def layer_statistics(activation, n_layers=20, width=256, m=1000, init="lecun", s
         if not (np.isfinite(means[layer]) and np.isfinite(stds[layer])):
             raise ValueError(
                 f"init={init!r} makes the signal overflow float64 at layer {layer + 1} of "
-                f"{n_layers}; use a smaller gain (or fewer layers)"
+                f"{n_layers}; use a smaller standard deviation (or fewer layers)"
             )
     return {"mean": means, "std": stds}

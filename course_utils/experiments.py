@@ -22,8 +22,9 @@ import numpy as np
 from . import _workers, network
 from . import activations as _activations
 from ._progress import Progress
-from ._validation import MAX_SEED, _show, check_bool, check_choice, check_init_scale, check_int, check_real, check_XY
+from ._validation import MAX_SEED, _show, check_bool, check_choice, check_int, check_real, check_XY
 from .engine import OUTPUTS, RECORD_EVERY, Engine
+from .parameters import check_init
 from .results import best_per, select, table
 
 __all__ = [
@@ -94,7 +95,7 @@ def compare(
     ``hidden_sizes``, ``seeds``: ints (a single int is allowed). ``learning_rate`` and
     ``init_scale``: one value, a sequence of values to sweep, or a dict giving one value (or a
     sequence) per activation name; ``init_scale`` values are numbers >= 0 or a rule name of
-    ``network.INIT_RULES`` ("lecun", "xavier", "he").
+    ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier", "he"), one meaning across the package.
 
     ``output``: "sigmoid" (classification, 0/1 labels) or "identity" (regression, real ``Y``; see
     ``network.train``). ``dtype``: "float64" (default) or "float32" (about twice as fast for wide
@@ -340,7 +341,7 @@ def _check_lr(value, name="learning_rate"):
 
 
 def _check_init(value, name="init_scale"):
-    return check_init_scale(name, value, network.INIT_RULES)
+    return check_init(name, value)
 
 
 def _per_activation(name, value, acts, check):

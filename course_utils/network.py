@@ -30,7 +30,6 @@ from ._validation import (
     check_array_dict,
     check_bool,
     check_choice,
-    check_init_scale,
     check_int,
     check_labels01,
     check_real,
@@ -39,7 +38,7 @@ from ._validation import (
     check_XY,
 )
 from .engine import Engine, TrainingDiverged, divergence_message, predicted_labels
-from .parameters import OUTPUTS, Parameters, check_layers, layer_keys
+from .parameters import INIT_RULES, OUTPUTS, Parameters, check_init, check_layers, layer_keys, weight_std
 
 __all__ = [
     "TrainingDiverged",
@@ -62,27 +61,7 @@ __all__ = [
 
 PARAM_NAMES = layer_keys(2)  # W1, b1, W2, b2
 
-#: Initialisation rules by name: the standard deviation of a layer's weights from its fan-in and fan-out.
-INIT_RULES = {
-    "lecun": lambda fan_in, fan_out: np.sqrt(1.0 / fan_in),  # LeCun normal
-    "xavier": lambda fan_in, fan_out: np.sqrt(2.0 / (fan_in + fan_out)),  # Xavier/Glorot normal
-    "he": lambda fan_in, fan_out: np.sqrt(2.0 / fan_in),  # He normal (for ReLU)
-}
-
-
 # --- checks --------------------------------------------------------------------------------------
-
-
-def _check_init_scale(init_scale):
-    return check_init_scale("init_scale", init_scale, INIT_RULES)
-
-
-def _layer_scales(init_scale, n_x, n_h, n_y=1):
-    """Standard deviations of W1 and W2: a number for both, or per layer from an initialisation rule."""
-    if isinstance(init_scale, str):
-        rule = INIT_RULES[init_scale]
-        return rule(n_x, n_h), rule(n_h, n_y)
-    return init_scale, init_scale
 
 
 def _check_params(params, n_x=None):
@@ -177,9 +156,9 @@ def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2, activation="
     n_y = check_int("n_y", n_y, low=1, high=1)
     act = activations.as_activation(activation)
     output = check_choice("output", output, OUTPUTS)
-    init_scale = _check_init_scale(init_scale)
+    init_scale = check_init("init_scale", init_scale)
     rs = np.random.RandomState(check_seed("seed", seed))
-    s1, s2 = _layer_scales(init_scale, n_x, n_h, n_y)
+    s1, s2 = weight_std(init_scale, n_x, n_h), weight_std(init_scale, n_h, n_y)
     W1 = rs.randn(n_h, n_x) * s1
     b1 = np.zeros((n_h, 1))
     W2 = rs.randn(n_y, n_h) * s2

@@ -23,13 +23,37 @@ import re
 import numpy as np
 
 from . import activations
-from ._validation import check_array_dict, check_choice, check_int, check_path
+from ._validation import check_array_dict, check_choice, check_init_scale, check_int, check_path
 
-__all__ = ["Parameters", "OUTPUTS", "layer_keys", "check_layers"]
+__all__ = ["Parameters", "OUTPUTS", "INIT_RULES", "check_init", "weight_std", "layer_keys", "check_layers"]
 
 #: The output units the package knows: "sigmoid" (classification, cost = cross-entropy) and
 #: "identity" (regression, cost = half the mean squared error).
 OUTPUTS = ("sigmoid", "identity")
+
+#: Initialisation, one name and meaning everywhere (network, compare, the playground, deep_stack): ``init`` is a
+#: number >= 0, the standard deviation of the weights (randn x init), or one of these rules, which give the
+#: standard deviation of a layer's weights from its fan-in and fan-out. The course's next assignment calls
+#: sqrt(1/fan_in) "Xavier"; here that is "lecun", and "xavier" is Glorot's sqrt(2/(fan_in + fan_out)).
+INIT_RULES = {
+    "zeros": lambda fan_in, fan_out: 0.0,  # every weight 0: the symmetry problem
+    "lecun": lambda fan_in, fan_out: np.sqrt(1.0 / fan_in),  # LeCun normal
+    "xavier": lambda fan_in, fan_out: np.sqrt(2.0 / (fan_in + fan_out)),  # Xavier/Glorot normal
+    "he": lambda fan_in, fan_out: np.sqrt(2.0 / fan_in),  # He normal (for ReLU)
+}
+
+
+def check_init(name, value):
+    """Return an initialisation: a number >= 0 (the weights' standard deviation) or a name of :data:`INIT_RULES`."""
+    return check_init_scale(name, value, INIT_RULES)
+
+
+def weight_std(init, fan_in, fan_out):
+    """The standard deviation of the weights of a layer with ``fan_in`` inputs and ``fan_out`` units."""
+    init = check_init("init", init)
+    fan_in, fan_out = check_int("fan_in", fan_in, low=1), check_int("fan_out", fan_out, low=1)
+    return INIT_RULES[init](fan_in, fan_out) if isinstance(init, str) else init
+
 
 _KEY = re.compile(r"^([Wb])([1-9][0-9]*)$")
 _META_KEY = "__course_utils_meta__"

@@ -42,6 +42,7 @@ import numpy as np
 from . import activations, datasets, network
 from ._validation import _show, check_bool, check_choice, check_int, check_real, check_seed
 from .engine import RECORD_EVERY, Engine, predicted_labels
+from .parameters import check_init
 
 __all__ = [
     "LEARNING_RATES",
@@ -201,10 +202,7 @@ def check_settings(**settings):
     s["n_hidden"] = check_int("n_hidden", s["n_hidden"], low=1, high=200)
     s["learning_rate"] = check_real("learning_rate", s["learning_rate"], low=0.0, low_inclusive=False)
     s["num_iterations"] = check_int("num_iterations", s["num_iterations"], low=1, high=100_000)
-    if isinstance(s["init_scale"], str):
-        s["init_scale"] = check_choice("init_scale", s["init_scale"], tuple(network.INIT_RULES))
-    else:
-        s["init_scale"] = check_real("init_scale", s["init_scale"], low=0.0)
+    s["init_scale"] = check_init("init_scale", s["init_scale"])
     s["seed"] = check_seed("seed", s["seed"])
     return s
 

@@ -43,8 +43,8 @@ def test_relu_signal_halves_in_power_per_layer_with_lecun_but_not_with_he():
     per_layer = (lecun["std"][-1] / lecun["std"][0]) ** (1 / 9)
     assert per_layer == pytest.approx(1 / math.sqrt(2), rel=0.05)
     assert 0.6 < he["std"][-1] / he["std"][0] < 1.6
-    # He gain sqrt(2) is the same as passing the number
-    explicit = deep_stack.layer_statistics("relu", n_layers=10, width=256, m=500, init=math.sqrt(2), seed=0)
+    # "he" is the standard deviation sqrt(2 / fan_in): passing that number gives the same stack
+    explicit = deep_stack.layer_statistics("relu", n_layers=10, width=256, m=500, init=math.sqrt(2 / 256), seed=0)
     np.testing.assert_array_equal(explicit["std"], he["std"])
 
 
@@ -70,7 +70,7 @@ def test_elu_mean_moves_toward_zero_relative_to_relu():
         ({"width": 0}, "width must be >= 1"),
         ({"m": 1}, "m must be >= 2"),
         ({"init": "glorot"}, "unknown init 'glorot'"),
-        ({"init": -1.0}, "init must be > 0"),
+        ({"init": -1.0}, "init must be >= 0"),
     ],
 )
 def test_bad_arguments_raise_value_error(kwargs, match):

@@ -141,6 +141,9 @@ raises("check_layers-grads-as-params", lambda: network.predict(_TANH_GRADS, X), 
 raises("Parameters-pickle-a-lambda-activation", lambda: pickle.dumps(
     network.initialize_parameters(2, 3, activation=my_relu())), r"cannot be pickled.*def in a module")  # fmt: skip
 raises("layer_keys-float", lambda: parameters.layer_keys(2.0), r"n_layers must be an int")
+raises("check_init-the-courses-name-for-lecun", lambda: parameters.check_init("init", "Xavier"), r"available: 'zeros'")
+gives("weight_std-zeros-and-lecun", lambda: [parameters.weight_std(i, 4, 3) for i in ("zeros", "lecun", 0.5)],
+      lambda found: found == [0.0, 0.5, 0.5])  # fmt: skip
 gives("Parameters-from-compare-keep_params", lambda: network.predict(
     rows_of_compare(keep_params=True, activations=("relu",), hidden_sizes=(8,), seeds=(2,), learning_rate=0.5,
                     num_iterations=600)[0]["params"], X), same_as(network.predict(RELU, X)))  # fmt: skip

@@ -335,7 +335,7 @@ BAD_TRAIN_ARGS = [
     ({"num_iterations": 10.0}, TypeError, "num_iterations must be an int"),
     ({"activation": "swish"}, ValueError, "unknown activation 'swish'; available: 'sigmoid'"),
     ({"activation": 3}, TypeError, "activation must be an activation name"),
-    ({"init_scale": "glorot"}, ValueError, "unknown init_scale 'glorot'; available: 'lecun', 'xavier', 'he'"),
+    ({"init_scale": "glorot"}, ValueError, "unknown init_scale 'glorot'; available: 'zeros', 'lecun', 'xavier', 'he'"),
     ({"output": "softmax"}, ValueError, "unknown output 'softmax'; available: 'sigmoid', 'identity'"),
     ({"init_scale": -0.1}, ValueError, "init_scale must be >= 0"),
     ({"init_scale": float("nan")}, ValueError, "init_scale must be a finite"),
