@@ -16,6 +16,8 @@ import numpy as np
 from course_utils import datasets
 
 REPO = Path(__file__).resolve().parent.parent
+# What setuptools reads to build the package (pyproject.toml): its metadata, the readme and the package sources.
+BUILD_INPUTS = ("pyproject.toml", "README.md", "course_utils", "data")
 
 # Run in a fresh interpreter: load the flower data, save it and say where the module and the CSV came from.
 LOAD = """
@@ -50,12 +52,16 @@ def _packages_in_source():
 
 
 def test_a_normal_install_run_from_another_folder_loads_the_flower_data(tmp_path):
-    # Build from a clean copy of the repository (a stale build/ in the checkout would leak into the wheel), then
-    # install it as pip does for `pip install .`, without -e: a copy of the package, no repository beside it.
+    # Build from a clean copy of what the build reads (a stale build/ in the checkout would leak into the wheel,
+    # and other tests write into the checkout meanwhile), then install it as `pip install .` does, without -e:
+    # a copy of the package in site-packages, no repository beside it.
     source, site = tmp_path / "source", tmp_path / "site"
-    shutil.copytree(
-        REPO, source, ignore=shutil.ignore_patterns(".*", "build", "*.egg-info", "__pycache__", "notebooks")
-    )
+    source.mkdir()
+    for name in BUILD_INPUTS:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(REPO / name, source / name)
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(site), str(source)],
         capture_output=True,
