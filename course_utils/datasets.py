@@ -6,19 +6,37 @@ column per example, float64) and ``Y`` of shape ``(1, m)`` (labels 0/1, int64).
 ``make_planar`` is the generator of the course's planar-data assignment; ``load_planar_dataset``
 reads the copy shipped in ``data/planar_flower.csv`` (written by ``make_planar()`` with its
 defaults, at full precision, so both give the same numbers bit for bit). Regenerate the file with
-``python -m course_utils.datasets``.
+``python -m course_utils.datasets``. ``data/`` is installed with the package as ``course_utils.data``
+and read through ``importlib.resources``, so the data is found wherever the package is installed.
 """
 
 import csv
 import math
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from ._validation import check_bool, check_choice, check_int, check_path, check_real, check_seed, check_XY
 
-#: The shipped flower data: ``<repository>/data/planar_flower.csv`` (found from this file, not the CWD).
-PLANAR_CSV = Path(__file__).resolve().parent.parent / "data" / "planar_flower.csv"
+#: The package that ``data/`` of the repository is installed as (``pyproject.toml``: package data).
+DATA_PACKAGE = "course_utils.data"
+
+
+def _shipped_file(name):
+    """The data file ``data/<name>`` shipped with the package, found through ``importlib.resources``.
+
+    An installed package (``pip install .`` or ``-e .``) has it as ``course_utils.data``; a checkout that was
+    never installed (or an editable install made before ``data/`` became package data) has it beside the package.
+    """
+    try:
+        return resources.files(DATA_PACKAGE) / name
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "data" / name
+
+
+#: The shipped flower data, ``data/planar_flower.csv`` (found from the installed package, not the CWD).
+PLANAR_CSV = _shipped_file("planar_flower.csv")
 CSV_COLUMNS = ("x1", "x2", "label")
 
 
@@ -70,7 +88,7 @@ def write_planar_csv(path=PLANAR_CSV, m=400, noise=0.2, seed=1):
 def load_planar_dataset(path=None):
     """Load the flower data shipped with the course: ``X (2, 400)`` float64, ``Y (1, 400)`` int64.
 
-    Reads ``data/planar_flower.csv`` of the repository (``path`` overrides it) and checks it: the
+    Reads ``data/planar_flower.csv`` shipped with the package (``path`` overrides it) and checks it: the
     header ``x1,x2,label``, three fields per row, finite numbers, labels 0 or 1. A damaged file
     raises ``ValueError`` naming the file and the line; regenerate it with
     ``python -m course_utils.datasets``.

@@ -78,10 +78,12 @@ def test_callable_and_estimator_paths_agree(data, clf):
     X, _ = data
     xx1, xx2, from_estimator = plotting.decision_values(clf, X, resolution=50)
     _, _, from_callable = plotting.decision_values(lambda P: clf.predict_proba(P.T)[:, 1][None, :], X, resolution=50)
-    np.testing.assert_array_equal(from_estimator, from_callable)
+    # equal up to round-off: scikit-learn's product with the coefficients may round differently for another
+    # memory layout of the same points (by 2.2e-16 with some BLAS kernels, e.g. OPENBLAS_CORETYPE=Haswell)
+    np.testing.assert_allclose(from_estimator, from_callable, rtol=1e-12, atol=1e-12)
     # the values are P(class 1) at the mesh points
     expected = clf.predict_proba(np.c_[xx1.ravel(), xx2.ravel()])[:, 1].reshape(xx1.shape)
-    np.testing.assert_array_equal(from_estimator, expected)
+    np.testing.assert_allclose(from_estimator, expected, rtol=1e-12, atol=1e-12)
     assert 0.0 < from_estimator.min() < 0.5 < from_estimator.max() < 1.0
 
 
