@@ -37,7 +37,7 @@ from ._validation import (
     check_X,
     check_XY,
 )
-from .engine import Engine, TrainingDiverged, divergence_message, predicted_labels
+from .engine import RECORD_EVERY, Engine, TrainingDiverged, divergence_message, predicted_labels
 from .parameters import INIT_RULES, OUTPUTS, Parameters, check_init, check_layers, layer_keys, weight_std
 
 __all__ = [
@@ -338,7 +338,7 @@ def train(
             engine.run(n, final=start + n >= num_iterations)
             if engine.diverged_at[0] >= 0:
                 break
-            print(f"Cost after iteration {start}: {engine.costs[0, start // 100]:f}")
+            print(f"Cost after iteration {start}: {engine.costs[0, start // RECORD_EVERY]:f}")
     else:
         engine.run(num_iterations)
     if engine.diverged_at[0] >= 0:
