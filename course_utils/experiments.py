@@ -130,20 +130,7 @@ def compare(
     progress, keep_params = check_bool("progress", progress), check_bool("keep_params", keep_params)
     dtype = _check_dtype(dtype)
     n_jobs = check_int("n_jobs", _workers.default_jobs() if n_jobs is None else n_jobs, low=1)
-    if test_size is not None:
-        if X_test is not None or Y_test is not None:
-            raise ValueError("give either test_size or X_test and Y_test, not both")
-        if not labels:
-            raise ValueError("test_size splits classification data (stratified); for regression pass X_test, Y_test")
-        from .datasets import train_test_split_columns
-
-        X, X_test, Y, Y_test = train_test_split_columns(X, Y, test_size=test_size, seed=split_seed)
-    elif (X_test is None) != (Y_test is None):
-        raise ValueError("X_test and Y_test must be given together (or neither)")
-    if X_test is not None:
-        X_test, Y_test = check_XY(X_test, Y_test, x_name="X_test", y_name="Y_test", labels=labels)
-        if X_test.shape[0] != X.shape[0]:
-            raise ValueError(f"X_test must have {X.shape[0]} features (rows) like X, got shape {X_test.shape}")
+    X, Y, X_test, Y_test = _held_out(X, Y, X_test, Y_test, test_size, split_seed, labels)
     n_x, m = X.shape
 
     specs = [  # (activation, n_hidden, seed, lr, init) in row order
@@ -166,40 +153,65 @@ def compare(
         groups, models, X, Y, output, dtype, num_iterations, n_jobs, progress and work >= _PROGRESS_MIN_WORK
     )
 
-    score = "train_accuracy" if labels else "train_error"
-    test_score = "test_accuracy" if labels else "test_error"
     rows = [None] * len(specs)
     for group, engine in zip(groups, engines):
-        train_scores, cost, dead = engine.evaluate(X, Y)
-        if X_test is not None:
-            test_scores, _, _ = engine.evaluate(X_test, Y_test)
-        all_costs = engine.costs
-        for k, index in enumerate(group):
-            act, n_h, seed, lr, init = specs[index]
-            costs = all_costs[k]
-            diverged = bool(engine.diverged_at[k] >= 0)
-            final = float(cost[k]) if not diverged else float("nan")
-            seen = np.append(costs, final)
-            row = {
-                "activation": act.name,
-                "n_hidden": n_h,
-                "seed": seed,
-                "learning_rate": lr,
-                "init_scale": init,
-                score: float(train_scores[k]),
-                "final_cost": final,
-                "best_cost": float(np.nanmin(seen)) if np.isfinite(seen).any() else float("nan"),
-                "oscillating": (not diverged) and _oscillating(seen),
-                "diverged": diverged,
-                "diverged_at": int(engine.diverged_at[k]) if diverged else None,
-                "dead_units": int(dead[k]),
-                "costs": costs.copy(),
-            }
-            if X_test is not None:
-                row[test_score] = float(test_scores[k])
-            if keep_params:
-                row["params"] = network.Parameters(engine.params(k), act, output)
-            rows[index] = row
+        for k, row in enumerate(_rows_of(engine, [specs[i] for i in group], X, Y, X_test, Y_test, keep_params)):
+            rows[group[k]] = row
+    return rows
+
+
+def _held_out(X, Y, X_test, Y_test, test_size, split_seed, labels):
+    """``(X, Y, X_test, Y_test)``: the training data and the checked held-out data (``None`` without any)."""
+    if test_size is not None:
+        if X_test is not None or Y_test is not None:
+            raise ValueError("give either test_size or X_test and Y_test, not both")
+        if not labels:
+            raise ValueError("test_size splits classification data (stratified); for regression pass X_test, Y_test")
+        from .datasets import train_test_split_columns
+
+        X, X_test, Y, Y_test = train_test_split_columns(X, Y, test_size=test_size, seed=split_seed)
+        return X, Y, X_test, Y_test
+    if (X_test is None) != (Y_test is None):
+        raise ValueError("X_test and Y_test must be given together (or neither)")
+    if X_test is not None:
+        X_test, Y_test = check_XY(X_test, Y_test, x_name="X_test", y_name="Y_test", labels=labels)
+        if X_test.shape[0] != X.shape[0]:
+            raise ValueError(f"X_test must have {X.shape[0]} features (rows) like X, got shape {X_test.shape}")
+    return X, Y, X_test, Y_test
+
+
+def _rows_of(engine, specs, X, Y, X_test, Y_test, keep_params):
+    """The rows of a trained group of models (``specs`` in the engine's model order); see :func:`compare`."""
+    labels = engine.output == "sigmoid"
+    score, test_score = ("train_accuracy", "test_accuracy") if labels else ("train_error", "test_error")
+    train_scores, cost, dead = engine.evaluate(X, Y)
+    test_scores = engine.evaluate(X_test, Y_test)[0] if X_test is not None else None
+    rows = []
+    for k, (act, n_h, seed, lr, init) in enumerate(specs):
+        costs = engine.costs[k]
+        diverged = bool(engine.diverged_at[k] >= 0)
+        final = float(cost[k]) if not diverged else float("nan")
+        seen = np.append(costs, final)
+        row = {
+            "activation": act.name,
+            "n_hidden": n_h,
+            "seed": seed,
+            "learning_rate": lr,
+            "init_scale": init,
+            score: float(train_scores[k]),
+            "final_cost": final,
+            "best_cost": float(np.nanmin(seen)) if np.isfinite(seen).any() else float("nan"),
+            "oscillating": (not diverged) and _oscillating(seen),
+            "diverged": diverged,
+            "diverged_at": int(engine.diverged_at[k]) if diverged else None,
+            "dead_units": int(dead[k]),
+            "costs": costs.copy(),
+        }
+        if test_scores is not None:
+            row[test_score] = float(test_scores[k])
+        if keep_params:
+            row["params"] = network.Parameters(engine.params(k), act, engine.output)
+        rows.append(row)
     return rows
 
 
