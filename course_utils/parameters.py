@@ -1,7 +1,8 @@
 """A network's weights together with what they mean: :class:`Parameters`.
 
 The keys are the course's: ``W1, b1, ..., WL, bL`` with ``W<l>`` of shape ``(n_l, n_{l-1})`` and
-``b<l>`` of shape ``(n_l, 1)`` (``n_0 = n_x`` inputs, ``n_L = 1`` output unit). Layers 1..L-1 are
+``b<l>`` of shape ``(n_l, 1)`` (``n_0 = n_x`` inputs, ``n_L = 1`` output unit; only the course's
+step-by-step ``deep.initialize_parameters_deep`` makes more, for its test case ``[5, 4, 3]``). Layers 1..L-1 are
 hidden layers that apply the recorded ``activation``; layer L is the output unit (``"sigmoid"``
 for classification, ``"identity"`` for regression). A network can only be used the way it was
 trained, so the record travels with the weights: copies, pickles and files keep it.
@@ -62,12 +63,14 @@ def _count_layers(name, params):
     return n_layers
 
 
-def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X"):
+def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X", n_outputs=1):
     """Return ``{W1, b1, ..., WL, bL}`` of ``params`` as finite float64 arrays whose shapes chain.
 
-    ``W<l> (n_l, n_{l-1})``, ``b<l> (n_l, 1)``, ``n_L = 1``. With ``n_layers``, L must equal it (the
-    one-hidden-layer functions of ``network`` pass 2). With ``n_x``, ``W1`` must take ``n_x`` inputs
-    (the number of rows of ``x_name``). Keys other than the layers' are refused.
+    ``W<l> (n_l, n_{l-1})``, ``b<l> (n_l, 1)``, ``n_L = n_outputs`` (1: the package's networks have one
+    output unit; ``None`` allows any, as the course's step-by-step Week-4 functions do). With
+    ``n_layers``, L must equal it (the one-hidden-layer functions of ``network`` pass 2). With ``n_x``,
+    ``W1`` must take ``n_x`` inputs (the number of rows of ``x_name``). Keys other than the layers' are
+    refused.
     """
     found = _count_layers(name, params)
     if n_layers is not None and found != n_layers:
@@ -89,11 +92,13 @@ def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X"):
         W, b = out[f"W{layer}"], out[f"b{layer}"]
         if W.shape[0] < 1 or W.shape[1] < 1:
             raise ValueError(f"{name}['W{layer}'] must have at least one row and one column, got shape {W.shape}")
-        if W.shape[1] != rows_before or (layer == found and W.shape[0] != 1):
-            shape = (1 if layer == found else W.shape[0], rows_before)
+        one_output = layer == found and n_outputs is not None and W.shape[0] != n_outputs
+        if W.shape[1] != rows_before or one_output:
+            shape = (n_outputs if one_output else W.shape[0], rows_before)
             raise ValueError(
                 f"{name}['W{layer}'] must have shape {shape} ({rows_before} columns, one per unit of layer "
-                f"{layer - 1}{'; 1 row, the output unit' if layer == found else ''}), got shape {W.shape}"
+                f"{layer - 1}{'; 1 row, the output unit' if one_output and n_outputs == 1 else ''}), "
+                f"got shape {W.shape}"
             )
         if b.shape != (W.shape[0], 1):
             raise ValueError(
@@ -115,7 +120,9 @@ class Parameters(dict):
     """
 
     def __init__(self, arrays, activation, output="sigmoid"):
-        super().__init__(check_layers("arrays", arrays))
+        # any number of output units: the course's initialize_parameters_deep([5, 4, 3]) makes three; the
+        # functions that train or predict refuse more than one (their check_layers asks for n_L = 1)
+        super().__init__(check_layers("arrays", arrays, n_outputs=None))
         self.activation = activation
         self.output = check_choice("output", output, OUTPUTS)
 
