@@ -28,8 +28,8 @@ import numpy as np
 from scipy.special import expit
 
 from . import activations
-from ._validation import as_float_array, check_choice, check_X, check_XY
-from .parameters import OUTPUTS, check_layers
+from ._validation import as_float_array, check_array_dict, check_choice, check_real, check_X, check_XY
+from .parameters import OUTPUTS, check_layers, layer_keys
 
 __all__ = [
     "OUTPUTS",
@@ -42,6 +42,7 @@ __all__ = [
     "labels",
     "dead",
     "dead_by_layer",
+    "relative_error",
 ]
 
 
@@ -164,6 +165,38 @@ def dead_by_layer(X, params, activation):
     X, params, act, _ = _checked(X, params, activation, "identity")
     cache = _forward(X, params, act, "identity")
     return [dead(act.derivative(cache[f"Z{layer}"])) for layer in range(1, len(params) // 2)]
+
+
+# --- gradient checks -------------------------------------------------------------------------------
+
+
+def relative_error(grads, params, cost, epsilon=1e-7):
+    """``||g - g_numeric|| / (||g|| + ||g_numeric||)``: ``grads`` (dW1, db1, ...) against central differences.
+
+    ``params`` (W1, b1, ..., WL, bL: float64 arrays that ``cost()`` reads) are nudged in place by
+    ``+-epsilon``, one entry at a time, and restored; ``cost`` is a function of no arguments. Any depth.
+    """
+    checked = check_layers("params", params, n_outputs=None)
+    keys = layer_keys(len(checked) // 2)
+    grads = check_array_dict("grads", grads, tuple("d" + key for key in keys))
+    if not callable(cost):
+        raise TypeError(f"cost must be a function of no arguments that returns the cost, got {type(cost).__name__}")
+    epsilon = check_real("epsilon", epsilon, low=0.0, low_inclusive=False, high=1.0)
+    analytic = np.concatenate([grads["d" + key].ravel() for key in keys])
+    numeric = []
+    for key in keys:
+        array = params[key]
+        for index in np.ndindex(array.shape):
+            original = array[index]
+            array[index] = original + epsilon
+            plus = cost()
+            array[index] = original - epsilon
+            minus = cost()
+            array[index] = original
+            numeric.append((plus - minus) / (2 * epsilon))
+    numeric = np.array(numeric)
+    denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
+    return 0.0 if denominator == 0 else float(np.linalg.norm(analytic - numeric) / denominator)
 
 
 def _checked(X, params, activation, output):
