@@ -125,3 +125,19 @@ def test_bad_input_is_named():
         model.cost(np.zeros((2, 400)), Y)
     with pytest.raises(ValueError, match="unknown output"):
         model.forward(X, params, "tanh", "softmax")
+
+
+def test_relative_error_compares_gradients_with_central_differences():
+    params = {"W1": np.array([[0.3, -1.2]]), "b1": np.array([[0.7]])}
+
+    def cost():  # J = sum(W1**3) / 3 + exp(b1): dJ/dW1 = W1**2, dJ/db1 = exp(b1)
+        return float(np.sum(params["W1"] ** 3) / 3 + np.exp(params["b1"][0, 0]))
+
+    right = {"dW1": params["W1"] ** 2, "db1": np.exp(params["b1"])}
+    before = {key: value.copy() for key, value in params.items()}
+    assert model.relative_error(right, params, cost) < 1e-8
+    for key in params:  # nudged and put back
+        np.testing.assert_array_equal(params[key], before[key])
+    wrong = {"dW1": params["W1"] ** 2, "db1": params["b1"]}  # d/db of exp(b) is not b
+    assert model.relative_error(wrong, params, cost) > 0.1
+    assert model.relative_error({"dW1": np.zeros((1, 2)), "db1": np.zeros((1, 1))}, params, lambda: 1.0) == 0.0
