@@ -59,7 +59,9 @@ def _count_layers(name, params):
     expected = layer_keys(n_layers)
     missing = [key for key in expected if key not in params]
     if missing:
-        raise ValueError(f"{name} is missing {', '.join(missing)}; a network with {n_layers} layers needs {', '.join(expected)}")
+        raise ValueError(
+            f"{name} is missing {', '.join(missing)}; a network with {n_layers} layers needs {', '.join(expected)}"
+        )
     return n_layers
 
 
@@ -102,7 +104,8 @@ def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X", n_outputs
             )
         if b.shape != (W.shape[0], 1):
             raise ValueError(
-                f"{name}['b{layer}'] must have shape {(W.shape[0], 1)} to match W{layer} of shape {W.shape}, got {b.shape}"
+                f"{name}['b{layer}'] must have shape {(W.shape[0], 1)} to match W{layer} of shape {W.shape}, "
+                f"got {b.shape}"
             )
         rows_before = W.shape[0]
     if n_x is not None and out["W1"].shape[1] != n_x:
