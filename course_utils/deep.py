@@ -82,7 +82,9 @@ class Caches(list):
         self.params = params
 
 
-# --- checks of the course's arguments ---------------------------------------------------------------
+# --- checks of the arguments only this module takes (layer sizes, the course's caches) ---------------
+# (the generic checks come from _validation, the parameters' from parameters.check_layers, a linear
+# layer's inputs from model)
 
 
 def _check_layer_dims(layer_dims, *, n_x=None, one_output=False):
@@ -121,25 +123,12 @@ def _layer_activation(activation):
 
 
 def _linear_cache(cache, name="cache"):
-    """``(A_prev, W, b)`` of a linear cache, checked: finite 2-D arrays whose shapes chain.
-
-    ``name=None``: the three arrays were passed as the arguments ``A_prev``, ``W`` and ``b``.
-    """
+    """``(A_prev, W, b)`` of a linear cache, checked (``model``'s check of a linear layer's inputs)."""
     if not isinstance(cache, (tuple, list)) or len(cache) != 3:
         raise TypeError(
             f"{name} must be the linear cache (A_prev, W, b) that linear_forward returns, got {_show(cache)}"
         )
-    A_prev, W, b = (
-        as_float_array(part if name is None else f"{name}'s {part}", value, ndim=2, allow_nonfinite=False)
-        for part, value in zip(("A_prev", "W", "b"), cache)
-    )
-    if W.shape[1] != A_prev.shape[0] or b.shape != (W.shape[0], 1):
-        raise ValueError(
-            f"{'A_prev, W and b' if name is None else name + ' holds arrays whose shapes'} do not chain: A_prev "
-            f"{A_prev.shape}, W {W.shape}, b {b.shape} (W must be (n_l, rows of A_prev), b (n_l, 1)); "
-            "do they come from different layers or networks?"
-        )
-    return A_prev, W, b
+    return model._linear_inputs(*cache, cache=name)
 
 
 def _layer_cache(cache, name="cache"):
@@ -239,8 +228,8 @@ def linear_forward(A_prev, W, b):
 
     ``A_prev (n_{l-1}, m)``, ``W (n_l, n_{l-1})``, ``b (n_l, 1)``; ``Z (n_l, m)``.
     """
-    A_prev, W, b = _linear_cache((A_prev, W, b), None)
-    return model.linear(A_prev, W, b), (A_prev, W, b)
+    A_prev, W, b = model._linear_inputs(A_prev, W, b)
+    return model._linear(A_prev, W, b), (A_prev, W, b)
 
 
 def linear_activation_forward(A_prev, W, b, activation):

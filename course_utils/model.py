@@ -51,15 +51,25 @@ __all__ = [
 
 def linear(A_prev, W, b):
     """``Z = W @ A_prev + b``: ``A_prev (n_{l-1}, m)``, ``W (n_l, n_{l-1})``, ``b (n_l, 1)`` -> ``Z (n_l, m)``."""
-    A_prev = as_float_array("A_prev", A_prev, ndim=2)
-    W = as_float_array("W", W, ndim=2)
-    b = as_float_array("b", b, ndim=2)
+    return _linear(*_linear_inputs(A_prev, W, b))
+
+
+def _linear_inputs(A_prev, W, b, cache=None):
+    """``(A_prev, W, b)`` as finite 2-D float arrays whose shapes chain (the one check of a linear layer's inputs).
+
+    ``cache``: the name of the linear cache they came from (``"caches[0]"``), for the messages.
+    """
+    A_prev, W, b = (
+        as_float_array(part if cache is None else f"{cache}'s {part}", value, ndim=2, allow_nonfinite=False)
+        for part, value in zip(("A_prev", "W", "b"), (A_prev, W, b))
+    )
     if W.shape[1] != A_prev.shape[0] or b.shape != (W.shape[0], 1):
         raise ValueError(
-            f"W must have shape (n_l, {A_prev.shape[0]}) (one column per row of A_prev) and b shape (n_l, 1); "
-            f"got A_prev {A_prev.shape}, W {W.shape}, b {b.shape}"
+            f"{'A_prev, W and b' if cache is None else cache + ' holds arrays whose shapes'} do not chain: A_prev "
+            f"{A_prev.shape}, W {W.shape}, b {b.shape} (W must be (n_l, rows of A_prev), b (n_l, 1)); "
+            "do they come from different layers or networks?"
         )
-    return _linear(A_prev, W, b)
+    return A_prev, W, b
 
 
 def _linear(A_prev, W, b):
