@@ -64,8 +64,8 @@ __all__ = [
     "gradient_check",
 ]
 
-#: What ``init`` may name besides a standard deviation (a number >= 0).
-INIT_NAMES = ("zeros",) + tuple(INIT_RULES)
+#: What ``init`` may name besides a standard deviation (a number >= 0): "zeros" and network's rules.
+INIT_NAMES = tuple(dict.fromkeys(("zeros", *INIT_RULES)))
 
 #: The standard deviation of the biases :func:`gradient_check` draws (away from every kink).
 GRADIENT_CHECK_BIAS = 0.1
