@@ -16,6 +16,16 @@ def timed(function):
     return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
+def alternating_ratios(first, second, repeats):
+    """(best, all) of time(first) / time(second), the two run alternately ``repeats`` times in this process."""
+    ratios = []
+    for _ in range(repeats):
+        _, a, _ = timed(first)
+        _, b, _ = timed(second)
+        ratios.append(a / b)
+    return min(ratios), ratios
+
+
 def children_cpu(pids):
     """CPU seconds used so far by the processes ``pids`` (Linux /proc; 0 elsewhere)."""
     total = 0.0

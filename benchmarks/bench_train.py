@@ -22,22 +22,12 @@ import numpy as np
 if __package__ in (None, ""):  # run as a script: make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks._timing import load, timed
+from benchmarks._timing import alternating_ratios, load
 from benchmarks.baseline_loop import plain_train
 from course_utils import activations, datasets, network
 
 TRAIN_TARGET = 0.5
 ACTIVATION_TARGET, GELU_TARGET, CUSTOM_TARGET = 2.0, 4.0, 2.0
-
-
-def _ratios(first, second, repeats):
-    """(best, all) of time(first) / time(second), the two run alternately ``repeats`` times."""
-    ratios = []
-    for _ in range(repeats):
-        _, a, _ = timed(first)
-        _, b, _ = timed(second)
-        ratios.append(a / b)
-    return min(ratios), ratios
 
 
 def _show(label, best, ratios, target):
@@ -64,7 +54,7 @@ def main(argv=None):
     fast_costs, plain_costs = course()[1], plain()[1]  # warm-up, and a sanity check of the numbers
     assert np.allclose(fast_costs[:70], plain_costs[:70], rtol=1e-10), "train and the plain loop disagree"
     print(f"1. network.train vs the plain loop (tanh, 4 units, {n} iterations):")
-    _show("network.train / plain loop", *_ratios(course, plain, args.repeats), TRAIN_TARGET)
+    _show("network.train / plain loop", *alternating_ratios(course, plain, args.repeats), TRAIN_TARGET)
 
     width, short = 20, max(n // 5, 100)
     print(f"2. every built-in activation, {width} units, {short} iterations, lr 0.1: time / tanh's time")
@@ -77,12 +67,14 @@ def main(argv=None):
         if name != "tanh":
             trainer(name)()  # warm-up
             _show(
-                name, *_ratios(trainer(name), tanh, args.repeats), GELU_TARGET if name == "gelu" else ACTIVATION_TARGET
+                name,
+                *alternating_ratios(trainer(name), tanh, args.repeats),
+                GELU_TARGET if name == "gelu" else ACTIVATION_TARGET,
             )
 
     print(f"3. a hand-written tanh Activation (generic kernel), {width} units: time / built-in tanh's time")
     mine = activations.Activation("my tanh", np.tanh, lambda z: 1 - np.tanh(z) ** 2)
-    _show("hand-written tanh", *_ratios(trainer(mine), tanh, args.repeats), CUSTOM_TARGET)
+    _show("hand-written tanh", *alternating_ratios(trainer(mine), tanh, args.repeats), CUSTOM_TARGET)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,11 @@ Public modules, one concept each:
   (initialise, forward, cost, backward, update), ``train``/``predict`` and the gradient check.
 - ``estimator``: the same network as a scikit-learn classifier, ``OneHiddenLayerClassifier`` (also reachable
   as ``network.OneHiddenLayerClassifier``; importing ``network`` does not import scikit-learn).
+- ``model``: the one reference for what the network computes at any depth: the forward pass, logits,
+  the output unit, the cost from the logits, labels, dead units and the gradient check's relative error.
+- ``deep``: the course's Week-4 L-layer network, step by step (``initialize_parameters_deep``,
+  ``model_forward``, ``model_backward``, ``update_parameters``, ``train``, ``predict``, ``gradient_check``),
+  with the course's names (in PEP 8), shapes and caches, on ``model``'s maths.
 - ``parameters``: ``Parameters``, a network's weights W1, b1, ..., WL, bL that record their activation
   and output (copies, pickles and ``save``/``load`` keep the record), and the one check of their shapes.
 - ``engine``: the one training loop behind ``network.train``, ``experiments.compare`` and the

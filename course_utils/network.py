@@ -38,7 +38,7 @@ from ._validation import (
     check_XY,
 )
 from .engine import RECORD_EVERY, Engine, TrainingDiverged, divergence_message, predicted_labels
-from .parameters import INIT_RULES, OUTPUTS, Parameters, check_init, check_layers, layer_keys, weight_std
+from .parameters import INIT_RULES, OUTPUTS, Parameters, check_init, check_layers, layer_keys, usage, weight_std
 
 __all__ = [
     "TrainingDiverged",
@@ -90,47 +90,6 @@ def trained_activation(params, activation=None):
     give a different network. A plain dict records nothing, so ``activation`` must be given.
     """
     return usage(params, activation)[0]
-
-
-def usage(params, activation=None, output=None):
-    """``(Activation, output)`` for using ``params``: their record, checked against what was given.
-
-    Every function that uses a network's parameters decides through this one rule.
-
-    A plain dict records nothing: ``activation`` is required and ``output`` defaults to "sigmoid",
-    the course's network (pass ``output="identity"`` for a regression network).
-    """
-    if not isinstance(params, dict):
-        raise TypeError(
-            f"params must be the network's parameters (a dict with keys W1, b1, W2, b2, from network.train), "
-            f"got {type(params).__name__}"
-        )
-    if output is not None:
-        output = check_choice("output", output, OUTPUTS)
-    if not isinstance(params, Parameters):
-        if activation is None:
-            raise ValueError(
-                "params is a plain dict, which does not record the activation it was trained with (dict(params), "
-                "a dict comprehension or np.load give one): pass activation=..., e.g. activation='tanh' "
-                "(and output='identity' for a regression network), or keep the Parameters that network.train and "
-                "initialize_parameters return (params.copy() keeps the record; params.save(path) and "
-                "Parameters.load(path) keep it in a file)"
-            )
-        return activations.as_activation(activation), output or "sigmoid"
-    stored = params.activation
-    if activation is not None:
-        given = activations.as_activation(activation)
-        difference = stored.difference(given)
-        if difference is not None:
-            raise ValueError(
-                f"activation={given!r}, but these params were trained with {stored!r}: {difference}, and a different "
-                "function gives a different network. Leave activation out to use the recorded one; to start a network "
-                "with another activation, pass it to initialize_parameters (or train)"
-            )
-        stored = given  # the same function; its derivative may differ (how a derivative is checked)
-    if output is not None and output != params.output:
-        raise ValueError(f"output={output!r}, but these params belong to a network with output {params.output!r}")
-    return stored, params.output
 
 
 # --- the step-by-step functions (the course's, one to one) ---------------------------------------

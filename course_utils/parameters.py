@@ -1,7 +1,8 @@
 """A network's weights together with what they mean: :class:`Parameters`.
 
 The keys are the course's: ``W1, b1, ..., WL, bL`` with ``W<l>`` of shape ``(n_l, n_{l-1})`` and
-``b<l>`` of shape ``(n_l, 1)`` (``n_0 = n_x`` inputs, ``n_L = 1`` output unit). Layers 1..L-1 are
+``b<l>`` of shape ``(n_l, 1)`` (``n_0 = n_x`` inputs, ``n_L = 1`` output unit; only the course's
+step-by-step ``deep.initialize_parameters_deep`` makes more, for its test case ``[5, 4, 3]``). Layers 1..L-1 are
 hidden layers that apply the recorded ``activation``; layer L is the output unit (``"sigmoid"``
 for classification, ``"identity"`` for regression). A network can only be used the way it was
 trained, so the record travels with the weights: copies, pickles and files keep it.
@@ -25,7 +26,7 @@ import numpy as np
 from . import activations
 from ._validation import check_array_dict, check_choice, check_init_scale, check_int, check_path
 
-__all__ = ["Parameters", "OUTPUTS", "INIT_RULES", "check_init", "weight_std", "layer_keys", "check_layers"]
+__all__ = ["Parameters", "usage", "OUTPUTS", "INIT_RULES", "check_init", "weight_std", "layer_keys", "check_layers"]
 
 #: The output units the package knows: "sigmoid" (classification, cost = cross-entropy) and
 #: "identity" (regression, cost = half the mean squared error).
@@ -88,12 +89,14 @@ def _count_layers(name, params):
     return n_layers
 
 
-def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X"):
+def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X", n_outputs=1):
     """Return ``{W1, b1, ..., WL, bL}`` of ``params`` as finite float64 arrays whose shapes chain.
 
-    ``W<l> (n_l, n_{l-1})``, ``b<l> (n_l, 1)``, ``n_L = 1``. With ``n_layers``, L must equal it (the
-    one-hidden-layer functions of ``network`` pass 2). With ``n_x``, ``W1`` must take ``n_x`` inputs
-    (the number of rows of ``x_name``). Keys other than the layers' are refused.
+    ``W<l> (n_l, n_{l-1})``, ``b<l> (n_l, 1)``, ``n_L = n_outputs`` (1: the package's networks have one
+    output unit; ``None`` allows any, as the course's step-by-step Week-4 functions do). With
+    ``n_layers``, L must equal it (the one-hidden-layer functions of ``network`` pass 2). With ``n_x``,
+    ``W1`` must take ``n_x`` inputs (the number of rows of ``x_name``). Keys other than the layers' are
+    refused.
     """
     found = _count_layers(name, params)
     if n_layers is not None and found != n_layers:
@@ -115,11 +118,13 @@ def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X"):
         W, b = out[f"W{layer}"], out[f"b{layer}"]
         if W.shape[0] < 1 or W.shape[1] < 1:
             raise ValueError(f"{name}['W{layer}'] must have at least one row and one column, got shape {W.shape}")
-        if W.shape[1] != rows_before or (layer == found and W.shape[0] != 1):
-            shape = (1 if layer == found else W.shape[0], rows_before)
+        one_output = layer == found and n_outputs is not None and W.shape[0] != n_outputs
+        if W.shape[1] != rows_before or one_output:
+            shape = (n_outputs if one_output else W.shape[0], rows_before)
             raise ValueError(
                 f"{name}['W{layer}'] must have shape {shape} ({rows_before} columns, one per unit of layer "
-                f"{layer - 1}{'; 1 row, the output unit' if layer == found else ''}), got shape {W.shape}"
+                f"{layer - 1}{'; 1 row, the output unit' if one_output and n_outputs == 1 else ''}), "
+                f"got shape {W.shape}"
             )
         if b.shape != (W.shape[0], 1):
             raise ValueError(
@@ -142,7 +147,9 @@ class Parameters(dict):
     """
 
     def __init__(self, arrays, activation, output="sigmoid"):
-        super().__init__(check_layers("arrays", arrays))
+        # any number of output units: the course's initialize_parameters_deep([5, 4, 3]) makes three; the
+        # functions that train or predict refuse more than one (their check_layers asks for n_L = 1)
+        super().__init__(check_layers("arrays", arrays, n_outputs=None))
         self.activation = activation
         self.output = check_choice("output", output, OUTPUTS)
 
@@ -232,3 +239,45 @@ class Parameters(dict):
                 raise ValueError(f"activation={given!r} is not the one {path} was trained with: {difference}")
             recorded = given
         return cls(arrays, recorded, meta["output"])
+
+
+def usage(params, activation=None, output=None):
+    """``(Activation, output)`` for using ``params``: their record, checked against what was given.
+
+    Every function that uses a network's parameters decides through this one rule (``network``, ``deep``,
+    ``model``, the plots).
+
+    A plain dict records nothing: ``activation`` is required and ``output`` defaults to "sigmoid",
+    the course's network (pass ``output="identity"`` for a regression network).
+    """
+    if not isinstance(params, dict):
+        raise TypeError(
+            f"params must be the network's parameters (a dict with keys W1, b1, ..., from train), "
+            f"got {type(params).__name__}"
+        )
+    if output is not None:
+        output = check_choice("output", output, OUTPUTS)
+    if not isinstance(params, Parameters):
+        if activation is None:
+            raise ValueError(
+                "params is a plain dict, which does not record the activation it was trained with (dict(params), "
+                "a dict comprehension or np.load give one): pass activation=..., e.g. activation='tanh' "
+                "(and output='identity' for a regression network), or keep the Parameters that train and "
+                "initialize_parameters return (params.copy() keeps the record; params.save(path) and "
+                "Parameters.load(path) keep it in a file)"
+            )
+        return activations.as_activation(activation), output or "sigmoid"
+    stored = params.activation
+    if activation is not None:
+        given = activations.as_activation(activation)
+        difference = stored.difference(given)
+        if difference is not None:
+            raise ValueError(
+                f"activation={given!r}, but these params were trained with {stored!r}: {difference}, and a different "
+                "function gives a different network. Leave activation out to use the recorded one; to start a network "
+                "with another activation, pass it to initialize_parameters (or train)"
+            )
+        stored = given  # the same function; its derivative may differ (how a derivative is checked)
+    if output is not None and output != params.output:
+        raise ValueError(f"output={output!r}, but these params belong to a network with output {params.output!r}")
+    return stored, params.output

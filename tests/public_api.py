@@ -62,14 +62,18 @@ def takes_arguments(value):
 
 def credited(label):
     """The public callable a row's label names: its first word (before '-'), e.g. 'train-1d' ->
-    'network.train', 'OneHiddenLayerClassifier.fit-0' -> 'network.OneHiddenLayerClassifier'. A name that
-    two modules define must be qualified ('network.train-...'). None when the label names no public callable.
+    'network.train', 'OneHiddenLayerClassifier.fit-0' -> 'estimator.OneHiddenLayerClassifier'. A name that
+    two modules define must be qualified ('deep.train-...'), except that an unqualified name network defines
+    means network's (the course's first network kept its short labels). None when the label names no public
+    callable.
     """
     head = label.split("-", 1)[0].split(".")
     if len(head) > 1 and head[0] in MODULES:
         qualified = f"{head[0]}.{head[1]}"
         return qualified if qualified in PUBLIC else None
     matches = [qualified for qualified in PUBLIC if qualified.rsplit(".", 1)[-1] == head[0]]
+    if len(matches) > 1 and f"network.{head[0]}" in matches:  # the course's first network keeps its short labels
+        return f"network.{head[0]}"
     return matches[0] if len(matches) == 1 else None
 
 

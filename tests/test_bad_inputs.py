@@ -34,10 +34,12 @@ from course_utils import (  # noqa: E402
     approximation,
     check_env,
     datasets,
+    deep,
     deep_stack,
     engine,
     exercises,
     experiments,
+    model,
     network,
     parameters,
     playground,
@@ -891,6 +893,178 @@ def test_bad_input_raises_an_error_naming_the_argument(call, error, argument, sk
         entered = first_package_frame(info)
         name = getattr(entered, "co_qualname", getattr(entered, "co_name", None))
         assert entered in codes_of(PUBLIC[target]), f"the row is credited to {target} but calls {name}"
+
+
+# --- deep and model: the L-layer network and the one reference for its maths --------------------------
+
+DEEP = deep.initialize_parameters_deep([2, 3, 3, 1], init=0.5, seed=1, activation="tanh")  # records tanh
+DEEP_PLAIN = dict(DEEP)  # records nothing: calls pass activation=
+DEEP_AL, DEEP_CACHES = deep.model_forward(X, DEEP)
+DEEP_GRADS = deep.model_backward(DEEP_AL, Y, DEEP_CACHES)
+_OTHER_CACHES = deep.model_forward(X, deep.initialize_parameters_deep([2, 4, 3, 1], activation="tanh"))[1]
+_DEEP_REGRESSION = deep.initialize_parameters_deep([2, 3, 1], activation="tanh", output="identity")
+
+_init_deep = lambda **kw: deep.initialize_parameters_deep(**{"layer_dims": [2, 3, 1], **kw})  # noqa: E731
+case(ValueError, "layer_dims", lambda: _init_deep(layer_dims=[2]), "initialize_parameters_deep-one-entry")
+case(ValueError, "layer_dims", lambda: _init_deep(layer_dims=[]), "initialize_parameters_deep-empty")
+case(ValueError, "layer_dims", lambda: _init_deep(layer_dims=[2, 0, 1]), "initialize_parameters_deep-zero")
+case(ValueError, "layer_dims", lambda: _init_deep(layer_dims=[2, -3, 1]), "initialize_parameters_deep-negative")
+case(TypeError, "layer_dims", lambda: _init_deep(layer_dims=[2, 3.0, 1]), "initialize_parameters_deep-float")
+case(TypeError, "layer_dims", lambda: _init_deep(layer_dims=3), "initialize_parameters_deep-int")
+case(TypeError, "layer_dims", lambda: _init_deep(layer_dims="2, 3, 1"), "initialize_parameters_deep-string")
+real_cases("initialize_parameters_deep", _init_deep, "init", bad_values=(-0.01,), names_allowed=True)
+case(ValueError, "init", lambda: _init_deep(init="glorot"), "initialize_parameters_deep-unknown-init")
+int_cases("initialize_parameters_deep", _init_deep, "seed", low=0, high=2**32 - 1)
+activation_arg_cases("initialize_parameters_deep", _init_deep)
+case(ValueError, "output", lambda: _init_deep(output="softmax"), "initialize_parameters_deep-unknown-output")
+
+_lf = lambda **kw: deep.linear_forward(**{"A_prev": X, "W": DEEP["W1"], "b": DEEP["b1"], **kw})  # noqa: E731
+case(ValueError, "W", lambda: _lf(W=DEEP["W1"].T), "linear_forward-W-transposed")
+case(ValueError, "A_prev", lambda: _lf(A_prev=with_nan(X)), "linear_forward-nan")
+case(ValueError, "A_prev", lambda: _lf(A_prev=X[0]), "linear_forward-1d")
+case(TypeError, "b", lambda: _lf(b="0"), "linear_forward-string-b")
+_laf = lambda **kw: deep.linear_activation_forward(  # noqa: E731
+    **{"A_prev": X, "W": DEEP["W1"], "b": DEEP["b1"], "activation": "relu", **kw}
+)
+activation_arg_cases("linear_activation_forward", _laf)
+case(ValueError, "b", lambda: _laf(b=DEEP["b2"][:2]), "linear_activation_forward-b-shape")
+
+_mf = lambda **kw: deep.model_forward(**{"X": X, "params": DEEP, **kw})  # noqa: E731
+case(ValueError, "activation", lambda: _mf(params=DEEP_PLAIN), "model_forward-plain-dict-needs-activation")
+case(ValueError, "activation", lambda: _mf(activation="relu"), "model_forward-another-activation")
+case(ValueError, "X", lambda: _mf(X=X.T), "model_forward-rows-convention")
+case(ValueError, "X", lambda: _mf(X=with_nan(X)), "model_forward-nan")
+case(TypeError, "params", lambda: _mf(params=[DEEP["W1"]]), "model_forward-list")
+case(ValueError, "params", lambda: _mf(params=without(DEEP, "b3")), "model_forward-missing-b3")
+case(ValueError, "params", lambda: _mf(params=replaced(DEEP, W2=DEEP["W2"][:, :2])), "model_forward-W2-shape")
+case(ValueError, "params", lambda: _mf(params=DEEP_GRADS), "model_forward-gradients")
+activation_arg_cases("model_forward", _mf, none_allowed=True)
+case(ValueError, "output", lambda: _mf(output="softmax"), "model_forward-unknown-output")
+
+_lb = lambda **kw: deep.linear_backward(**{"dZ": DEEP_CACHES[0][1], "cache": DEEP_CACHES[0][0], **kw})  # noqa: E731
+case(ValueError, "dZ", lambda: _lb(dZ=DEEP_CACHES[0][1][:, :5]), "linear_backward-dZ-shape")
+case(TypeError, "dZ", lambda: _lb(dZ="0"), "linear_backward-string")
+case(TypeError, "cache", lambda: _lb(cache=None), "linear_backward-None")
+case(TypeError, "cache", lambda: _lb(cache=DEEP_CACHES[0]), "linear_backward-layer-cache")
+_mixed = (DEEP_CACHES[1][0][0], DEEP_CACHES[2][0][1], DEEP_CACHES[1][0][2])  # W of layer 3 with b of layer 2
+case(ValueError, "cache", lambda: _lb(cache=_mixed, dZ=np.ones((1, 12))), "linear_backward-mixed-layers")
+_lab = lambda **kw: deep.linear_activation_backward(  # noqa: E731
+    **{"dA": np.ones((3, 12)), "cache": DEEP_CACHES[0], "activation": "tanh", **kw}
+)
+activation_arg_cases("linear_activation_backward", _lab)
+case(ValueError, "dA", lambda: _lab(dA=np.ones((1, 12))), "linear_activation_backward-dA-shape")
+case(TypeError, "cache", lambda: _lab(cache=DEEP_CACHES[0][0]), "linear_activation_backward-linear-cache")
+case(
+    ValueError,
+    "cache",
+    lambda: _lab(cache=(DEEP_CACHES[0][0], DEEP_CACHES[2][1])),
+    "linear_activation_backward-Z-of-another",
+)
+
+_mb = lambda **kw: deep.model_backward(**{"AL": DEEP_AL, "Y": Y, "caches": DEEP_CACHES, **kw})  # noqa: E731
+case(ValueError, "activation", lambda: _mb(caches=list(DEEP_CACHES)), "model_backward-plain-list-needs-activation")
+case(ValueError, "activation", lambda: _mb(activation="relu"), "model_backward-another-activation")
+case(TypeError, "caches", lambda: _mb(caches=CACHE), "model_backward-network-cache-dict")
+case(TypeError, "caches", lambda: _mb(caches=None), "model_backward-None")
+case(TypeError, "caches", lambda: _mb(caches=[]), "model_backward-empty")
+case(TypeError, "caches", lambda: _mb(caches=[(1, 2)], activation="tanh"), "model_backward-not-caches")
+case(
+    ValueError,
+    "caches",
+    lambda: _mb(caches=[_OTHER_CACHES[0], *DEEP_CACHES[1:]], activation="tanh"),
+    "model_backward-caches-from-another-network",
+)
+case(ValueError, "AL", lambda: _mb(AL=DEEP_AL[:, :6]), "model_backward-AL-of-other-data")
+case(ValueError, "Y", lambda: _mb(Y=Y3), "model_backward-label-2")
+case(ValueError, "Y", lambda: _mb(Y=Y.T), "model_backward-Y-column")
+activation_arg_cases("model_backward", _mb, none_allowed=True)
+
+_du = lambda **kw: deep.update_parameters(  # noqa: E731
+    **{"params": DEEP, "grads": DEEP_GRADS, "learning_rate": 0.1, **kw}
+)
+real_cases("deep.update_parameters", _du, "learning_rate", bad_values=(0.0, -1.0))
+case(ValueError, "grads", lambda: _du(grads=without(DEEP_GRADS, "dW3")), "deep.update_parameters-missing-dW3")
+case(
+    ValueError,
+    "grads",
+    lambda: _du(grads=replaced(DEEP_GRADS, dW2=DEEP_GRADS["dW2"][:2])),
+    "deep.update_parameters-shape",
+)
+case(
+    ValueError,
+    "grads",
+    lambda: _du(grads=replaced(DEEP_GRADS, db1=with_nan(DEEP_GRADS["db1"]))),
+    "deep.update_parameters-nan",
+)
+case(TypeError, "grads", lambda: _du(grads=None), "deep.update_parameters-None")
+case(ValueError, "params", lambda: _du(params=without(DEEP, "W2")), "deep.update_parameters-missing-W2")
+
+_dt = lambda **kw: deep.train(**{"X": X, "Y": Y, "layer_dims": [2, 3, 1], "num_iterations": 2, **kw})  # noqa: E731
+data_cases("deep.train", _dt)
+activation_arg_cases("deep.train", _dt)
+int_cases("deep.train", _dt, "num_iterations", low=1)
+int_cases("deep.train", _dt, "seed", low=0, high=2**32 - 1)
+real_cases("deep.train", _dt, "learning_rate", bad_values=(0.0, -0.1))
+real_cases("deep.train", _dt, "l2", bad_values=(-0.1,))
+real_cases("deep.train", _dt, "init", bad_values=(-0.01,), names_allowed=True)
+case(ValueError, "layer_dims", lambda: _dt(layer_dims=[3, 3, 1]), "deep.train-inputs-mismatch")
+case(ValueError, "layer_dims", lambda: _dt(layer_dims=[2, 3, 2]), "deep.train-two-outputs")
+case(ValueError, "layer_dims", lambda: _dt(layer_dims=[2]), "deep.train-one-entry")
+case(TypeError, "layer_dims", lambda: _dt(layer_dims=[2, 3.5, 1]), "deep.train-float")
+case(TypeError, "print_cost", lambda: _dt(print_cost="yes"), "deep.train-string-print-cost")
+case(ValueError, "output", lambda: _dt(output="softmax"), "deep.train-unknown-output")
+
+for _label, _fn in (("deep.predict", deep.predict), ("deep.predict_proba", deep.predict_proba)):
+    _p = lambda fn=_fn, **kw: fn(**{"params": DEEP, "X": X, **kw})  # noqa: E731
+    case(ValueError, "X", lambda _p=_p: _p(X=X.T), f"{_label}-rows-convention")
+    case(TypeError, "X", lambda _p=_p: _p(X=X + 1j), f"{_label}-complex")
+    case(ValueError, "activation", lambda _p=_p: _p(params=DEEP_PLAIN), f"{_label}-plain-dict")
+    case(ValueError, "params", lambda _p=_p: _p(params=_init_deep(layer_dims=[2, 3, 2])), f"{_label}-two-outputs")
+    activation_arg_cases(_label, _p, none_allowed=True)
+case(ValueError, "params", lambda: deep.predict_proba(_DEEP_REGRESSION, X), "deep.predict_proba-regression")
+
+_dg = lambda **kw: deep.gradient_check(  # noqa: E731
+    **{"X": X, "Y": Y, "layer_dims": [2, 3, 1], "activation": "tanh", **kw}
+)
+data_cases("deep.gradient_check", _dg)
+activation_arg_cases("deep.gradient_check", _dg)
+real_cases("deep.gradient_check", _dg, "epsilon", bad_values=(0.0, -1e-7, 2.0))
+real_cases("deep.gradient_check", _dg, "l2", bad_values=(-1.0,))
+case(ValueError, "layer_dims", lambda: _dg(layer_dims=[2, 0, 1]), "deep.gradient_check-zero-units")
+case(ValueError, "init", lambda: _dg(init="glorot"), "deep.gradient_check-unknown-init")
+_re = lambda **kw: model.relative_error(**{"grads": DEEP_GRADS, "params": dict(DEEP), "cost": lambda: 0.0, **kw})  # noqa: E731
+case(TypeError, "cost", lambda: _re(cost=0.5), "model.relative_error-number-cost")
+case(ValueError, "grads", lambda: _re(grads=without(DEEP_GRADS, "db1")), "model.relative_error-missing-db1")
+case(TypeError, "params", lambda: _re(params=None), "model.relative_error-None-params")
+real_cases("model.relative_error", _re, "epsilon", bad_values=(0.0, 2.0))
+
+_fw = lambda **kw: model.forward(**{"X": X, "params": DEEP, "activation": "tanh", **kw})  # noqa: E731
+case(ValueError, "X", lambda: _fw(X=X.T), "model.forward-rows-convention")
+case(ValueError, "params", lambda: _fw(params=without(DEEP, "W2")), "model.forward-missing-W2")
+case(ValueError, "output", lambda: _fw(output="softmax"), "model.forward-unknown-output")
+activation_arg_cases("model.forward", _fw, none_allowed=True)
+_logits = lambda **kw: model.logits(**{"X": X, "params": DEEP, "activation": "tanh", **kw})  # noqa: E731
+case(ValueError, "X", lambda: _logits(X=with_nan(X)), "model.logits-nan")
+activation_arg_cases("model.logits", _logits, none_allowed=True)
+case(ValueError, "W", lambda: model.linear(X, DEEP["W2"], DEEP["b2"]), "model.linear-W-shape")
+case(TypeError, "A_prev", lambda: model.linear(X.astype(str), DEEP["W1"], DEEP["b1"]), "model.linear-strings")
+for _name in ("output_unit", "output_derivative"):
+    _f = getattr(model, _name)
+    case(TypeError, "Z", lambda f=_f: f("0.5"), f"model.{_name}-string")
+    case(ValueError, "output", lambda f=_f: f(Z2, "softmax"), f"model.{_name}-unknown-output")
+_mcost = lambda **kw: model.cost(**{"Z": Z2, "Y": Y, **kw})  # noqa: E731
+case(ValueError, "Z", lambda: _mcost(Z=np.vstack([Z2, Z2])), "model.cost-two-rows")
+case(ValueError, "Z", lambda: _mcost(Z=with_nan(Z2)), "model.cost-nan")
+case(ValueError, "Y", lambda: _mcost(Y=Y3), "model.cost-label-2")
+case(ValueError, "Y", lambda: _mcost(Y=Y[:, :-1]), "model.cost-too-few-labels")
+case(ValueError, "output", lambda: _mcost(output="softmax"), "model.cost-unknown-output")
+case(TypeError, "Z", lambda: model.labels(Z2.astype(str)), "model.labels-strings")
+case(ValueError, "derivatives", lambda: model.dead(np.zeros(3)), "model.dead-1d")
+case(TypeError, "derivatives", lambda: model.dead("0"), "model.dead-string")
+_dbl = lambda **kw: model.dead_by_layer(**{"X": X, "params": DEEP, **kw})  # noqa: E731
+case(ValueError, "X", lambda: _dbl(X=X.T), "model.dead_by_layer-rows-convention")
+case(ValueError, "activation", lambda: _dbl(params=dict(DEEP)), "model.dead_by_layer-plain-dict")
+activation_arg_cases("model.dead_by_layer", _dbl, none_allowed=True)
 
 
 # --- every public callable has rows --------------------------------------------------------------

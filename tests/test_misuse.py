@@ -27,10 +27,12 @@ from course_utils import (  # noqa: E402
     approximation,
     check_env,
     datasets,
+    deep,
     deep_stack,
     engine,
     exercises,
     experiments,
+    model,
     network,
     parameters,
     playground,
@@ -295,6 +297,55 @@ raises("check_versions-not-a-dict", lambda: check_env.check_versions("numpy>=1.2
 raises("check_import_from-a-missing-folder", lambda: check_env.check_import_from(3), r"folder")
 raises("check_widget_frontend-a-string", lambda: check_env.check_widget_frontend("share/jupyter"), r"data_dirs")
 raises("read_requirements-a-missing-file", lambda: check_env.read_requirements(3), r"path")
+
+# --- the L-layer network (deep) and the model's maths (model) ------------------------------------------------
+
+DEEP = deep.initialize_parameters_deep([2, 5, 3, 1], init="he", seed=1)  # records ReLU
+DEEP_AL, DEEP_CACHES = deep.model_forward(X, DEEP)
+DEEP_GRADS = deep.model_backward(DEEP_AL, Y, DEEP_CACHES)
+raises("initialize_parameters_deep-float-sizes", lambda: deep.initialize_parameters_deep([2.0, 5, 1]),
+       r"layer_dims\[0\] must be an int")  # fmt: skip
+raises("initialize_parameters_deep-the-courses-Xavier",  # the course's "Xavier" sqrt(1/n) is "lecun" here
+       lambda: deep.initialize_parameters_deep([2, 5, 1], init="Xavier"), r"available: 'zeros', 'lecun'")  # fmt: skip
+raises("model_forward-plain-dict", lambda: deep.model_forward(X, dict(DEEP)), r"plain dict.*activation=")
+gives("model_forward-plain-dict-told", lambda: deep.model_forward(X, dict(DEEP), "relu")[0], same_as(DEEP_AL))
+raises("model_forward-another-activation", lambda: deep.model_forward(X, DEEP, "tanh"), r"another function")
+raises("model_forward-X-transposed", lambda: deep.model_forward(X.T, DEEP), r"pass X\.T")
+raises("model_backward-plain-list-of-caches", lambda: deep.model_backward(DEEP_AL, Y, list(DEEP_CACHES)),
+       r"plain list.*activation=")  # fmt: skip
+gives("model_backward-plain-list-told", lambda: deep.model_backward(DEEP_AL, Y, list(DEEP_CACHES), "relu")["dW1"],
+      same_as(DEEP_GRADS["dW1"]))  # fmt: skip
+raises("model_backward-Y-transposed", lambda: deep.model_backward(DEEP_AL, Y.T, DEEP_CACHES), r"shape of AL")
+raises("linear_forward-W-transposed", lambda: deep.linear_forward(X, DEEP["W1"].T, DEEP["b1"]), r"do not chain")
+raises("linear_activation_forward-a-bare-function", lambda: deep.linear_activation_forward(X, DEEP["W1"], DEEP["b1"],
+       np.tanh), r"Activation\('my name'")  # fmt: skip
+raises("linear_backward-cache-in-another-order", lambda: deep.linear_backward(np.ones((5, 100)),
+       (DEEP["W1"], X, DEEP["b1"])), r"do not chain")  # fmt: skip
+raises("linear_activation_backward-dA-of-another-layer", lambda: deep.linear_activation_backward(
+    np.ones((1, 100)), DEEP_CACHES[0], "relu"), r"shape of the cached Z")  # fmt: skip
+raises("deep.update_parameters-grads-missing-a-key", lambda: deep.update_parameters(
+    DEEP, {k: v for k, v in DEEP_GRADS.items() if k != "db2"}, 0.1), r"grads is missing db2")  # fmt: skip
+gives("deep.update_parameters-keeps-the-record", lambda: deep.update_parameters(DEEP, DEEP_GRADS, 0.1).activation,
+      lambda act: act.same_function(activations.get("relu")))  # fmt: skip
+raises("deep.train-sizes-that-do-not-fit-X", lambda: deep.train(X, Y, [3, 4, 1], num_iterations=10),
+       r"the first size is the number of inputs")  # fmt: skip
+raises("deep.train-X-transposed", lambda: deep.train(X.T, Y, [2, 4, 1], num_iterations=10), r"pass X\.T")
+gives("deep.predict-one-hidden-layer-from-network", lambda: deep.predict(TANH, X), same_as(network.predict(TANH, X)))
+raises("deep.predict_proba-regression", lambda: deep.predict_proba(FIT, XS), r"regression.*use predict")
+raises("deep.gradient_check-one-size", lambda: deep.gradient_check(X[:, :10], Y[:, :10], [2], "relu"),
+       r"at least two sizes")  # fmt: skip
+raises("model.forward-another-activation", lambda: model.forward(X, RELU, "tanh"), r"another function")
+gives("model.forward-is-network", lambda: model.forward(X, TANH)["A2"], same_as(network.predict_proba(TANH, X)))
+raises("model.logits-X-transposed", lambda: model.logits(X.T, TANH), r"pass X\.T")
+raises("model.linear-W-transposed", lambda: model.linear(X, DEEP["W1"].T, DEEP["b1"]), r"do not chain")
+raises("model.output_unit-softmax", lambda: model.output_unit(np.zeros((1, 3)), "softmax"), r"available: 'sigmoid'")
+raises("model.output_derivative-linear", lambda: model.output_derivative(np.zeros((1, 3)), "linear"),
+       r"available: 'sigmoid', 'identity'")  # fmt: skip
+raises("model.cost-a-column", lambda: model.cost(np.zeros((100, 1)), Y.T), r"pass Z\.T")
+gives("model.labels-of-logits", lambda: model.labels(np.array([[-0.1, 0.0, 0.1]])), same_as([[0, 0, 1]]))
+raises("model.dead-a-1d-array", lambda: model.dead(np.ones(5)), r"2-D")
+raises("model.dead_by_layer-plain-dict", lambda: model.dead_by_layer(X, dict(DEEP)), r"activation=")
+raises("model.relative_error-no-grads", lambda: model.relative_error({}, dict(DEEP), lambda: 0.0), r"grads is missing")
 
 # activations: a Python list (or a number) gives the same values as an array, for every function
 for _name in activations.available():
