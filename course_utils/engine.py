@@ -39,6 +39,7 @@ import contextlib
 import numpy as np
 
 from ._validation import check_choice, check_int, check_real, check_XY
+from .model import labels
 from .parameters import OUTPUTS, check_layers
 
 __all__ = ["RECORD_EVERY", "OUTPUTS", "TrainingDiverged", "Engine", "divergence_message"]
@@ -405,7 +406,7 @@ class Engine:
         with np.errstate(all="ignore"):
             cost = self._cost_of(Z2, Y)
             if self.output == "sigmoid":
-                score = np.mean(predicted_labels(Z2) == Y, axis=1) * 100.0
+                score = np.mean(labels(Z2) == Y, axis=1) * 100.0
             else:
                 score = np.sqrt(np.mean((Z2 - Y) ** 2, axis=1))
         dead = np.add.reduceat((G == 0).all(axis=1).astype(np.int64), self.starts)
@@ -459,10 +460,3 @@ def _check_models(models, n_x):
         act.check_outputs()  # once per Activation object: a function that is not elementwise fails here, by name
         checked.append((act, lr, check_layers(f"models[{k}] params", params, n_layers=2, n_x=n_x)))
     return checked
-
-
-def predicted_labels(Z2):
-    """0/1 labels from logits: 1 where sigmoid(Z2) > 0.5, as ``network.predict`` decides."""
-    from scipy.special import expit
-
-    return (expit(Z2) > 0.5).astype(np.int64)

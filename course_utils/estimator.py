@@ -11,7 +11,7 @@ from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 
 from ._validation import _show, check_int, check_seed, naming
-from .engine import predicted_labels
+from .model import labels
 from .network import forward_propagation, train
 
 __all__ = ["OneHiddenLayerClassifier"]
@@ -117,5 +117,5 @@ class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
 
     def predict(self, X):
         """Predicted labels (values from ``classes_``), shape ``(m,)``."""
-        positive = predicted_labels(self._logits(X)).astype(bool)  # checks first that the model is fitted
+        positive = labels(self._logits(X)).astype(bool)  # checks first that the model is fitted
         return self.classes_[positive.astype(np.int64)]

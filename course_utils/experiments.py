@@ -19,7 +19,7 @@ import numbers
 
 import numpy as np
 
-from . import _workers, network
+from . import _workers, model, network
 from . import activations as _activations
 from ._progress import Progress
 from ._validation import MAX_SEED, _show, check_bool, check_choice, check_int, check_real, check_XY
@@ -222,8 +222,7 @@ def dead_units(params, X, activation=None):
     """
     _, cache = network.forward_propagation(X, params, activation)
     act = network.trained_activation(params, activation)
-    derivative = act.derivative(cache["Z1"])
-    return int(np.all(np.asarray(derivative) == 0, axis=1).sum())
+    return int(model.dead(act.derivative(cache["Z1"])).sum())  # the one dead-unit rule
 
 
 # --- training the groups ---------------------------------------------------------------------------

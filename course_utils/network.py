@@ -22,9 +22,9 @@ unit, ``A2 = Z2``, and the cost ``mean((A2 - Y)**2) / 2``; the backward pass is 
 """
 
 import numpy as np
-from scipy.special import expit, xlogy
+from scipy.special import xlogy
 
-from . import activations
+from . import activations, model
 from ._validation import (
     as_float_array,
     check_array_dict,
@@ -37,7 +37,7 @@ from ._validation import (
     check_X,
     check_XY,
 )
-from .engine import RECORD_EVERY, Engine, TrainingDiverged, divergence_message, predicted_labels
+from .engine import RECORD_EVERY, Engine, TrainingDiverged, divergence_message
 from .parameters import INIT_RULES, OUTPUTS, Parameters, check_init, check_layers, layer_keys, usage, weight_std
 
 __all__ = [
@@ -136,11 +136,8 @@ def forward_propagation(X, params, activation=None, output=None):
 
 
 def _forward(X, params, act, output="sigmoid"):
-    Z1 = params["W1"] @ X + params["b1"]
-    A1 = np.asarray(act(Z1), dtype=np.float64)
-    Z2 = params["W2"] @ A1 + params["b2"]
-    A2 = expit(Z2) if output == "sigmoid" else Z2
-    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+    cache = model._forward(X, params, act, output)  # the one reference for what the network computes
+    return cache["A2"], cache
 
 
 def compute_cost(A2, Y):
@@ -170,7 +167,7 @@ def compute_cost_from_logits(Z2, Y):
     ``np.logaddexp`` evaluates without overflow and without ever taking log(0).
     """
     Z2 = _examples_row("Z2", Z2)
-    return _cost(Z2, _labels_like("Z2", Z2, Y))
+    return model._cost(Z2, _labels_like("Z2", Z2, Y))
 
 
 def _examples_row(name, values):
@@ -193,12 +190,6 @@ def _labels_like(name, values, Y):
             f"{name} and Y must have the same shape, (1, m) or (m,), got {values.shape} and {Y.shape}{hint}"
         )
     return Y
-
-
-def _cost(Z2, Y, output="sigmoid"):
-    if output == "sigmoid":
-        return float(np.mean(np.logaddexp(0.0, Z2) - Y * Z2))
-    return float(0.5 * np.mean((Z2 - Y) ** 2))
 
 
 def backward_propagation(params, cache, X, Y, activation=None, output=None):
@@ -340,7 +331,7 @@ def predict(params, X, activation=None, output=None):
     A2, cache = forward_propagation(X, params, activation, output)
     if usage(params, activation, output)[1] != "sigmoid":
         return A2
-    return predicted_labels(cache["Z2"])
+    return model.labels(cache["Z2"])
 
 
 def accuracy(predictions, Y):
@@ -394,29 +385,10 @@ def gradient_check(X, Y, n_hidden=4, activation=None, seed=2, epsilon=1e-7, init
         params = initialize_parameters(X.shape[0], n_hidden, 1, init_scale, seed)
     params = {key: value.copy() for key, value in _check_params(params, n_x=X.shape[0]).items()}
 
-    _, cache = _forward(X, params, act, output)
-    grads = _backward(params, cache, X, Y, act)
-    analytic = np.concatenate([grads["d" + key].ravel() for key in PARAM_NAMES])
-
-    def cost():
-        return _cost(_forward(X, params, act, output)[1]["Z2"], Y, output)
-
-    numeric = []
-    for key in PARAM_NAMES:
-        array = params[key]
-        for index in np.ndindex(array.shape):
-            original = array[index]
-            array[index] = original + epsilon
-            plus = cost()
-            array[index] = original - epsilon
-            minus = cost()
-            array[index] = original
-            numeric.append((plus - minus) / (2 * epsilon))
-    numeric = np.array(numeric)
-    denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
-    if denominator == 0:
-        return 0.0
-    return float(np.linalg.norm(analytic - numeric) / denominator)
+    grads = _backward(params, model._forward(X, params, act, output), X, Y, act)
+    return model.relative_error(
+        grads, params, lambda: model._cost(model._forward(X, params, act, output)["Z2"], Y, output), epsilon
+    )
 
 
 def __getattr__(name):

@@ -41,7 +41,8 @@ import numpy as np
 
 from . import activations, datasets, network
 from ._validation import _show, check_bool, check_choice, check_int, check_real, check_seed
-from .engine import RECORD_EVERY, Engine, predicted_labels
+from .engine import RECORD_EVERY, Engine
+from .model import labels
 from .parameters import check_init
 
 __all__ = [
@@ -301,7 +302,7 @@ class _Live:
         Z2, _ = self.engine.forward(F)
         with np.errstate(all="ignore"):
             cost = float(np.mean(np.logaddexp(0.0, Z2[0]) - Y[0] * Z2[0]))
-            accuracy = float(np.mean(predicted_labels(Z2[0]) == Y[0]) * 100.0)
+            accuracy = float(np.mean(labels(Z2[0]) == Y[0]) * 100.0)
         return cost, accuracy
 
     def _measure(self):
