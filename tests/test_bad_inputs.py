@@ -274,6 +274,9 @@ case(TypeError, "activation", lambda: activations.as_activation(3.0), "as_activa
 case(TypeError, "activation", lambda: activations.as_activation(None), "as_activation-None")
 case(TypeError, "activation", lambda: activations.as_activation(np.tanh), "as_activation-function")
 case(TypeError, "activation", lambda: activations.as_activation(["tanh"]), "as_activation-list")
+case(ValueError, "activation", lambda: activations.declaration("swish"), "declaration-unknown")
+case(TypeError, "activation", lambda: activations.declaration(None), "declaration-None")
+case(TypeError, "activation", lambda: activations.declaration(activations.get("elu")), "declaration-an-Activation")
 
 _gk = activations.generic_kernel
 case(TypeError, "function", lambda: _gk(3, np.tanh), "generic_kernel-number")
