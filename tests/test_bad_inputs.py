@@ -233,11 +233,8 @@ def params_cases(label, call, *, none_allowed=False):
 for _name in activations.available():
     for _f in (getattr(activations, _name), getattr(activations, _name + "_derivative")):
         z_cases(_f.__name__, _f)
-for _suffix in ("", "_derivative"):
-    real_param_cases("sigmoid" + _suffix, getattr(activations, "sigmoid" + _suffix), "offset", low_bad=())
-    real_param_cases("leaky_relu" + _suffix, getattr(activations, "leaky_relu" + _suffix), "slope", low_bad=(-0.1, 1.5))
-    real_param_cases("softplus" + _suffix, getattr(activations, "softplus" + _suffix), "beta", low_bad=(0.0, -1.0))
-    real_param_cases("elu" + _suffix, getattr(activations, "elu" + _suffix), "alpha", low_bad=(-1.0,))
+        for _param in activations.declaration(_name).params:  # each declared parameter, outside its bounds
+            real_param_cases(_f.__name__, _f, _param.name, low_bad=_param.outside())
 
 _sos = activations.sum_of_sigmoids
 z_cases("sum_of_sigmoids", lambda z: _sos(z, [0.0, 1.0]))

@@ -37,6 +37,11 @@ class Param:
         for value in (self.default, *self.test_values):  # a declaration that breaks its own bounds fails on import
             self.check(value)
 
+    def outside(self):
+        """A few finite values these bounds refuse (the excluded bound, one below, one above), for tests."""
+        below = [] if self.low is None else [self.low - 1.0] if self.low_inclusive else [self.low, self.low - 1.0]
+        return tuple(below + ([] if self.high is None else [self.high + 0.5]))
+
     def check(self, value, like=None):
         """``value`` as a float inside the bounds (else TypeError/ValueError naming the parameter).
 
