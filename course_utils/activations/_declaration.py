@@ -60,7 +60,7 @@ class BuiltIn:
     - ``kernel(**params)``: the training-kernel factory (convention: above ``generic_kernel``, ``_activation.py``).
     - ``params``: its :class:`Param` declarations, in signature order (empty for none).
     - ``at_minus_inf``, ``at_plus_inf``: ``(value, derivative)`` at z = -inf and +inf with the default parameters.
-    - ``relative_cost``: the kernel's time per element relative to tanh's (``benchmarks/bench_train.py``).
+    - ``relative_cost``: the kernel's time per element relative to tanh's (rough: it shares work between processes).
 
     On creation it checks that the function, the derivative and the kernel factory take exactly the
     declared parameters, with the declared defaults, so a signature cannot drift from its declaration.
