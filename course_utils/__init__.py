@@ -2,8 +2,10 @@
 
 Public modules, one concept each:
 
-- ``activations``: every activation in one place: function, derivative, parameters and the fast
-  training kernel; the registry (``available()``, ``get(name)``) and ``Activation`` objects.
+- ``activations``: every activation, one declaration each (function, derivative, parameters with their
+  symbols and bounds, limits, fast training kernel); the registry (``available()``, ``get(name)``,
+  ``declaration(name)``) and ``Activation`` objects. A package: its private modules hold the careful
+  numerics, the functions, the declarations and registry, and the ``Activation`` objects.
 - ``datasets``: the planar "flower" data set and the other small 2-D toy sets.
 - ``network``: the one-hidden-layer network from scratch: the course's step-by-step functions
   (initialise, forward, cost, backward, update), ``train``/``predict`` and the gradient check.

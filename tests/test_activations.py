@@ -1,6 +1,7 @@
 """Tests of course_utils.activations: values, identities, limits, accuracy against 50-digit mpmath
 reference values, derivatives against finite differences, input handling and error messages."""
 
+import dataclasses
 import functools
 import math
 import warnings
@@ -16,6 +17,11 @@ MP_SELU_ALPHA = mpmath.mpf("1.6732632423543772848170429916717")
 MP_SELU_SCALE = mpmath.mpf("1.0507009873554804934193349852946")
 EPS = np.finfo(np.float64).eps
 NAMES = A.available()  # every built-in: a new one is tested by everything below once it is registered
+# every built-in with its default parameters, then with each declared test value of each parameter
+CASES = [(name, {}) for name in NAMES] + [
+    (name, {param.name: value}) for name in NAMES for param in A.declaration(name).params for value in param.test_values
+]
+CASE_IDS = [f"{name}{params or ''}" for name, params in CASES]
 
 
 def quiet(function, *args, **kwargs):
@@ -315,23 +321,25 @@ def test_softplus_approaches_relu_as_beta_grows():
 
 # --- limits at large |z| and at +-inf -------------------------------------------------------------
 
-LIMITS = {  # name -> (value at -inf, value at +inf, derivative at -inf, derivative at +inf)
-    "sigmoid": (0.0, 1.0, 0.0, 0.0),
-    "tanh": (-1.0, 1.0, 0.0, 0.0),
-    "relu": (0.0, np.inf, 0.0, 1.0),
-    "leaky_relu": (-np.inf, np.inf, 0.01, 1.0),
-    "softplus": (0.0, np.inf, 0.0, 1.0),
-    "elu": (-1.0, np.inf, 0.0, 1.0),
-    "selu": (-A.SELU_SCALE * A.SELU_ALPHA, np.inf, 0.0, A.SELU_SCALE),
-    "gelu": (0.0, np.inf, 0.0, 1.0),
-    "silu": (0.0, np.inf, 0.0, 1.0),
-}
+
+def limits(name):
+    """(value at -inf, value at +inf, derivative at -inf, derivative at +inf), as the declaration says."""
+    declared = A.declaration(name)
+    (at_minus, slope_minus), (at_plus, slope_plus) = declared.at_minus_inf, declared.at_plus_inf
+    return at_minus, at_plus, slope_minus, slope_plus
+
+
+def test_a_few_declared_limits_are_the_known_ones():
+    """The limits tests below take the declared limits as the truth: spot-check some against the maths."""
+    assert limits("sigmoid") == (0.0, 1.0, 0.0, 0.0) and limits("tanh") == (-1.0, 1.0, 0.0, 0.0)
+    assert limits("leaky_relu") == (-np.inf, np.inf, 0.01, 1.0) and limits("elu") == (-1.0, np.inf, 0.0, 1.0)
+    assert limits("selu") == (-A.SELU_SCALE * A.SELU_ALPHA, np.inf, 0.0, A.SELU_SCALE)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_limits_at_infinity_without_warnings(name):
     act = A.get(name)
-    at_minus, at_plus, slope_minus, slope_plus = LIMITS[name]
+    at_minus, at_plus, slope_minus, slope_plus = limits(name)
     values = quiet(act, np.array([-np.inf, np.inf]))
     slopes = quiet(act.derivative, np.array([-np.inf, np.inf]))
     np.testing.assert_array_equal(values, [at_minus, at_plus])
@@ -341,7 +349,7 @@ def test_limits_at_infinity_without_warnings(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_large_finite_z_reaches_the_limits(name):
     act = A.get(name)
-    at_minus, at_plus, slope_minus, slope_plus = LIMITS[name]
+    at_minus, at_plus, slope_minus, slope_plus = limits(name)
     z = np.array([-1e3, 1e3])
     values, slopes = quiet(act, z), quiet(act.derivative, z)
     expected_minus = at_minus if np.isfinite(at_minus) else act.derivative(-1e3) * -1e3
@@ -375,19 +383,8 @@ def test_nan_propagates_through_values():
 
 # --- derivatives against central finite differences ---------------------------------------------
 
-FD_CASES = [(name, {}) for name in NAMES] + [
-    ("sigmoid", {"offset": 1.5}),
-    ("sigmoid", {"offset": -4.0}),
-    ("leaky_relu", {"slope": 0.2}),
-    ("leaky_relu", {"slope": 0.0}),
-    ("softplus", {"beta": 3.0}),
-    ("softplus", {"beta": 0.25}),
-    ("elu", {"alpha": 0.5}),
-    ("elu", {"alpha": 2.0}),
-]
 
-
-@pytest.mark.parametrize("name, params", FD_CASES, ids=[f"{n}{p or ''}" for n, p in FD_CASES])
+@pytest.mark.parametrize("name, params", CASES, ids=CASE_IDS)
 def test_derivative_matches_central_difference(name, params):
     act = A.get(name, **params)
     z = np.linspace(-6, 6, 241) + 0.013  # avoids the kink at 0 of relu, leaky_relu, elu
@@ -469,45 +466,79 @@ def test_unknown_name_lists_the_available_names():
         A.get(3)
 
 
-@pytest.mark.parametrize(
-    "call, parameter",
-    [
-        (lambda: A.softplus(1.0, beta=0.0), "beta"),
-        (lambda: A.softplus(1.0, beta=-2.0), "beta"),
-        (lambda: A.softplus_derivative(1.0, beta=0.0), "beta"),
-        (lambda: A.get("softplus", beta=-1.0), "beta"),
-        (lambda: A.softplus(1.0, beta=float("nan")), "beta"),
-        (lambda: A.softplus(1.0, beta=float("inf")), "beta"),
-        (lambda: A.elu(1.0, alpha=-0.5), "alpha"),
-        (lambda: A.elu_derivative(1.0, alpha=-0.5), "alpha"),
-        (lambda: A.get("elu", alpha=float("nan")), "alpha"),
-        (lambda: A.sigmoid(1.0, offset=float("nan")), "offset"),
-        (lambda: A.sigmoid_derivative(1.0, offset=float("inf")), "offset"),
-        (lambda: A.leaky_relu(1.0, slope=1.5), "slope"),
-        (lambda: A.leaky_relu(1.0, slope=-0.1), "slope"),
-        (lambda: A.leaky_relu_derivative(1.0, slope=2.0), "slope"),
-        (lambda: A.get("leaky_relu", slope=float("nan")), "slope"),
-    ],
-    ids=lambda x: x if isinstance(x, str) else "",
-)
-def test_bad_parameter_values_raise_value_error_naming_them(call, parameter):
-    with pytest.raises(ValueError, match=parameter):
-        call()
+DECLARED_PARAMS = [(name, param) for name in NAMES for param in A.declaration(name).params]
+PARAM_IDS = [f"{name}-{param.name}" for name, param in DECLARED_PARAMS]
 
 
-@pytest.mark.parametrize(
-    "call, parameter",
-    [
-        (lambda: A.softplus(1.0, beta="2"), "beta"),
-        (lambda: A.elu(1.0, alpha=True), "alpha"),
-        (lambda: A.sigmoid(1.0, offset=None), "offset"),
-        (lambda: A.leaky_relu(1.0, slope=[0.1]), "slope"),
-    ],
-    ids=["str", "bool", "None", "list"],
-)
-def test_non_numeric_parameters_raise_type_error_naming_them(call, parameter):
-    with pytest.raises(TypeError, match=parameter):
-        call()
+def the_three_checks(name, parameter, value):
+    """Calls that must check ``parameter``: the function, its derivative and ``get``."""
+    return [
+        lambda: getattr(A, name)(1.0, **{parameter: value}),
+        lambda: getattr(A, f"{name}_derivative")(1.0, **{parameter: value}),
+        lambda: A.get(name, **{parameter: value}),
+    ]
+
+
+@pytest.mark.parametrize("name, param", DECLARED_PARAMS, ids=PARAM_IDS)
+def test_bad_parameter_values_raise_value_error_naming_them(name, param):
+    for bad in (math.nan, math.inf, -math.inf, *param.outside()):
+        for call in the_three_checks(name, param.name, bad):
+            with pytest.raises(ValueError, match=rf"^{param.name} must be .*, got {bad}"):
+                call()
+
+
+@pytest.mark.parametrize("name, param", DECLARED_PARAMS, ids=PARAM_IDS)
+def test_non_numeric_parameters_raise_type_error_naming_them(name, param):
+    for bad in ("2", True, None, [0.1], np.array([0.1, 0.2])):
+        for call in the_three_checks(name, param.name, bad):
+            with pytest.raises(TypeError, match=rf"^{param.name} must be a real number"):
+                call()
+
+
+def test_bounds_are_the_known_ones():
+    """The tests above take the declared parameters as the truth: check them against the course once."""
+    declared = {param.name: param for _, param in DECLARED_PARAMS}
+    assert [(p.name, p.symbol, p.default) for p in declared.values()] == [
+        ("offset", "a", 0.0),  # the course's notation table (notebook 01)
+        ("slope", "s", 0.01),
+        ("beta", "β", 1.0),
+        ("alpha", "α", 1.0),
+    ]
+    assert (declared["slope"].low, declared["slope"].high, declared["alpha"].low) == (0.0, 1.0, 0.0)
+    assert declared["beta"].low == 0.0 and not declared["beta"].low_inclusive  # softplus divides by beta
+    assert declared["offset"].low is None and declared["offset"].high is None
+    assert declared["slope"].outside() == (-1.0, 1.5) and declared["beta"].outside() == (0.0, -1.0)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_declaration_is_what_the_public_names_use(name):
+    declared = A.declaration(name)
+    assert declared.name == name and declared.label
+    assert declared.function is getattr(A, name) and declared.derivative is getattr(A, f"{name}_derivative")
+    act = A.get(name)
+    assert act.label == declared.label and act.relative_cost == declared.relative_cost > 0
+    assert act.params == {} and act.same_function(A.get(name, **declared.defaults))
+    for param in declared.params:  # figures write the parameter with the course's symbol
+        value = param.test_values[0]
+        assert A.get(name, **{param.name: value}).label == f"{declared.label} ({param.symbol} = {value:g})"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        declared.label = "changed"
+    declared.defaults.clear()  # a copy
+    assert A.declaration(name).defaults == {param.name: param.default for param in declared.params}
+
+
+def test_a_declaration_that_contradicts_its_functions_fails_on_creation():
+    elu, leaky = A.declaration("elu"), A.declaration("leaky_relu")
+    with pytest.raises(TypeError, match=r"'elu': its kernel takes \[\], its declaration says \[\('alpha', 1.0\)\]"):
+        dataclasses.replace(elu, kernel=A.declaration("relu").kernel)
+    with pytest.raises(TypeError, match=r"its function takes \[\('slope', 0.01\)\]"):
+        dataclasses.replace(elu, function=leaky.function)
+    with pytest.raises(TypeError, match="'elu': its function"):
+        dataclasses.replace(elu, params=(dataclasses.replace(elu.params[0], default=2.0),))
+    with pytest.raises(ValueError, match="slope must be <= 1.0, got 2.0"):  # a default outside its own bounds
+        dataclasses.replace(leaky.params[0], default=2.0)
+    with pytest.raises(ValueError, match="slope must be >= 0.0, got -1.0"):
+        dataclasses.replace(leaky.params[0], test_values=(0.5, -1.0))
 
 
 def test_unknown_keyword_parameter():
@@ -653,18 +684,6 @@ def test_sum_of_sigmoids_bad_weights():
 
 # --- training kernels ---------------------------------------------------------------------------
 
-KERNEL_CASES = [(name, {}) for name in A.available()] + [
-    ("sigmoid", {"offset": 1.5}),
-    ("sigmoid", {"offset": -3.0}),
-    ("leaky_relu", {"slope": 0.0}),
-    ("leaky_relu", {"slope": 0.3}),
-    ("leaky_relu", {"slope": 1.0}),
-    ("softplus", {"beta": 0.25}),
-    ("softplus", {"beta": 3.0}),
-    ("elu", {"alpha": 0.0}),
-    ("elu", {"alpha": 0.5}),
-    ("elu", {"alpha": 2.5}),
-]
 # [-40, 40] densely, the extremes training can reach, and both zeros; 3 rows, as the engine calls a kernel
 KERNEL_Z = np.concatenate(
     [np.linspace(-40, 40, 4001), [700.0, -700.0, 1e3, -1e3, 0.0, -0.0, 1e-300, -1e-300, 3.0, -3.0]]
@@ -683,7 +702,7 @@ def run_kernel(kernel, Z):
 
 
 @pytest.mark.parametrize("dtype", [np.float64, np.float32])
-@pytest.mark.parametrize("name, params", KERNEL_CASES, ids=[f"{n}{p or ''}" for n, p in KERNEL_CASES])
+@pytest.mark.parametrize("name, params", CASES, ids=CASE_IDS)
 def test_training_kernel_matches_the_function_and_its_derivative(name, params, dtype):
     act = A.get(name, **params)
     Z = KERNEL_Z.astype(dtype)
@@ -696,18 +715,17 @@ def test_training_kernel_matches_the_function_and_its_derivative(name, params, d
     np.testing.assert_allclose(slopes, act.derivative(Z), rtol=tol, atol=tol)
 
 
-@pytest.mark.parametrize(
-    "act",
-    [A.get("relu"), A.get("leaky_relu"), A.get("leaky_relu", slope=0.3), A.get("leaky_relu", slope=0.0)],
-    ids=repr,
-)
-def test_relu_family_kernel_derivatives_are_exact(act):
-    _, slopes = run_kernel(act.kernel(), KERNEL_Z)
-    slope = act.params.get("slope", 0.01 if act.name == "leaky_relu" else 0.0)
+RELU_FAMILY = [(name, params) for name, params in CASES if name in ("relu", "leaky_relu")]
+
+
+@pytest.mark.parametrize("name, params", RELU_FAMILY, ids=[f"{n}{p or ''}" for n, p in RELU_FAMILY])
+def test_relu_family_kernel_derivatives_are_exact(name, params):
+    _, slopes = run_kernel(A.get(name, **params).kernel(), KERNEL_Z)
+    slope = {"slope": 0.0, **A.declaration(name).defaults, **params}["slope"]  # ReLU: slope 0
     np.testing.assert_array_equal(slopes, np.where(KERNEL_Z > 0, 1.0, slope))
 
 
-@pytest.mark.parametrize("alpha", [1.0, 0.5, 2.5])
+@pytest.mark.parametrize("alpha", [{**A.declaration("elu").defaults, **p}["alpha"] for n, p in CASES if n == "elu"])
 def test_elu_kernel_derivative_is_one_alpha_and_alpha_exp(alpha):
     _, slopes = run_kernel(A.get("elu", alpha=alpha).kernel(), KERNEL_Z)
     positive, zero, negative = KERNEL_Z > 0, KERNEL_Z == 0, KERNEL_Z < 0

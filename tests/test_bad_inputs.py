@@ -235,11 +235,8 @@ def params_cases(label, call, *, none_allowed=False):
 for _name in activations.available():
     for _f in (getattr(activations, _name), getattr(activations, _name + "_derivative")):
         z_cases(_f.__name__, _f)
-for _suffix in ("", "_derivative"):
-    real_param_cases("sigmoid" + _suffix, getattr(activations, "sigmoid" + _suffix), "offset", low_bad=())
-    real_param_cases("leaky_relu" + _suffix, getattr(activations, "leaky_relu" + _suffix), "slope", low_bad=(-0.1, 1.5))
-    real_param_cases("softplus" + _suffix, getattr(activations, "softplus" + _suffix), "beta", low_bad=(0.0, -1.0))
-    real_param_cases("elu" + _suffix, getattr(activations, "elu" + _suffix), "alpha", low_bad=(-1.0,))
+        for _param in activations.declaration(_name).params:  # each declared parameter, outside its bounds
+            real_param_cases(_f.__name__, _f, _param.name, low_bad=_param.outside())
 
 _sos = activations.sum_of_sigmoids
 z_cases("sum_of_sigmoids", lambda z: _sos(z, [0.0, 1.0]))
@@ -276,6 +273,9 @@ case(TypeError, "activation", lambda: activations.as_activation(3.0), "as_activa
 case(TypeError, "activation", lambda: activations.as_activation(None), "as_activation-None")
 case(TypeError, "activation", lambda: activations.as_activation(np.tanh), "as_activation-function")
 case(TypeError, "activation", lambda: activations.as_activation(["tanh"]), "as_activation-list")
+case(ValueError, "activation", lambda: activations.declaration("swish"), "declaration-unknown")
+case(TypeError, "activation", lambda: activations.declaration(None), "declaration-None")
+case(TypeError, "activation", lambda: activations.declaration(activations.get("elu")), "declaration-an-Activation")
 
 _gk = activations.generic_kernel
 case(TypeError, "function", lambda: _gk(3, np.tanh), "generic_kernel-number")

@@ -174,6 +174,16 @@ raises("Activation-returns-nan", lambda: activations.Activation("log", np.log, l
 raises("as_activation-a-bare-function", lambda: activations.as_activation(np.tanh), r"Activation\('my name'")
 raises("get-a-parameter-of-another-activation", lambda: activations.get("relu", slope=0.1), r"its parameters: none")
 raises("generic_kernel-not-callable", lambda: activations.generic_kernel("tanh", np.cos), r"callable|Activation")
+raises("declaration-of-an-Activation", lambda: activations.declaration(activations.get("elu")), r"\(act\.name\)")
+
+
+def _change_a_declared_default():
+    """A learner edits the declaration's defaults, hoping to change the built-in: it keeps its own."""
+    activations.declaration("leaky_relu").defaults.update(slope=0.5)
+    return activations.get("leaky_relu")(-1.0)
+
+
+gives("declaration-defaults-edited", _change_a_declared_default, lambda value: value == -0.01)
 
 # --- axes, orientation, shapes ------------------------------------------------------------------------
 
