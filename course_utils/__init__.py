@@ -31,8 +31,9 @@ Public modules, one concept each:
 - ``exercises``: the checks of the notebooks' exercises, ``exercises.check("NN.k", answer)``.
 - ``check_env``: ``python -m course_utils.check_env`` diagnoses a set-up.
 
-Private helpers: ``_validation`` (argument checks shared by all modules), ``_workers`` (the worker
-processes of ``compare``) and ``_progress`` (its progress bar).
+Private helpers: ``_validation`` (generic argument checks shared by all modules), ``_conventions`` (the
+course's conventions: data in columns, 0/1 labels, rows of ``compare``), ``_workers`` (the worker processes of
+``compare``) and ``_progress`` (its progress bar).
 """
 
 __version__ = "0.1.0"

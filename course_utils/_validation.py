@@ -1,4 +1,6 @@
-"""Argument checks shared by every public function of ``course_utils``.
+"""Generic argument checks shared by every public function of ``course_utils``: numbers, ints, bools, choices,
+paths, arrays. The course's conventions (data orientation, labels, rows of ``compare``) are checked in
+:mod:`course_utils._conventions`, a network's parameters in :mod:`course_utils.parameters`.
 
 Each helper raises ``TypeError`` (wrong kind of value) or ``ValueError`` (right kind, bad value)
 with a message that names the argument, shows what was given and says what is allowed.
@@ -130,65 +132,6 @@ def as_float_array(name, value, *, allow_nonfinite=True, ndim=None):
     return array
 
 
-def check_X(X, name="X", n_features=None):
-    """Return ``X`` as a finite float64 array of shape ``(n_features, m)`` (the course's column convention)."""
-    X = as_float_array(name, X, ndim=2)
-    if X.shape[0] < 1 or X.shape[1] < 1:
-        raise ValueError(
-            f"{name} must have shape (n_features, m) with at least one feature and one example, got shape {X.shape}"
-        )
-    if n_features is not None and X.shape[0] != n_features:
-        hint = " (one row per example? pass X.T)" if X.shape[1] == n_features else ""
-        raise ValueError(f"{name} must have {n_features} features (rows), got shape {X.shape}{hint}")
-    if not np.all(np.isfinite(X)):
-        raise ValueError(f"{name} must contain only finite values (no NaN or inf)")
-    return X.astype(np.float64, copy=False)
-
-
-def check_XY(X, Y, *, x_name="X", y_name="Y", labels=True):
-    """Check a data set in the course's column convention and return ``(X, Y)``.
-
-    ``X`` must be a finite real array of shape ``(n_features, m)`` and ``Y`` an array of shape
-    ``(1, m)``: the labels 0 and 1 (ints, bools or floats equal to 0/1; returned as int64) or, with
-    ``labels=False`` (regression targets), any finite real numbers (returned as float64). Data in
-    the rows convention (one example per row, ``y`` of shape ``(m,)``) gets a hint to transpose.
-    """
-    X = as_float_array(x_name, X, ndim=2)
-    Y_array = np.asarray(Y) if not isinstance(Y, np.ndarray) else Y
-    if Y_array.ndim == 1 and Y_array.size >= 1 and Y_array.size in X.shape:
-        rows = Y_array.size == X.shape[0] and Y_array.size != X.shape[1]
-        raise ValueError(
-            f"{y_name} must have shape (1, {X.shape[0] if rows else X.shape[1]}) (one row, one column per example), "
-            f"got shape {Y_array.shape}: "
-            f"pass {y_name}.reshape(1, -1)" + (f" and {x_name}.T (one column per example)" if rows else "")
-        )
-    if Y_array.ndim == 2 and X.ndim == 2 and X.shape[0] != X.shape[1]:
-        m_y = Y_array.shape[1] if Y_array.shape[0] == 1 else Y_array.shape[0] if Y_array.shape[1] == 1 else None
-        if m_y is not None and m_y == X.shape[0] and m_y != X.shape[1]:
-            raise ValueError(
-                f"{x_name} has shape {X.shape}: one row per example? The course's functions take one column "
-                f"per example, {x_name} of shape (n_features, m): pass {x_name}.T"
-                + ("" if Y_array.shape[0] == 1 else f" and {y_name}.reshape(1, -1)")
-            )
-    X = check_X(X, x_name)
-    Y = check_labels01(y_name, Y) if labels else check_targets(y_name, Y)
-    m = X.shape[1]
-    if Y.shape != (1, m):
-        raise ValueError(
-            f"{y_name} must have shape (1, {m}) (one row of {'labels' if labels else 'targets'}, one column per "
-            f"example, matching {x_name} of shape {X.shape}), got shape {Y.shape}"
-        )
-    return X, Y
-
-
-def check_targets(name, Y):
-    """Return regression targets ``Y`` (any shape) as a finite float64 array with at least one value."""
-    Y = as_float_array(name, Y, allow_nonfinite=False)
-    if Y.size == 0:
-        raise ValueError(f"{name} must contain at least one target value, got an empty array of shape {Y.shape}")
-    return Y.astype(np.float64, copy=False)
-
-
 def check_init_scale(name, value, rules):
     """Return an initial weight scale: a number >= 0 (the standard deviation) or one of the ``rules`` names."""
     if isinstance(value, str):
@@ -199,25 +142,6 @@ def check_init_scale(name, value, rules):
             f"got {_show(value)} of type {type(value).__name__}"
         )
     return check_real(name, value, low=0.0)
-
-
-def check_labels01(name, Y):
-    """Return ``Y`` (any shape) as an int64 array if it holds only the labels 0 and 1."""
-    Y = np.asarray(Y)
-    if Y.dtype.kind not in "fiub":
-        raise TypeError(f"{name} must hold the numbers 0 and 1, got an array of dtype {Y.dtype}")
-    if Y.size == 0:
-        raise ValueError(f"{name} must contain at least one label, got an empty array of shape {Y.shape}")
-    if Y.dtype.kind == "f" and np.isnan(Y).any():
-        raise ValueError(f"{name} must contain only the labels 0 and 1, got NaN")
-    bad = (Y != 0) & (Y != 1)
-    if bad.any():
-        found = np.unique(Y[bad])[:5]
-        raise ValueError(
-            f"{name} must contain only the labels 0 and 1, got other values such as "
-            f"{', '.join(_show(v.item()) for v in found)}"
-        )
-    return Y.astype(np.int64, copy=False)
 
 
 def naming(argument, check, *args, **kwargs):
@@ -233,25 +157,3 @@ def naming(argument, check, *args, **kwargs):
             raise
         kind = TypeError if isinstance(error, TypeError) else ValueError
         raise kind(f"{argument}: {error}") from error
-
-
-def check_rows(name, rows, *, allow_empty=False):
-    """Return ``rows`` (an iterable of dicts, e.g. from ``experiments.compare``) as a list."""
-    if rows is None or isinstance(rows, (str, bytes, dict)) or not hasattr(rows, "__iter__"):
-        raise TypeError(
-            f"{name} must be a list of dicts (the rows experiments.compare returns), got {type(rows).__name__}"
-        )
-    rows = list(rows)
-    if not rows and not allow_empty:
-        raise ValueError(f"{name} must contain at least one row, got none")
-    bad = next((row for row in rows if not isinstance(row, dict)), None)
-    if bad is not None:
-        raise TypeError(f"{name} must hold dicts (the rows experiments.compare returns), got a {type(bad).__name__}")
-    return rows
-
-
-def check_field(name, key, rows):
-    """Return ``key`` if the first of ``rows`` has that field, else raise naming ``name`` and the fields."""
-    if not isinstance(key, str) or key not in rows[0]:
-        raise ValueError(f"{name}={_show(key)}, but the rows have no field {_show(key)}; fields: {', '.join(rows[0])}")
-    return key

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validation import check_bool, check_choice, check_int, check_path, check_real, check_seed, check_XY
+from ._conventions import check_XY
+from ._validation import check_bool, check_choice, check_int, check_path, check_real, check_seed
 
 #: The package that ``data/`` of the repository is installed as (``pyproject.toml``: package data).
 DATA_PACKAGE = "course_utils.data"

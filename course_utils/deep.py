@@ -28,6 +28,7 @@ record the activation and the output, so ``model_forward(X, params)`` needs noth
 import numpy as np
 
 from . import activations, model
+from ._conventions import check_labels01, check_targets, check_X, check_XY
 from ._validation import (
     _show,
     as_float_array,
@@ -35,12 +36,8 @@ from ._validation import (
     check_bool,
     check_choice,
     check_int,
-    check_labels01,
     check_real,
     check_seed,
-    check_targets,
-    check_X,
-    check_XY,
 )
 from .engine import RECORD_EVERY, TrainingDiverged, divergence_message
 from .network import compute_cost

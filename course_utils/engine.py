@@ -38,7 +38,8 @@ import contextlib
 
 import numpy as np
 
-from ._validation import check_choice, check_int, check_real, check_XY
+from ._conventions import check_XY
+from ._validation import check_choice, check_int, check_real
 from .model import labels
 from .parameters import OUTPUTS, check_layers
 

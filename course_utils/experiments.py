@@ -21,8 +21,9 @@ import numpy as np
 
 from . import _workers, model, network
 from . import activations as _activations
+from ._conventions import check_XY
 from ._progress import Progress
-from ._validation import MAX_SEED, _show, check_bool, check_choice, check_int, check_real, check_XY
+from ._validation import MAX_SEED, _show, check_bool, check_choice, check_int, check_real
 from .engine import OUTPUTS, RECORD_EVERY, Engine
 from .parameters import check_init
 from .results import best_per, select, table

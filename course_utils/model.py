@@ -28,7 +28,8 @@ import numpy as np
 from scipy.special import expit
 
 from . import activations
-from ._validation import as_float_array, check_array_dict, check_choice, check_real, check_X, check_XY
+from ._conventions import check_X, check_XY
+from ._validation import as_float_array, check_array_dict, check_choice, check_real
 from .parameters import OUTPUTS, check_layers, layer_keys, usage
 
 __all__ = [

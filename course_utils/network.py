@@ -25,18 +25,8 @@ import numpy as np
 from scipy.special import xlogy
 
 from . import activations, model
-from ._validation import (
-    as_float_array,
-    check_array_dict,
-    check_bool,
-    check_choice,
-    check_int,
-    check_labels01,
-    check_real,
-    check_seed,
-    check_X,
-    check_XY,
-)
+from ._conventions import check_labels01, check_X, check_XY
+from ._validation import as_float_array, check_array_dict, check_bool, check_choice, check_int, check_real, check_seed
 from .engine import RECORD_EVERY, Engine, TrainingDiverged, divergence_message
 from .parameters import INIT_RULES, OUTPUTS, Parameters, check_init, check_layers, layer_keys, usage, weight_std
 

@@ -8,7 +8,7 @@ axis labels are set; no rcParams or other global style is changed on import or o
 import matplotlib.pyplot as plt
 import numpy as np
 
-from . import _validation, network
+from . import _conventions, _validation, network
 from . import activations as _activations
 from ._validation import as_float_array
 from .parameters import check_layers
@@ -131,7 +131,7 @@ _CLASS_COLORS = ("#c0392b", "#2166ac")
 
 def _check_X(X, name="X"):
     """Return X as a finite float64 (2, m) array: points in the plane, one per column."""
-    return _validation.check_X(X, name, n_features=2)
+    return _conventions.check_X(X, name, n_features=2)
 
 
 def _check_points(X, Y, x_name="X", y_name="Y"):

@@ -5,7 +5,8 @@ A row is a dict (see ``compare``); these helpers work on any list of such dicts.
 
 import numpy as np
 
-from ._validation import _show, check_bool, check_field, check_rows
+from ._conventions import check_field, check_rows
+from ._validation import _show, check_bool
 
 __all__ = ["select", "best_per", "larger_is_better", "table"]
 
