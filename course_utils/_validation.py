@@ -157,3 +157,47 @@ def naming(argument, check, *args, **kwargs):
             raise
         kind = TypeError if isinstance(error, TypeError) else ValueError
         raise kind(f"{argument}: {error}") from error
+
+
+def check_interval(a, b, a_name="a", b_name="b"):
+    """Return ``(a, b)`` as finite floats with ``a < b``."""
+    a, b = check_real(a_name, a), check_real(b_name, b)
+    if not b > a:
+        raise ValueError(f"{b_name} must be greater than {a_name}, got {a_name} = {a} and {b_name} = {b}")
+    return a, b
+
+
+def check_float_dtype(name, value):
+    """Return ``np.float64`` or ``np.float32`` (as a ``np.dtype``) from a name or a numpy type."""
+    try:
+        dtype_name = np.dtype(value).name
+    except TypeError:
+        raise TypeError(f"{name} must be 'float64' or 'float32', got {_show(value)}") from None
+    return np.dtype(check_choice(name, dtype_name, ("float64", "float32")))
+
+
+def as_tuple(name, value, kind, singles=(str, numbers.Number)):
+    """A non-empty tuple from a sequence; a single value (an instance of ``singles``, or None) is wrapped."""
+    if isinstance(value, singles) or value is None:
+        value = (value,)
+    try:
+        value = tuple(value)
+    except TypeError:
+        raise TypeError(f"{name} must be a sequence of {kind}, got {_show(value)}") from None
+    if not value:
+        raise ValueError(f"{name} must contain at least one {kind.rstrip('s')}, got an empty sequence")
+    return value
+
+
+def check_distinct_ints(name, values, *, low=None, high=None):
+    """A tuple of distinct ints in ``[low, high]`` from a sequence of ints (or a single int)."""
+    values = tuple(check_int(f"{name} entry", v, low=low, high=high) for v in as_tuple(name, values, "ints"))
+    for v in values:
+        if values.count(v) > 1:
+            raise ValueError(f"{name} must not repeat a value, got {v} twice in {_show(values)}")
+    return values
+
+
+def check_learning_rate(name, value):
+    """A learning rate: a finite number > 0."""
+    return check_real(name, value, low=0.0, low_inclusive=False)

@@ -25,7 +25,7 @@ import numpy as np
 
 from . import activations as _activations
 from . import network as _network
-from ._validation import _show, as_float_array, check_choice, check_int, check_real
+from ._validation import _show, as_float_array, check_choice, check_int, check_interval, check_real
 from .parameters import check_layers
 
 __all__ = [
@@ -134,13 +134,6 @@ class HiddenLayerSum:
         return f"HiddenLayerSum({self.activation.name!r}, {self.n_units} units)"
 
 
-def _check_interval(a, b):
-    a, b = check_real("a", a), check_real("b", b)
-    if not b > a:
-        raise ValueError(f"b must be greater than a, got a = {a} and b = {b}")
-    return a, b
-
-
 def _values(name, f, x):
     """``f(x)`` as a finite float64 array of ``x``'s shape (a number is broadcast: constant functions)."""
     if not callable(f):
@@ -179,7 +172,7 @@ def sigmoid_staircase(f, a, b, n, steepness=None, sharpness=1.0):
 
     ``f`` must accept an array of points and return one finite value per point.
     """
-    a, b = _check_interval(a, b)
+    a, b = check_interval(a, b)
     n = check_int("n", n, low=1)
     sharpness = check_real("sharpness", sharpness, low=0.0, low_inclusive=False)
     if steepness is None:
@@ -205,7 +198,7 @@ def relu_interpolant(f, a, b, n):
     the first slope. Outside [a, b] the sum is constant f(a) on the left and continues with the last
     slope on the right. For smooth ``f`` the max error is about h**2 / 8 * max|f''| (second order).
     """
-    a, b = _check_interval(a, b)
+    a, b = check_interval(a, b)
     n = check_int("n", n, low=1)
     knots = np.linspace(a, b, n + 1)
     samples = _values("f", f, knots)
@@ -225,7 +218,7 @@ def approximation_error(f, approx, a, b, norm="max", exclude=None, n_points=2**1
     then count as zero error in the integrals. ``f`` and ``approx`` are callables on arrays.
     Returns a float.
     """
-    a, b = _check_interval(a, b)
+    a, b = check_interval(a, b)
     norm = check_choice("norm", norm, ("max", "l1", "l2"))
     n_points = check_int("n_points", n_points, low=2)
     x = np.linspace(a, b, n_points)

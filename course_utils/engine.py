@@ -39,7 +39,7 @@ import contextlib
 import numpy as np
 
 from ._conventions import check_XY
-from ._validation import check_choice, check_int, check_real
+from ._validation import check_choice, check_float_dtype, check_int, check_real
 from .model import labels
 from .parameters import OUTPUTS, check_layers
 
@@ -108,9 +108,7 @@ class Engine:
         self.output = check_choice("output", output, OUTPUTS)
         X, Y = check_XY(X, Y, labels=self.output == "sigmoid")
         models = _check_models(models, X.shape[0])
-        self.dtype = dtype = np.dtype(dtype)
-        if dtype not in (np.float64, np.float32):
-            raise ValueError(f"dtype must be float64 or float32, got {dtype}")
+        self.dtype = dtype = check_float_dtype("dtype", dtype)
         self.activations = [act for act, _, _ in models]
         n_x, m = X.shape
         self.n_x, self.m = n_x, m
@@ -234,7 +232,7 @@ class Engine:
     def _record(self, Z2):
         """Record this iteration's costs and apply the divergence rule (see the module docstring)."""
         cost = self._cost_of(Z2, self.Y).astype(np.float64)
-        self._check(cost)
+        self._find_divergence(cost)
         cost[self.diverged_at >= 0] = np.nan
         self._records.append(cost[:, None])
 
@@ -243,7 +241,7 @@ class Engine:
             return np.mean(np.logaddexp(0.0, Z2) - Y * Z2, axis=1)
         return 0.5 * np.mean((Z2 - Y) ** 2, axis=1)
 
-    def _check(self, cost=None):
+    def _find_divergence(self, cost=None):
         """Mark models whose cost or parameters are not finite as diverged; snapshot the others.
 
         A diverged model gets ``diverged_at`` (this iteration), ``reasons`` (what was not finite) and
@@ -337,7 +335,7 @@ class Engine:
                 subtract(P, grad, P)
             self.iteration = stop
             if final:
-                self._check()
+                self._find_divergence()
 
     def _run_one(self, stop, Z1, A1, G, T, Z2, D, grad, half_step, offset, step, step_Y):
         """The loop of :meth:`run` for a single model, without the per-model loops (fewer Python steps).
@@ -444,6 +442,7 @@ def _aligned(shape, dtype, fill=None):
     return out
 
 
+# Checked here, not in _validation: the engine's own input, a list of (Activation, learning rate, params).
 def _check_models(models, n_x):
     """``models`` as a list of (Activation, learning rate, params) with consistent shapes."""
     from .activations import Activation

@@ -15,7 +15,6 @@ numbers with ``output="identity"``).
 """
 
 import math
-import numbers
 
 import numpy as np
 
@@ -23,7 +22,17 @@ from . import _workers, model, network
 from . import activations as _activations
 from ._conventions import check_XY
 from ._progress import Progress
-from ._validation import MAX_SEED, _show, check_bool, check_choice, check_int, check_real
+from ._validation import (
+    MAX_SEED,
+    _show,
+    as_tuple,
+    check_bool,
+    check_choice,
+    check_distinct_ints,
+    check_float_dtype,
+    check_int,
+    check_learning_rate,
+)
 from .engine import OUTPUTS, RECORD_EVERY, Engine
 from .parameters import check_init
 from .results import best_per, select, table
@@ -123,13 +132,13 @@ def compare(
     labels = output == "sigmoid"
     X, Y = check_XY(X, Y, labels=labels)
     acts = _check_activations(activations)
-    widths = _check_ints("hidden_sizes", hidden_sizes, low=1)
-    seeds = _check_ints("seeds", seeds, low=0, high=MAX_SEED)
-    lrs = _per_activation("learning_rate", learning_rate, acts, _check_lr)
-    inits = _per_activation("init_scale", init_scale, acts, _check_init)
+    widths = check_distinct_ints("hidden_sizes", hidden_sizes, low=1)
+    seeds = check_distinct_ints("seeds", seeds, low=0, high=MAX_SEED)
+    lrs = _per_activation("learning_rate", learning_rate, acts, check_learning_rate)
+    inits = _per_activation("init_scale", init_scale, acts, check_init)
     num_iterations = check_int("num_iterations", num_iterations, low=1)
     progress, keep_params = check_bool("progress", progress), check_bool("keep_params", keep_params)
-    dtype = _check_dtype(dtype)
+    dtype = check_float_dtype("dtype", dtype)
     n_jobs = check_int("n_jobs", _workers.default_jobs() if n_jobs is None else n_jobs, low=1)
     X, Y, X_test, Y_test = _held_out(X, Y, X_test, Y_test, test_size, split_seed, labels)
     n_x, m = X.shape
@@ -305,31 +314,12 @@ def _oscillating(seen, tol=OSCILLATION_TOL):
 # --- argument handling ---------------------------------------------------------------------------
 
 
-def _check_dtype(value):
-    """np.float64 or np.float32 from "float64"/"float32" (or the numpy types)."""
-    try:
-        name = np.dtype(value).name
-    except TypeError:
-        raise TypeError(f"dtype must be 'float64' or 'float32', got {_show(value)}") from None
-    return np.dtype(check_choice("dtype", name, ("float64", "float32")))
-
-
-def _as_tuple(name, value, kind):
-    """A non-empty tuple from a sequence (or a single value, wrapped)."""
-    if isinstance(value, (str, numbers.Number, _activations.Activation)) or value is None:
-        value = (value,)
-    try:
-        value = tuple(value)
-    except TypeError:
-        raise TypeError(f"{name} must be a sequence of {kind}, got {_show(value)}") from None
-    if not value:
-        raise ValueError(f"{name} must contain at least one {kind.rstrip('s')}, got an empty sequence")
-    return value
-
-
+# Checked here, not in _validation: compare's own rule (distinct names; every function checked before a worker
+# starts).
 def _check_activations(activations):
     acts = tuple(
-        _activations.as_activation(a, "activations") for a in _as_tuple("activations", activations, "activations")
+        _activations.as_activation(a, "activations")
+        for a in as_tuple("activations", activations, "activations", singles=(str, _activations.Activation))
     )
     names = [a.name for a in acts]
     for name in names:
@@ -338,22 +328,6 @@ def _check_activations(activations):
                 f"activations must have distinct names, got {name!r} twice (give a modified Activation its own name)"
             )
     return tuple(act.check_outputs() for act in acts)  # here, before any worker starts: errors name the activation
-
-
-def _check_ints(name, values, low, high=None):
-    values = tuple(check_int(f"{name} entry", v, low=low, high=high) for v in _as_tuple(name, values, "ints"))
-    for v in values:
-        if values.count(v) > 1:
-            raise ValueError(f"{name} must not repeat a value, got {v} twice in {_show(values)}")
-    return values
-
-
-def _check_lr(value, name="learning_rate"):
-    return check_real(name, value, low=0.0, low_inclusive=False)
-
-
-def _check_init(value, name="init_scale"):
-    return check_init(name, value)
 
 
 def _per_activation(name, value, acts, check):
@@ -377,7 +351,7 @@ def _per_activation(name, value, acts, check):
         spec = {n: value for n in names}
     out = {}
     for n, v in spec.items():
-        values = tuple(check(x, name) for x in _as_tuple(name, v, "values"))
+        values = tuple(check(name, x) for x in as_tuple(name, v, "values"))
         if len(set(values)) != len(values):
             raise ValueError(f"{name} for {n!r} repeats a value: {_show(values)}")
         out[n] = values

@@ -54,11 +54,13 @@ PARAM_NAMES = layer_keys(2)  # W1, b1, W2, b2
 # --- checks --------------------------------------------------------------------------------------
 
 
+# Checked here, not in parameters: network's one-hidden-layer view of parameters.check_layers.
 def _check_params(params, n_x=None):
     """Check a one-hidden-layer parameter dict (shapes consistent, finite float arrays); return it as float64."""
     return check_layers("params", params, n_layers=2, n_x=n_x)
 
 
+# Checked here, not in _conventions: X against params, with the hint for a transposed X.
 def _check_params_for(params, X):
     """``(X, params)`` checked together: X's rows must be W1's inputs (with a "pass X.T" hint if it is transposed)."""
     checked = _check_params(params)
