@@ -132,18 +132,6 @@ def as_float_array(name, value, *, allow_nonfinite=True, ndim=None):
     return array
 
 
-def check_init_scale(name, value, rules):
-    """Return an initial weight scale: a number >= 0 (the standard deviation) or one of the ``rules`` names."""
-    if isinstance(value, str):
-        return check_choice(name, value, tuple(rules))
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(
-            f"{name} must be a number >= 0 or one of {', '.join(map(repr, rules))}; "
-            f"got {_show(value)} of type {type(value).__name__}"
-        )
-    return check_real(name, value, low=0.0)
-
-
 def naming(argument, check, *args, **kwargs):
     """Return ``check(*args, **kwargs)``; if it raises a message that does not name ``argument``, prefix it.
 

@@ -19,12 +19,13 @@ trained, so the record travels with the weights: copies, pickles and files keep 
 """
 
 import json
+import numbers
 import re
 
 import numpy as np
 
 from . import activations
-from ._validation import check_array_dict, check_choice, check_init_scale, check_int, check_path
+from ._validation import _show, check_array_dict, check_choice, check_int, check_path, check_real
 
 __all__ = ["Parameters", "usage", "OUTPUTS", "INIT_RULES", "check_init", "weight_std", "layer_keys", "check_layers"]
 
@@ -46,7 +47,14 @@ INIT_RULES = {
 
 def check_init(name, value):
     """Return an initialisation: a number >= 0 (the weights' standard deviation) or a name of :data:`INIT_RULES`."""
-    return check_init_scale(name, value, INIT_RULES)
+    if isinstance(value, str):
+        return check_choice(name, value, tuple(INIT_RULES))
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(
+            f"{name} must be a number >= 0 or one of {', '.join(map(repr, INIT_RULES))}; "
+            f"got {_show(value)} of type {type(value).__name__}"
+        )
+    return check_real(name, value, low=0.0)
 
 
 def weight_std(init, fan_in, fan_out):
