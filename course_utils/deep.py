@@ -80,6 +80,7 @@ class Caches(list):
 # layer's inputs from model)
 
 
+# Checked here: the Week-4 functions' own argument, the list of layer sizes.
 def _check_layer_dims(layer_dims, *, n_x=None, one_output=False):
     """``layer_dims`` as a list of ints >= 1, at least two of them (inputs ... output)."""
     if not isinstance(layer_dims, (list, tuple, np.ndarray)):
@@ -423,6 +424,7 @@ def train(
     return Parameters(params, act, output), np.array(costs)
 
 
+# Checked here until deep.train runs on the engine (the depth issue): the engine's divergence rule and message.
 def _check_finite(act, learning_rate, iteration, cost, params, costs, last_good, output):
     """The divergence rule of :mod:`course_utils.engine`: returns ``(iteration, params copy)`` if all is finite."""
     bad_params = not all(np.all(np.isfinite(value)) for value in params.values())

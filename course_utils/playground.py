@@ -150,6 +150,7 @@ def make_data(dataset="planar", noise=0.2, m=M_POINTS, seed=DATA_SEED):
     return datasets.make_toy(dataset, m=m, noise=noise, seed=seed)
 
 
+# Checked here: the playground's own input features (FEATURES).
 def _check_feature_names(names, argument="features"):
     """A tuple of feature names from :data:`FEATURES`, in that dict's order, each once."""
     if isinstance(names, str) or not isinstance(names, (tuple, list, set, frozenset)):
@@ -183,6 +184,7 @@ def features(X, names=()):
     return np.vstack([X] + [FEATURES[name](X)[None, :] for name in names])
 
 
+# Checked here: the playground's settings (DEFAULTS), built from the package's checks.
 def check_settings(**settings):
     """Fill in :data:`DEFAULTS` and check every setting; return the complete settings dict.
 
@@ -399,6 +401,7 @@ def run(**settings):
     return live.result()
 
 
+# Checked here: a playground Result.
 def _check_result(result):
     if not isinstance(result, Result):
         raise TypeError(f"result must be a playground Result (from playground.run()), got {type(result).__name__}")

@@ -40,6 +40,7 @@ def _default_z(z, default=_DEFAULT_Z):
     return z
 
 
+# Checked here, not in _validation: a matplotlib Axes is a plotting matter.
 def _check_ax(ax):
     """Return ``ax`` if it is None or a matplotlib Axes, else raise a TypeError naming ``ax``."""
     from matplotlib.axes import Axes
@@ -129,11 +130,13 @@ _BOUNDARY_CMAP = "RdBu"  # diverging: class 0 red, class 1 blue, white at probab
 _CLASS_COLORS = ("#c0392b", "#2166ac")
 
 
+# Checked here, not in _conventions: the plots draw points in the plane (2 features).
 def _check_X(X, name="X"):
     """Return X as a finite float64 (2, m) array: points in the plane, one per column."""
     return _conventions.check_X(X, name, n_features=2)
 
 
+# Checked here, not in _conventions: a plot accepts any two labels, as (1, m) or (m,), and colours them.
 def _check_points(X, Y, x_name="X", y_name="Y"):
     """Return X (2, m) floats, the colour index (m,) of each label and the two label values."""
     X = _check_X(X, x_name)
@@ -476,6 +479,7 @@ def plot_spread(
 HIDDEN_UNITS_MAX_PER_ROW = 10
 
 
+# Checked here: the features callable is the hidden-unit maps' own argument.
 def _check_features(features):
     if features is not None and not callable(features):
         raise TypeError(
@@ -717,6 +721,7 @@ def plot_hidden_units(
     return fig
 
 
+# Checked here, not in _conventions: a plot accepts regression targets as (1, m) or (m,).
 def _check_targets(X, Y):
     """Regression targets (output "identity"): finite numbers, one per column of X."""
     Y = _validation.as_float_array("Y", Y, allow_nonfinite=False)

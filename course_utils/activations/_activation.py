@@ -141,6 +141,7 @@ class Activation:
             f"the trained one {mine[k]:.6g} (was its cell changed and re-run?)"
         )
 
+    # Checked here: what a learner's function returns is the Activation's own contract.
     def check_outputs(self):
         """Check once that the function and derivative return finite real arrays of z's shape; returns self.
 
