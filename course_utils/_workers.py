@@ -32,7 +32,7 @@ def picklable(obj):
     try:
         pickle.dumps(obj)
         return True
-    except Exception:  # noqa: BLE001 - any pickling failure means "run in this process"
+    except Exception:
         return False
 
 

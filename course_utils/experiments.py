@@ -278,7 +278,7 @@ def _train_groups(groups, models, X, Y, output, dtype, num_iterations, n_jobs, s
                         _workers.submit(pool, gm, X, Y, output, dtype, st, stop - start, final)
                         for gm, st in zip(group_models, states)
                     ]
-                except Exception:  # noqa: BLE001 - a broken pool: carry on in this process
+                except Exception:
                     _workers.shutdown()
                     pool, futures = None, [None] * len(groups)
             for g, future in enumerate(futures):
@@ -286,7 +286,7 @@ def _train_groups(groups, models, X, Y, output, dtype, num_iterations, n_jobs, s
                 if future is not None:
                     try:
                         new_state = future.result()
-                    except Exception:  # noqa: BLE001 - worker died or could not unpickle
+                    except Exception:
                         _workers.shutdown()
                         pool = None
                 if new_state is None:

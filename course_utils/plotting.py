@@ -195,7 +195,7 @@ def _model_values(model, points, proba):
     k = points.shape[1]
     if isinstance(model, network.Parameters):  # the course's parameters, which know their activation
         params = model
-        model = lambda P: network.predict_proba(params, P)  # noqa: E731
+        model = lambda P: network.predict_proba(params, P)
     elif isinstance(model, dict):
         raise TypeError(
             "model is a plain dict of parameters, which does not record its activation: pass the Parameters that "

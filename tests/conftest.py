@@ -4,10 +4,10 @@ import matplotlib
 
 matplotlib.use("Agg")  # tests draw figures without a screen
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from course_utils import datasets  # noqa: E402
+from course_utils import datasets
 
 
 @pytest.fixture(scope="session")

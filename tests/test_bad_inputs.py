@@ -25,11 +25,11 @@ import re
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-from course_utils import (  # noqa: E402
+from course_utils import (
     activations,
     approximation,
     check_env,
@@ -46,7 +46,7 @@ from course_utils import (  # noqa: E402
     plotting,
     results,
 )
-from tests.public_api import (  # noqa: E402
+from tests.public_api import (
     PACKAGE_DIR,
     PUBLIC,
     codes_of,
@@ -188,7 +188,7 @@ def data_cases(label, call, x="X", y="Y", *, X=X, Y=Y, any_two_labels=False):
     ``any_two_labels``: the plotting helpers colour any two classes (and take ``Y`` as ``(m,)``
     too), so only a third class and NaN labels are wrong there.
     """
-    c = lambda **kw: call(**{x: X, y: Y, **kw})  # noqa: E731
+    c = lambda **kw: call(**{x: X, y: Y, **kw})
     case(ValueError, x, lambda: c(**{x: X[0]}), f"{label}-1d")
     case(ValueError, x, lambda: c(**{x: X[np.newaxis]}), f"{label}-3d")
     case(ValueError, x, lambda: c(**{x: [[0.0, 1.0], [2.0]]}), f"{label}-ragged")
@@ -216,7 +216,7 @@ def data_cases(label, call, x="X", y="Y", *, X=X, Y=Y, any_two_labels=False):
 
 def params_cases(label, call, *, none_allowed=False):
     """A parameter dict W1, b1, W2, b2: wrong type, missing key, wrong shapes, NaN, wrong dtype."""
-    c = lambda p: call(params=p)  # noqa: E731
+    c = lambda p: call(params=p)
     case(TypeError, "params", lambda: c([PARAMS["W1"]]), f"{label}-list")
     if not none_allowed:  # gradient_check: params=None means "freshly initialised"
         case(TypeError, "params", lambda: c(None), f"{label}-None")
@@ -291,7 +291,7 @@ case(TypeError, "path", lambda: datasets.load_planar_dataset(path=3), "load_plan
 case(TypeError, "path", lambda: datasets.load_planar_dataset(path=["data.csv"]), "load_planar_dataset-list")
 case(TypeError, "path", lambda: datasets.write_planar_csv(path=None), "write_planar_csv-None")
 int_cases("write_planar_csv", lambda **kw: datasets.write_planar_csv(path="/nonexistent/x.csv", **kw), "m", low=2)
-_toy = lambda **kw: datasets.make_toy(**{"name": "noisy_moons", **kw})  # noqa: E731
+_toy = lambda **kw: datasets.make_toy(**{"name": "noisy_moons", **kw})
 case(ValueError, "name", lambda: _toy(name="spirals"), "make_toy-unknown")
 case(TypeError, "name", lambda: _toy(name=3), "make_toy-number")
 int_cases("make_toy", _toy, "m", low=4)
@@ -299,7 +299,7 @@ for _bad, _error in (("0.2", TypeError), (True, TypeError), (-0.1, ValueError), 
     case(_error, "noise", lambda _bad=_bad: _toy(noise=_bad), f"make_toy-noise-{_bad}")
 for _bad, _error in ((1.5, TypeError), (True, TypeError), (-1, ValueError), (2**32, ValueError)):
     case(_error, "seed", lambda _bad=_bad: _toy(seed=_bad), f"make_toy-seed-{_bad}")
-_split = lambda **kw: datasets.train_test_split_columns(**{"X": X, "Y": Y, **kw})  # noqa: E731
+_split = lambda **kw: datasets.train_test_split_columns(**{"X": X, "Y": Y, **kw})
 data_cases("train_test_split_columns", _split)
 real_cases("train_test_split_columns", _split, "test_size", bad_values=(0.0, 1.0, 1.5, -0.25))
 int_cases("train_test_split_columns", _split, "seed", low=0, high=2**32 - 1)
@@ -313,7 +313,7 @@ _stack = lambda **kw: deep_stack.layer_statistics(
     **{
         "activation": "tanh",
         "n_layers": 2,
-        "width": 4,  # noqa: E731
+        "width": 4,
         "m": 8,
         **kw,
     }
@@ -332,14 +332,14 @@ case(TypeError, "init", lambda: _stack(init=True), "layer_statistics-bool")
 
 # --- network -------------------------------------------------------------------------------------
 
-_init = lambda **kw: network.initialize_parameters(**{"n_x": 2, "n_h": 3, **kw})  # noqa: E731
+_init = lambda **kw: network.initialize_parameters(**{"n_x": 2, "n_h": 3, **kw})
 for _arg in ("n_x", "n_h", "n_y"):
     int_cases("initialize_parameters", _init, _arg, low=1)
 int_cases("initialize_parameters", _init, "seed", low=0, high=2**32 - 1)
 real_cases("initialize_parameters", _init, "init_scale", bad_values=(-0.01,), names_allowed=True)
 case(ValueError, "init_scale", lambda: _init(init_scale="glorot"), "initialize_parameters-unknown")
 
-_fwd = lambda **kw: network.forward_propagation(**{"X": X, "params": PARAMS, **kw})  # noqa: E731
+_fwd = lambda **kw: network.forward_propagation(**{"X": X, "params": PARAMS, **kw})
 activation_arg_cases("forward_propagation", _fwd, none_allowed=True)
 params_cases("forward_propagation", _fwd)
 case(ValueError, "X", lambda: _fwd(X=X[0]), "forward_propagation-1d")
@@ -348,14 +348,14 @@ case(ValueError, "X", lambda: _fwd(X=with_nan(X)), "forward_propagation-nan")
 case(ValueError, "X", lambda: _fwd(X=np.zeros((2, 0))), "forward_propagation-empty")
 case(ValueError, "X", lambda: _fwd(X=X[:1]), "forward_propagation-wrong-features")
 
-_params = lambda **kw: network.Parameters(**{"arrays": PARAMS, "activation": "relu", **kw})  # noqa: E731
+_params = lambda **kw: network.Parameters(**{"arrays": PARAMS, "activation": "relu", **kw})
 case(TypeError, "arrays", lambda: _params(arrays=[PARAMS["W1"]]), "Parameters-list")
 case(ValueError, "arrays", lambda: _params(arrays=without(PARAMS, "W2")), "Parameters-missing-W2")
 case(ValueError, "arrays", lambda: _params(arrays=replaced(PARAMS, b1=PARAMS["b1"][:1])), "Parameters-b1-shape")
 activation_arg_cases("Parameters", _params, none_allowed=True)
 case(ValueError, "output", lambda: _params(output="softmax"), "Parameters-unknown-output")
 case(TypeError, "output", lambda: _params(output=1), "Parameters-number-output")
-_trained = lambda **kw: network.trained_activation(**{"params": PARAMS, **kw})  # noqa: E731
+_trained = lambda **kw: network.trained_activation(**{"params": PARAMS, **kw})
 case(TypeError, "params", lambda: _trained(params=[PARAMS["W1"]]), "trained_activation-list")
 case(TypeError, "params", lambda: _trained(params=None), "trained_activation-None")
 activation_arg_cases("trained_activation", _trained, none_allowed=True)
@@ -374,13 +374,13 @@ case(
     "trained_activation-other-parameters",
 )
 
-_usage = lambda **kw: network.usage(**{"params": PARAMS, **kw})  # noqa: E731
+_usage = lambda **kw: network.usage(**{"params": PARAMS, **kw})
 case(TypeError, "params", lambda: _usage(params=[PARAMS["W1"]]), "usage-list")
 case(ValueError, "activation", lambda: _usage(params=PLAIN), "usage-plain-dict-needs-activation")
 case(ValueError, "output", lambda: _usage(output="softmax"), "usage-unknown-output")
 case(ValueError, "output", lambda: _usage(output="identity"), "usage-another-output")
 activation_arg_cases("usage", _usage, none_allowed=True)
-_layers = lambda **kw: parameters.check_layers(**{"name": "params", "params": PARAMS, **kw})  # noqa: E731
+_layers = lambda **kw: parameters.check_layers(**{"name": "params", "params": PARAMS, **kw})
 case(TypeError, "params", lambda: _layers(params=[PARAMS["W1"]]), "check_layers-list")
 case(ValueError, "params", lambda: _layers(params={**PLAIN, "W3": np.ones((1, 1)), "b3": np.zeros((1, 1))}, n_layers=2),
      "check_layers-three-layers-for-one-hidden")  # fmt: skip
@@ -400,7 +400,7 @@ case(ValueError, "activation", lambda: network.Parameters(PARAMS, "relux"), "Par
 # --- engine --------------------------------------------------------------------------------------
 
 _ENGINE_MODEL = (activations.get("tanh"), 1.2, PARAMS)
-_engine = lambda **kw: engine.Engine(**{"models": [_ENGINE_MODEL], "X": X, "Y": Y, **kw})  # noqa: E731
+_engine = lambda **kw: engine.Engine(**{"models": [_ENGINE_MODEL], "X": X, "Y": Y, **kw})
 data_cases("Engine", _engine)
 case(TypeError, "models", lambda: _engine(models=[]), "Engine-empty")
 case(TypeError, "models", lambda: _engine(models=_ENGINE_MODEL), "Engine-one-tuple")
@@ -413,7 +413,7 @@ case(
 case(ValueError, "params", lambda: _engine(X=X[:1]), "Engine-wrong-features")
 case(ValueError, "output", lambda: _engine(output="softmax"), "Engine-unknown-output")
 case(ValueError, "dtype", lambda: _engine(dtype=np.int64), "Engine-int-dtype")
-_message = lambda **kw: engine.divergence_message(  # noqa: E731
+_message = lambda **kw: engine.divergence_message(
     **{"activation_name": "relu", "learning_rate": 10.0, "iteration": 500, "last_good": 400, "what": "x", **kw}
 )
 case(TypeError, "activation_name", lambda: _message(activation_name=None), "divergence_message-None")
@@ -427,7 +427,7 @@ case(ValueError, "last_good", lambda: _message(last_good=-1), "divergence_messag
 
 _hls = lambda **kw: approximation.HiddenLayerSum(
     **{"activation": "relu", "w1": [1.0], "b1": [0.0], "w2": [1.0], "b2": 0.0, **kw}
-)  # noqa: E731
+)
 activation_arg_cases("HiddenLayerSum", _hls)
 case(ValueError, "w1", lambda: _hls(w1=[1.0, 2.0]), "HiddenLayerSum-lengths")
 case(TypeError, "b2", lambda: _hls(b2="0"), "HiddenLayerSum-string-b2")
@@ -435,15 +435,15 @@ for _name, _build in (
     ("sigmoid_staircase", approximation.sigmoid_staircase),
     ("relu_interpolant", approximation.relu_interpolant),
 ):
-    _c = lambda build=_build, **kw: build(**{"f": np.sin, "a": 0.0, "b": 1.0, "n": 4, **kw})  # noqa: E731
+    _c = lambda build=_build, **kw: build(**{"f": np.sin, "a": 0.0, "b": 1.0, "n": 4, **kw})
     case(TypeError, "f", lambda c=_c: c(f=3), f"{_name}-number-f")
     case(ValueError, "b", lambda c=_c: c(a=1.0, b=0.0), f"{_name}-reversed")
     case(ValueError, "a", lambda c=_c: c(a=NAN), f"{_name}-nan")
     int_cases(_name, _c, "n", low=1)
-_stair = lambda **kw: approximation.sigmoid_staircase(np.sin, 0.0, 1.0, 4, **kw)  # noqa: E731
+_stair = lambda **kw: approximation.sigmoid_staircase(np.sin, 0.0, 1.0, 4, **kw)
 real_cases("sigmoid_staircase", _stair, "sharpness", bad_values=(0.0, -1.0))
 case(ValueError, "steepness", lambda: _stair(steepness=-1.0), "sigmoid_staircase-negative-steepness")
-_err = lambda **kw: approximation.approximation_error(**{"f": np.sin, "approx": np.cos, "a": 0.0, "b": 1.0, **kw})  # noqa: E731
+_err = lambda **kw: approximation.approximation_error(**{"f": np.sin, "approx": np.cos, "a": 0.0, "b": 1.0, **kw})
 case(TypeError, "approx", lambda: _err(approx=3), "approximation_error-number")
 case(ValueError, "norm", lambda: _err(norm="l3"), "approximation_error-unknown-norm")
 case(TypeError, "exclude", lambda: _err(exclude=0.5), "approximation_error-number-exclude")
@@ -456,7 +456,7 @@ case(ValueError, "x", lambda: approximation.tent([[0.0, 1.0], [2.0]]), "tent-rag
 int_cases("sawtooth", lambda **kw: approximation.sawtooth(**{"x": 0.5, **kw}), "k", low=0)
 case(TypeError, "x", lambda: approximation.sawtooth("a", 2), "sawtooth-string")
 int_cases("sawtooth_one_layer", lambda **kw: approximation.sawtooth_one_layer(**kw), "k", low=1)
-_pieces = lambda **kw: approximation.count_linear_pieces(**{"x": [0.0, 1.0, 2.0], "values": [0.0, 1.0, 2.0], **kw})  # noqa: E731
+_pieces = lambda **kw: approximation.count_linear_pieces(**{"x": [0.0, 1.0, 2.0], "values": [0.0, 1.0, 2.0], **kw})
 case(ValueError, "values", lambda: _pieces(values=[0.0, 1.0]), "count_linear_pieces-lengths")
 real_cases("count_linear_pieces", _pieces, "rtol", bad_values=(0.0, -1.0))
 
@@ -476,7 +476,7 @@ case(ValueError, "status", lambda: exercises.Feedback("maybe", "Correct: yes"), 
 case(TypeError, "message", lambda: exercises.Feedback("correct", 3), "Feedback-number-message")
 case(ValueError, "message", lambda: exercises.Feedback("correct", "Not yet: no"), "Feedback-wrong-prefix")
 
-_cost = lambda **kw: network.compute_cost(**{"A2": A2, "Y": Y, **kw})  # noqa: E731
+_cost = lambda **kw: network.compute_cost(**{"A2": A2, "Y": Y, **kw})
 case(ValueError, "A2", lambda: _cost(A2=A2[:, :-1]), "compute_cost-shape")
 case(TypeError, "A2", lambda: _cost(A2=A2.astype(str)), "compute_cost-strings")
 case(TypeError, "A2", lambda: _cost(A2=A2 + 1j), "compute_cost-complex")
@@ -487,7 +487,7 @@ case(ValueError, "Y", lambda: _cost(Y=Y3), "compute_cost-label-2")
 case(ValueError, "Y", lambda: _cost(Y=Y_NAN), "compute_cost-label-nan")
 case(TypeError, "Y", lambda: _cost(Y=Y_STR), "compute_cost-label-strings")
 
-_logit_cost = lambda **kw: network.compute_cost_from_logits(**{"Z2": Z2, "Y": Y, **kw})  # noqa: E731
+_logit_cost = lambda **kw: network.compute_cost_from_logits(**{"Z2": Z2, "Y": Y, **kw})
 case(ValueError, "Z2", lambda: _logit_cost(Z2=Z2[:, :-1]), "compute_cost_from_logits-shape")
 case(TypeError, "Z2", lambda: _logit_cost(Z2=Z2.astype(str)), "compute_cost_from_logits-strings")
 case(TypeError, "Z2", lambda: _logit_cost(Z2=Z2 + 1j), "compute_cost_from_logits-complex")
@@ -502,7 +502,7 @@ case(ValueError, "Y", lambda: _logit_cost(Y=Y3), "compute_cost_from_logits-label
 case(ValueError, "Y", lambda: _logit_cost(Y=Y_NAN), "compute_cost_from_logits-label-nan")
 case(TypeError, "Y", lambda: _logit_cost(Y=Y_STR), "compute_cost_from_logits-label-strings")
 
-_back = lambda **kw: network.backward_propagation(**{"params": PARAMS, "cache": CACHE, "X": X, "Y": Y, **kw})  # noqa: E731
+_back = lambda **kw: network.backward_propagation(**{"params": PARAMS, "cache": CACHE, "X": X, "Y": Y, **kw})
 params_cases("backward_propagation", _back)
 data_cases("backward_propagation", _back)
 activation_arg_cases("backward_propagation", _back, none_allowed=True)
@@ -511,7 +511,7 @@ case(ValueError, "cache", lambda: _back(cache=without(CACHE, "Z1")), "backward_p
 case(ValueError, "cache", lambda: _back(cache=replaced(CACHE, A1=CACHE["A1"][:, :-1])), "backward_propagation-A1-shape")
 case(ValueError, "cache", lambda: _back(cache=replaced(CACHE, A2=with_nan(CACHE["A2"]))), "backward_propagation-A2-nan")
 
-_update = lambda **kw: network.update_parameters(**{"params": PARAMS, "grads": GRADS, **kw})  # noqa: E731
+_update = lambda **kw: network.update_parameters(**{"params": PARAMS, "grads": GRADS, **kw})
 params_cases("update_parameters", _update)
 real_cases("update_parameters", _update, "learning_rate", bad_values=(0.0, -1.0))
 case(TypeError, "grads", lambda: _update(grads=None), "update_parameters-None")
@@ -525,7 +525,7 @@ case(
     "update_parameters-strings",
 )
 
-_train = lambda **kw: network.train(**{"X": X, "Y": Y, "num_iterations": 3, **kw})  # noqa: E731
+_train = lambda **kw: network.train(**{"X": X, "Y": Y, "num_iterations": 3, **kw})
 data_cases("train", _train)
 activation_arg_cases("train", _train)
 int_cases("train", _train, "n_hidden", low=1)
@@ -538,7 +538,7 @@ case(TypeError, "print_cost", lambda: _train(print_cost="yes"), "train-string")
 case(TypeError, "print_cost", lambda: _train(print_cost=1), "train-int")
 
 for _label, _fn in (("predict", network.predict), ("predict_proba", network.predict_proba)):
-    _p = lambda _fn=_fn, **kw: _fn(**{"params": PARAMS, "X": X, **kw})  # noqa: E731
+    _p = lambda _fn=_fn, **kw: _fn(**{"params": PARAMS, "X": X, **kw})
     params_cases(_label, _p)
     activation_arg_cases(_label, _p, none_allowed=True)
     case(ValueError, "X", lambda _p=_p: _p(X=X.T), f"{_label}-rows-convention")
@@ -546,7 +546,7 @@ for _label, _fn in (("predict", network.predict), ("predict_proba", network.pred
     case(ValueError, "X", lambda _p=_p: _p(X=with_nan(X, (0, 1), -INF)), f"{_label}-inf")
     case(ValueError, "X", lambda _p=_p: _p(X=np.zeros((2, 0))), f"{_label}-empty")
 
-_acc = lambda **kw: network.accuracy(**{"predictions": Y, "Y": Y, **kw})  # noqa: E731
+_acc = lambda **kw: network.accuracy(**{"predictions": Y, "Y": Y, **kw})
 case(ValueError, "predictions", lambda: _acc(predictions=Y[:, :-1]), "accuracy-shape")
 case(ValueError, "predictions", lambda: _acc(predictions=Y3), "accuracy-label-2")
 case(ValueError, "predictions", lambda: _acc(predictions=Y * 0.5), "accuracy-probabilities")
@@ -555,7 +555,7 @@ case(ValueError, "Y", lambda: _acc(Y=Y3), "accuracy-label-2")
 case(ValueError, "Y", lambda: _acc(Y=Y_NAN), "accuracy-label-nan")
 case(ValueError, "Y", lambda: _acc(predictions=np.zeros((1, 0)), Y=np.zeros((1, 0))), "accuracy-empty")
 
-_gc = lambda **kw: network.gradient_check(**{"X": X, "Y": Y, "n_hidden": 2, **kw})  # noqa: E731
+_gc = lambda **kw: network.gradient_check(**{"X": X, "Y": Y, "n_hidden": 2, **kw})
 data_cases("gradient_check", _gc)
 activation_arg_cases("gradient_check", _gc, none_allowed=True)
 int_cases("gradient_check", _gc, "n_hidden", low=1)
@@ -608,7 +608,7 @@ for _error, _arg, _call, _label in (
 
 # --- plotting ------------------------------------------------------------------------------------
 
-_plot_act = lambda **kw: plotting.plot_activation(**{"activation": "tanh", **kw})  # noqa: E731
+_plot_act = lambda **kw: plotting.plot_activation(**{"activation": "tanh", **kw})
 activation_arg_cases("plot_activation", lambda activation: plotting.plot_activation(activation), callables_allowed=True)
 case(TypeError, "z", lambda: _plot_act(z=["a", "b"]), "plot_activation-strings")
 case(ValueError, "z", lambda: _plot_act(z=np.zeros((2, 2))), "plot_activation-2d")
@@ -633,7 +633,7 @@ case(TypeError, "names", lambda: plotting.activation_gallery(names=[3]), "activa
 int_cases("activation_gallery", lambda **kw: plotting.activation_gallery(names=["tanh"], **kw), "ncols", low=1)
 case(TypeError, "z", lambda: plotting.activation_gallery(names=["tanh"], z=[1j, 2j]), "activation_gallery-complex")
 
-_hv = lambda **kw: plotting.hidden_unit_values(**{"params": PARAMS, "points": X, **kw})  # noqa: E731
+_hv = lambda **kw: plotting.hidden_unit_values(**{"params": PARAMS, "points": X, **kw})
 params_cases("hidden_unit_values", _hv)
 activation_arg_cases("hidden_unit_values", _hv, none_allowed=True)
 case(ValueError, "points", lambda: _hv(points=X.T), "hidden_unit_values-rows-convention")
@@ -643,7 +643,7 @@ case(TypeError, "points", lambda: _hv(points=X.astype(str)), "hidden_unit_values
 case(ValueError, "points", lambda: _hv(points=np.zeros((2, 0))), "hidden_unit_values-empty")
 case(TypeError, "features", lambda: _hv(features="squares"), "hidden_unit_values-string-features")
 case(ValueError, "features", lambda: _hv(features=lambda P: P[:1]), "hidden_unit_values-features-shape")
-_phu = lambda **kw: plotting.plot_hidden_units(**{"params": PARAMS, "X": X, "Y": Y, "resolution": 20, **kw})  # noqa: E731
+_phu = lambda **kw: plotting.plot_hidden_units(**{"params": PARAMS, "X": X, "Y": Y, "resolution": 20, **kw})
 data_cases("plot_hidden_units", _phu, any_two_labels=True)
 params_cases("plot_hidden_units", _phu)
 activation_arg_cases("plot_hidden_units", _phu, none_allowed=True)
@@ -655,7 +655,7 @@ case(ValueError, "max_units", lambda: _phu(max_units=0), "plot_hidden_units-zero
 case(TypeError, "ncols", lambda: _phu(ncols="2"), "plot_hidden_units-string-ncols")
 case(ValueError, "ncols", lambda: _phu(ncols=0), "plot_hidden_units-zero-ncols")
 
-_spread = lambda **kw: plotting.plot_spread(**{"groups": {"tanh": [88.0, 90.5], "relu": [70.0, 75.5]}, **kw})  # noqa: E731
+_spread = lambda **kw: plotting.plot_spread(**{"groups": {"tanh": [88.0, 90.5], "relu": [70.0, 75.5]}, **kw})
 case(ValueError, "groups", lambda: _spread(groups={}), "plot_spread-empty")
 case(ValueError, "groups", lambda: _spread(groups=[88.0, 90.5]), "plot_spread-list")
 case(ValueError, "groups", lambda: _spread(groups={"tanh": []}), "plot_spread-empty-group")
@@ -669,8 +669,8 @@ real_cases("plot_spread", _spread, "offset", bad_values=())
 real_cases("plot_spread", _spread, "width", bad_values=(0.0, -0.5))
 case(TypeError, "ax", lambda: _spread(ax="left"), "plot_spread-string")
 
-_model = lambda Xg: network.predict_proba(PARAMS, Xg)  # noqa: E731
-_dv = lambda **kw: plotting.decision_values(**{"model": _model, "X": X, **kw})  # noqa: E731
+_model = lambda Xg: network.predict_proba(PARAMS, Xg)
+_dv = lambda **kw: plotting.decision_values(**{"model": _model, "X": X, **kw})
 case(TypeError, "model", lambda: _dv(model="tanh"), "decision_values-string")
 case(TypeError, "model", lambda: _dv(model=None), "decision_values-None")
 case(ValueError, "model", lambda: _dv(model=lambda Xg: Xg), "decision_values-wrong-output-shape")
@@ -684,7 +684,7 @@ int_cases("decision_values", _dv, "resolution", low=10, high=plotting.BOUNDARY_M
 real_cases("decision_values", _dv, "margin", bad_values=(-0.1, 2.0))
 case(TypeError, "proba", lambda: _dv(proba="yes"), "decision_values-string")
 
-_pdb = lambda **kw: plotting.plot_decision_boundary(**{"model": _model, "X": X, "Y": Y, **kw})  # noqa: E731
+_pdb = lambda **kw: plotting.plot_decision_boundary(**{"model": _model, "X": X, "Y": Y, **kw})
 data_cases("plot_decision_boundary", _pdb, any_two_labels=True)
 case(ValueError, "X_test", lambda: _pdb(X_test=X), "plot_decision_boundary-without-Y_test")
 case(ValueError, "Y_test", lambda: _pdb(X_test=X, Y_test=Y[:, :3]), "plot_decision_boundary-short")
@@ -692,10 +692,10 @@ case(ValueError, "X_test", lambda: _pdb(X_test=with_nan(X), Y_test=Y), "plot_dec
 case(TypeError, "discretize", lambda: _pdb(discretize="yes"), "plot_decision_boundary-string")
 case(TypeError, "model", lambda: _pdb(model=3), "plot_decision_boundary-number")
 
-_pds = lambda **kw: plotting.plot_dataset(**{"X": X, "Y": Y, **kw})  # noqa: E731
+_pds = lambda **kw: plotting.plot_dataset(**{"X": X, "Y": Y, **kw})
 data_cases("plot_dataset", _pds, any_two_labels=True)
 
-_pc = lambda **kw: plotting.plot_costs(**{"costs": [0.7, 0.5, 0.3], **kw})  # noqa: E731
+_pc = lambda **kw: plotting.plot_costs(**{"costs": [0.7, 0.5, 0.3], **kw})
 case(ValueError, "costs", lambda: _pc(costs=[]), "plot_costs-empty")
 case(ValueError, "costs", lambda: _pc(costs=[[0.7, 0.5]]), "plot_costs-2d")
 case(TypeError, "costs", lambda: _pc(costs=["0.7"]), "plot_costs-strings")
@@ -708,7 +708,7 @@ _bg = lambda **kw: plotting.boundary_grid(
     **{
         "models": [_model, _model],
         "X": X,
-        "Y": Y,  # noqa: E731
+        "Y": Y,
         "titles": ["a", "b"],
         **kw,
     }
@@ -760,7 +760,7 @@ case(TypeError, "progress", lambda: _cmp(progress="yes"), "compare-string")
 _ROWS = experiments.compare(
     X, Y, activations=("tanh", "relu"), hidden_sizes=(2,), seeds=(2, 3), num_iterations=3, progress=False
 )
-_dead = lambda **kw: experiments.dead_units(**{"params": PARAMS, "X": X, "activation": "relu", **kw})  # noqa: E731
+_dead = lambda **kw: experiments.dead_units(**{"params": PARAMS, "X": X, "activation": "relu", **kw})
 params_cases("dead_units", _dead)
 activation_arg_cases("dead_units", _dead, none_allowed=True)
 case(ValueError, "X", lambda: _dead(X=X[:1]), "dead_units-wrong-features")
@@ -777,12 +777,12 @@ case(
 )
 case(ValueError, "score", lambda: experiments.best_per(_ROWS, score="test_accuracy"), "best_per-no-test")
 case(ValueError, "rows", lambda: experiments.best_per([]), "best_per-empty")
-_best = lambda **kw: experiments.best_per(**{"rows": _ROWS, "score": "train_accuracy", **kw})  # noqa: E731
+_best = lambda **kw: experiments.best_per(**{"rows": _ROWS, "score": "train_accuracy", **kw})
 case(ValueError, "higher_is_better", lambda: _best(score="n_hidden"), "best_per-direction-unknown")
 case(TypeError, "higher_is_better", lambda: _best(higher_is_better="yes"), "best_per-direction-str")
 case(ValueError, "higher_is_better", lambda: results.larger_is_better("seed"), "larger_is_better-unknown-field")
 case(TypeError, "score", lambda: results.larger_is_better(3), "larger_is_better-int")
-_table = lambda **kw: experiments.table(**{"rows": _ROWS, "agg": "mean", **kw})  # noqa: E731
+_table = lambda **kw: experiments.table(**{"rows": _ROWS, "agg": "mean", **kw})
 case(ValueError, "rows", lambda: _table(rows=[]), "table-empty")
 case(TypeError, "rows", lambda: _table(rows=None), "table-None")
 case(ValueError, "value", lambda: _table(value="accuracy"), "table-unknown-field")
@@ -829,7 +829,7 @@ case(TypeError, "result", lambda: playground.render_png({"settings": {}}), "rend
 
 # --- check_env -----------------------------------------------------------------------------------
 
-_check = lambda **kw: check_env.Check(**{"ok": True, "what": "numpy 2.0", **kw})  # noqa: E731
+_check = lambda **kw: check_env.Check(**{"ok": True, "what": "numpy 2.0", **kw})
 case(TypeError, "ok", lambda: _check(ok="yes"), "Check-string")
 case(TypeError, "what", lambda: _check(what=3), "Check-number")
 case(TypeError, "path", lambda: check_env.read_requirements(path=3), "read_requirements-number")
@@ -904,7 +904,7 @@ DEEP_GRADS = deep.model_backward(DEEP_AL, Y, DEEP_CACHES)
 _OTHER_CACHES = deep.model_forward(X, deep.initialize_parameters_deep([2, 4, 3, 1], activation="tanh"))[1]
 _DEEP_REGRESSION = deep.initialize_parameters_deep([2, 3, 1], activation="tanh", output="identity")
 
-_init_deep = lambda **kw: deep.initialize_parameters_deep(**{"layer_dims": [2, 3, 1], **kw})  # noqa: E731
+_init_deep = lambda **kw: deep.initialize_parameters_deep(**{"layer_dims": [2, 3, 1], **kw})
 case(ValueError, "layer_dims", lambda: _init_deep(layer_dims=[2]), "initialize_parameters_deep-one-entry")
 case(ValueError, "layer_dims", lambda: _init_deep(layer_dims=[]), "initialize_parameters_deep-empty")
 case(ValueError, "layer_dims", lambda: _init_deep(layer_dims=[2, 0, 1]), "initialize_parameters_deep-zero")
@@ -918,18 +918,18 @@ int_cases("initialize_parameters_deep", _init_deep, "seed", low=0, high=2**32 - 
 activation_arg_cases("initialize_parameters_deep", _init_deep)
 case(ValueError, "output", lambda: _init_deep(output="softmax"), "initialize_parameters_deep-unknown-output")
 
-_lf = lambda **kw: deep.linear_forward(**{"A_prev": X, "W": DEEP["W1"], "b": DEEP["b1"], **kw})  # noqa: E731
+_lf = lambda **kw: deep.linear_forward(**{"A_prev": X, "W": DEEP["W1"], "b": DEEP["b1"], **kw})
 case(ValueError, "W", lambda: _lf(W=DEEP["W1"].T), "linear_forward-W-transposed")
 case(ValueError, "A_prev", lambda: _lf(A_prev=with_nan(X)), "linear_forward-nan")
 case(ValueError, "A_prev", lambda: _lf(A_prev=X[0]), "linear_forward-1d")
 case(TypeError, "b", lambda: _lf(b="0"), "linear_forward-string-b")
-_laf = lambda **kw: deep.linear_activation_forward(  # noqa: E731
+_laf = lambda **kw: deep.linear_activation_forward(
     **{"A_prev": X, "W": DEEP["W1"], "b": DEEP["b1"], "activation": "relu", **kw}
 )
 activation_arg_cases("linear_activation_forward", _laf)
 case(ValueError, "b", lambda: _laf(b=DEEP["b2"][:2]), "linear_activation_forward-b-shape")
 
-_mf = lambda **kw: deep.model_forward(**{"X": X, "params": DEEP, **kw})  # noqa: E731
+_mf = lambda **kw: deep.model_forward(**{"X": X, "params": DEEP, **kw})
 case(ValueError, "activation", lambda: _mf(params=DEEP_PLAIN), "model_forward-plain-dict-needs-activation")
 case(ValueError, "activation", lambda: _mf(activation="relu"), "model_forward-another-activation")
 case(ValueError, "X", lambda: _mf(X=X.T), "model_forward-rows-convention")
@@ -941,14 +941,14 @@ case(ValueError, "params", lambda: _mf(params=DEEP_GRADS), "model_forward-gradie
 activation_arg_cases("model_forward", _mf, none_allowed=True)
 case(ValueError, "output", lambda: _mf(output="softmax"), "model_forward-unknown-output")
 
-_lb = lambda **kw: deep.linear_backward(**{"dZ": DEEP_CACHES[0][1], "cache": DEEP_CACHES[0][0], **kw})  # noqa: E731
+_lb = lambda **kw: deep.linear_backward(**{"dZ": DEEP_CACHES[0][1], "cache": DEEP_CACHES[0][0], **kw})
 case(ValueError, "dZ", lambda: _lb(dZ=DEEP_CACHES[0][1][:, :5]), "linear_backward-dZ-shape")
 case(TypeError, "dZ", lambda: _lb(dZ="0"), "linear_backward-string")
 case(TypeError, "cache", lambda: _lb(cache=None), "linear_backward-None")
 case(TypeError, "cache", lambda: _lb(cache=DEEP_CACHES[0]), "linear_backward-layer-cache")
 _mixed = (DEEP_CACHES[1][0][0], DEEP_CACHES[2][0][1], DEEP_CACHES[1][0][2])  # W of layer 3 with b of layer 2
 case(ValueError, "cache", lambda: _lb(cache=_mixed, dZ=np.ones((1, 12))), "linear_backward-mixed-layers")
-_lab = lambda **kw: deep.linear_activation_backward(  # noqa: E731
+_lab = lambda **kw: deep.linear_activation_backward(
     **{"dA": np.ones((3, 12)), "cache": DEEP_CACHES[0], "activation": "tanh", **kw}
 )
 activation_arg_cases("linear_activation_backward", _lab)
@@ -961,7 +961,7 @@ case(
     "linear_activation_backward-Z-of-another",
 )
 
-_mb = lambda **kw: deep.model_backward(**{"AL": DEEP_AL, "Y": Y, "caches": DEEP_CACHES, **kw})  # noqa: E731
+_mb = lambda **kw: deep.model_backward(**{"AL": DEEP_AL, "Y": Y, "caches": DEEP_CACHES, **kw})
 case(ValueError, "activation", lambda: _mb(caches=list(DEEP_CACHES)), "model_backward-plain-list-needs-activation")
 case(ValueError, "activation", lambda: _mb(activation="relu"), "model_backward-another-activation")
 case(TypeError, "caches", lambda: _mb(caches=CACHE), "model_backward-network-cache-dict")
@@ -979,9 +979,7 @@ case(ValueError, "Y", lambda: _mb(Y=Y3), "model_backward-label-2")
 case(ValueError, "Y", lambda: _mb(Y=Y.T), "model_backward-Y-column")
 activation_arg_cases("model_backward", _mb, none_allowed=True)
 
-_du = lambda **kw: deep.update_parameters(  # noqa: E731
-    **{"params": DEEP, "grads": DEEP_GRADS, "learning_rate": 0.1, **kw}
-)
+_du = lambda **kw: deep.update_parameters(**{"params": DEEP, "grads": DEEP_GRADS, "learning_rate": 0.1, **kw})
 real_cases("deep.update_parameters", _du, "learning_rate", bad_values=(0.0, -1.0))
 case(ValueError, "grads", lambda: _du(grads=without(DEEP_GRADS, "dW3")), "deep.update_parameters-missing-dW3")
 case(
@@ -999,7 +997,7 @@ case(
 case(TypeError, "grads", lambda: _du(grads=None), "deep.update_parameters-None")
 case(ValueError, "params", lambda: _du(params=without(DEEP, "W2")), "deep.update_parameters-missing-W2")
 
-_dt = lambda **kw: deep.train(**{"X": X, "Y": Y, "layer_dims": [2, 3, 1], "num_iterations": 2, **kw})  # noqa: E731
+_dt = lambda **kw: deep.train(**{"X": X, "Y": Y, "layer_dims": [2, 3, 1], "num_iterations": 2, **kw})
 data_cases("deep.train", _dt)
 activation_arg_cases("deep.train", _dt)
 int_cases("deep.train", _dt, "num_iterations", low=1)
@@ -1015,7 +1013,7 @@ case(TypeError, "print_cost", lambda: _dt(print_cost="yes"), "deep.train-string-
 case(ValueError, "output", lambda: _dt(output="softmax"), "deep.train-unknown-output")
 
 for _label, _fn in (("deep.predict", deep.predict), ("deep.predict_proba", deep.predict_proba)):
-    _p = lambda fn=_fn, **kw: fn(**{"params": DEEP, "X": X, **kw})  # noqa: E731
+    _p = lambda fn=_fn, **kw: fn(**{"params": DEEP, "X": X, **kw})
     case(ValueError, "X", lambda _p=_p: _p(X=X.T), f"{_label}-rows-convention")
     case(TypeError, "X", lambda _p=_p: _p(X=X + 1j), f"{_label}-complex")
     case(ValueError, "activation", lambda _p=_p: _p(params=DEEP_PLAIN), f"{_label}-plain-dict")
@@ -1023,27 +1021,25 @@ for _label, _fn in (("deep.predict", deep.predict), ("deep.predict_proba", deep.
     activation_arg_cases(_label, _p, none_allowed=True)
 case(ValueError, "params", lambda: deep.predict_proba(_DEEP_REGRESSION, X), "deep.predict_proba-regression")
 
-_dg = lambda **kw: deep.gradient_check(  # noqa: E731
-    **{"X": X, "Y": Y, "layer_dims": [2, 3, 1], "activation": "tanh", **kw}
-)
+_dg = lambda **kw: deep.gradient_check(**{"X": X, "Y": Y, "layer_dims": [2, 3, 1], "activation": "tanh", **kw})
 data_cases("deep.gradient_check", _dg)
 activation_arg_cases("deep.gradient_check", _dg)
 real_cases("deep.gradient_check", _dg, "epsilon", bad_values=(0.0, -1e-7, 2.0))
 real_cases("deep.gradient_check", _dg, "l2", bad_values=(-1.0,))
 case(ValueError, "layer_dims", lambda: _dg(layer_dims=[2, 0, 1]), "deep.gradient_check-zero-units")
 case(ValueError, "init", lambda: _dg(init="glorot"), "deep.gradient_check-unknown-init")
-_re = lambda **kw: model.relative_error(**{"grads": DEEP_GRADS, "params": dict(DEEP), "cost": lambda: 0.0, **kw})  # noqa: E731
+_re = lambda **kw: model.relative_error(**{"grads": DEEP_GRADS, "params": dict(DEEP), "cost": lambda: 0.0, **kw})
 case(TypeError, "cost", lambda: _re(cost=0.5), "model.relative_error-number-cost")
 case(ValueError, "grads", lambda: _re(grads=without(DEEP_GRADS, "db1")), "model.relative_error-missing-db1")
 case(TypeError, "params", lambda: _re(params=None), "model.relative_error-None-params")
 real_cases("model.relative_error", _re, "epsilon", bad_values=(0.0, 2.0))
 
-_fw = lambda **kw: model.forward(**{"X": X, "params": DEEP, "activation": "tanh", **kw})  # noqa: E731
+_fw = lambda **kw: model.forward(**{"X": X, "params": DEEP, "activation": "tanh", **kw})
 case(ValueError, "X", lambda: _fw(X=X.T), "model.forward-rows-convention")
 case(ValueError, "params", lambda: _fw(params=without(DEEP, "W2")), "model.forward-missing-W2")
 case(ValueError, "output", lambda: _fw(output="softmax"), "model.forward-unknown-output")
 activation_arg_cases("model.forward", _fw, none_allowed=True)
-_logits = lambda **kw: model.logits(**{"X": X, "params": DEEP, "activation": "tanh", **kw})  # noqa: E731
+_logits = lambda **kw: model.logits(**{"X": X, "params": DEEP, "activation": "tanh", **kw})
 case(ValueError, "X", lambda: _logits(X=with_nan(X)), "model.logits-nan")
 activation_arg_cases("model.logits", _logits, none_allowed=True)
 case(ValueError, "W", lambda: model.linear(X, DEEP["W2"], DEEP["b2"]), "model.linear-W-shape")
@@ -1052,7 +1048,7 @@ for _name in ("output_unit", "output_derivative"):
     _f = getattr(model, _name)
     case(TypeError, "Z", lambda f=_f: f("0.5"), f"model.{_name}-string")
     case(ValueError, "output", lambda f=_f: f(Z2, "softmax"), f"model.{_name}-unknown-output")
-_mcost = lambda **kw: model.cost(**{"Z": Z2, "Y": Y, **kw})  # noqa: E731
+_mcost = lambda **kw: model.cost(**{"Z": Z2, "Y": Y, **kw})
 case(ValueError, "Z", lambda: _mcost(Z=np.vstack([Z2, Z2])), "model.cost-two-rows")
 case(ValueError, "Z", lambda: _mcost(Z=with_nan(Z2)), "model.cost-nan")
 case(ValueError, "Y", lambda: _mcost(Y=Y3), "model.cost-label-2")
@@ -1061,7 +1057,7 @@ case(ValueError, "output", lambda: _mcost(output="softmax"), "model.cost-unknown
 case(TypeError, "Z", lambda: model.labels(Z2.astype(str)), "model.labels-strings")
 case(ValueError, "derivatives", lambda: model.dead(np.zeros(3)), "model.dead-1d")
 case(TypeError, "derivatives", lambda: model.dead("0"), "model.dead-string")
-_dbl = lambda **kw: model.dead_by_layer(**{"X": X, "params": DEEP, **kw})  # noqa: E731
+_dbl = lambda **kw: model.dead_by_layer(**{"X": X, "params": DEEP, **kw})
 case(ValueError, "X", lambda: _dbl(X=X.T), "model.dead_by_layer-rows-convention")
 case(ValueError, "activation", lambda: _dbl(params=dict(DEEP)), "model.dead_by_layer-plain-dict")
 activation_arg_cases("model.dead_by_layer", _dbl, none_allowed=True)

@@ -27,7 +27,7 @@ def test_the_public_api_block_runs_as_written():
     namespace = {}
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        exec(compile(api_block(), "CONTRIBUTING.md (the public API)", "exec"), namespace)  # noqa: S102
+        exec(compile(api_block(), "CONTRIBUTING.md (the public API)", "exec"), namespace)
     plt.close("all")
     assert namespace["labels"].shape == (1, 400)
     assert namespace["rows"][0]["params"].activation.name == "tanh"

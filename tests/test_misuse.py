@@ -19,10 +19,10 @@ import re
 import matplotlib
 
 matplotlib.use("Agg")
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import numpy as np
+import pytest
 
-from course_utils import (  # noqa: E402
+from course_utils import (
     activations,
     approximation,
     check_env,
@@ -39,7 +39,7 @@ from course_utils import (  # noqa: E402
     plotting,
     results,
 )
-from tests.public_api import PUBLIC, credited, deadline, takes_arguments  # noqa: E402
+from tests.public_api import PUBLIC, credited, deadline, takes_arguments
 
 X_ALL, Y_ALL = datasets.load_planar_dataset()
 X, Y = X_ALL[:, ::4], Y_ALL[:, ::4]  # 100 flower points: fast rows

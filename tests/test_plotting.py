@@ -4,11 +4,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-from course_utils import activations, plotting  # noqa: E402
+from course_utils import activations, plotting
 
 # --- plot_activation / plot_with_derivative -----------------------------------------------------
 

@@ -4,12 +4,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from sklearn.linear_model import LogisticRegression, Perceptron  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from sklearn.linear_model import LogisticRegression, Perceptron
 
-from course_utils import activations, plotting  # noqa: E402
+from course_utils import activations, plotting
 
 
 @pytest.fixture(scope="module")

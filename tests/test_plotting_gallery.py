@@ -4,10 +4,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+import numpy as np
+import pytest
 
-from course_utils import activations, plotting  # noqa: E402
+from course_utils import activations, plotting
 
 
 def _curves(ax):

@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from course_utils import plotting  # noqa: E402
+from course_utils import plotting
 
 
 def test_plot_spread_draws_one_box_and_one_point_per_value():

@@ -14,7 +14,7 @@ from pathlib import Path
 if not __package__:  # run as a script (python tools/run_notebook.py): make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tools.notebook_runner import execute_and_save  # noqa: E402
+from tools.notebook_runner import execute_and_save
 
 
 def main(argv=None):
