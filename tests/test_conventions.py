@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 import course_utils
-from course_utils import _conventions
+from course_utils import network
 
 PACKAGE = Path(course_utils.__file__).resolve().parent
 HOMES = {"_validation.py", "_conventions.py", "parameters.py"}
@@ -58,9 +58,9 @@ def test_the_scan_finds_checkers():
     assert {"_check_models", "check_settings"} <= names
 
 
-def test_the_column_convention_hint_is_given_once_for_X_and_Y():
-    X, Y = np.zeros((400, 2)), np.zeros((1, 400))
+def test_the_column_convention_hints_come_from_the_one_check():
+    X, Y = np.zeros((400, 2)), np.zeros((1, 400), dtype=int)
     with pytest.raises(ValueError, match=r"pass X\.T"):
-        _conventions.check_XY(X, Y)
+        network.train(X, Y, num_iterations=1)
     with pytest.raises(ValueError, match=r"Y\.reshape\(1, -1\)"):
-        _conventions.check_XY(X.T, Y.ravel())
+        network.train(X.T, Y.ravel(), num_iterations=1)

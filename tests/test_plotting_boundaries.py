@@ -226,7 +226,7 @@ def test_boundary_grid_one_figure_titles_and_scores(data, clf):
     assert [ax.get_title(loc="right") for ax in axes] == ["91.2%", "n/a", "50.0%"]
     assert all(ax.get_legend() is None for ax in axes)
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["class 0", "class 1"]
-    assert fig._suptitle.get_text() == "three models"
+    assert fig.get_suptitle() == "three models"
     hidden = [ax for ax in fig.axes if not ax.get_visible()]
     colorbars = [ax for ax in fig.axes if ax.get_label() == "<colorbar>"]
     assert len(fig.axes) == 5 and len(hidden) == 1  # 3 panels, 1 spare, 1 shared colour bar
