@@ -306,57 +306,6 @@ def test_bad_data_is_named(flower):
         experiments.compare(X, Y, num_iterations=10, X_test=X[:1], Y_test=Y, progress=False)
 
 
-# --- helpers ---------------------------------------------------------------------------------
-
-
-def fake_rows():
-    def row(act, n, acc, seed=2, osc=False, div=False):
-        return {
-            "activation": act,
-            "n_hidden": n,
-            "seed": seed,
-            "train_accuracy": acc,
-            "oscillating": osc,
-            "diverged": div,
-        }
-
-    return [row("tanh", 1, 67.25), row("tanh", 4, 90.5, osc=True), row("relu", 1, 63.0), row("relu", 4, 70.0, div=True)]
-
-
-def test_table_text():
-    text = experiments.table(fake_rows())
-    assert text.splitlines() == [
-        "activation \\ n_hidden    1     4",
-        "tanh                  67.2 90.5~",
-        "relu                  63.0   div",
-    ]
-    plain = experiments.table(fake_rows(), marks=False, fmt="{:.0f}").splitlines()
-    assert plain[2].split() == ["relu", "63", "70"]
-
-
-def test_table_aggregates_seeds_and_refuses_ambiguity():
-    rows = fake_rows() + [dict(fake_rows()[0], seed=3, train_accuracy=70.25)]
-    with pytest.raises(ValueError, match="agg='mean'"):
-        experiments.table(rows)
-    text = experiments.table(rows, agg="mean")
-    assert text.splitlines()[1].split()[1] == "68.8"  # (67.25 + 70.25) / 2
-    with pytest.raises(ValueError, match="unknown agg 'mode'"):
-        experiments.table(rows, agg="mode")
-    with pytest.raises(ValueError, match="no field 'test_accuracy'"):
-        experiments.table(rows, value="test_accuracy")
-    with pytest.raises(ValueError, match="at least one row"):
-        experiments.table([])
-
-
-def test_select_and_best_per():
-    rows = fake_rows()
-    assert [r["n_hidden"] for r in experiments.select(rows, activation="tanh")] == [1, 4]
-    best = experiments.best_per(rows, score="train_accuracy")
-    assert best["tanh"]["n_hidden"] == 4 and best["relu"]["n_hidden"] == 1  # diverged one skipped
-    with pytest.raises(ValueError, match="no 'test_accuracy'"):
-        experiments.best_per(rows)
-
-
 class FakeTerminal(io.StringIO):
     def isatty(self):
         return True
