@@ -36,10 +36,10 @@ def picklable(obj):
         return False
 
 
-def train_chunk(models, X, Y, output, dtype, state, n_iterations, final):
-    """The job: rebuild a group's :class:`Engine` from ``state``, train ``n_iterations``, return the new state."""
+def train_chunk(models, X, Y, output, dtype, state, num_iterations, final):
+    """The job: rebuild a group's :class:`Engine` from ``state``, train ``num_iterations``, return the new state."""
     engine = Engine(models, X, Y, output=output, dtype=dtype, state=state)
-    engine.run(n_iterations, final=final)
+    engine.run(num_iterations, final=final)
     return engine.state()
 
 

@@ -265,8 +265,8 @@ class Engine:
             self.P[restore] = self.P_good[restore]
             self._frozen = self.diverged_at[self.param_model] >= 0
 
-    def run(self, n_iterations, final=True):
-        """Train every model for ``n_iterations`` more iterations.
+    def run(self, num_iterations, final=True):
+        """Train every model for ``num_iterations`` more iterations.
 
         ``final=True`` (the default) applies the divergence check once more at the end, as training
         ends there; pass ``final=False`` to continue later (the playground's frames).
@@ -295,7 +295,7 @@ class Engine:
             step = self._steps()
             half_step, offset = 0.5 * step, step * (0.5 - Y)  # step (A2 - Y) = (step / 2) tanh(Z2 / 2) + offset
             step_Y = step * Y
-            stop = self.iteration + n_iterations
+            stop = self.iteration + num_iterations
             if K == 1 and not frozen_any:
                 self._run_one(stop, Z1, A1, G, T, Z2, D, grad, half_step, offset, step, step_Y)
             for i in range(self.iteration, stop):
