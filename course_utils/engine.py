@@ -41,7 +41,7 @@ import numpy as np
 from ._conventions import check_XY
 from ._validation import check_choice, check_float_dtype, check_int, check_real
 from .model import labels
-from .parameters import OUTPUTS, check_layers
+from .parameters import OUTPUTS, Parameters, check_layers
 
 __all__ = ["RECORD_EVERY", "OUTPUTS", "TrainingDiverged", "Engine", "divergence_message"]
 
@@ -200,7 +200,8 @@ class Engine:
         }
 
     def params(self, k):
-        """Model ``k``'s current parameters as the course's dict (float64 copies)."""
+        """Model ``k``'s current parameters as the course's dict (float64 copies; between two checks of a
+        diverging model they may already hold inf or NaN)."""
         W1a, V = self._views(self.P)
         units = self.units[k]
         return {
@@ -209,6 +210,25 @@ class Engine:
             "W2": V[None, self.unit_rows[k]].astype(np.float64),
             "b2": V[self.ones_rows[k]].reshape(1, 1).astype(np.float64),
         }
+
+    def trained(self, k):
+        """Model ``k``'s parameters as :class:`~course_utils.parameters.Parameters`, which record its activation and
+        the output (after a divergence: the last parameters that were still finite)."""
+        return Parameters(self.params(k), self.activations[k], self.output)
+
+    def diverged_error(self, k):
+        """The :class:`TrainingDiverged` for model ``k`` (message, costs before, last finite parameters), or None."""
+        if self.diverged_at[k] < 0:
+            return None
+        act, learning_rate, last = self.activations[k], float(self.learning_rates[k]), int(self.last_good[k])
+        message = divergence_message(
+            act.name, learning_rate, int(self.diverged_at[k]), last if last >= 0 else None, self.reasons[k]
+        )
+        costs = self.costs[k]
+        params = self.trained(k) if last >= 0 else None
+        return TrainingDiverged(
+            message, iteration=int(self.diverged_at[k]), costs=costs[np.isfinite(costs)], params=params
+        )
 
     # --- the loop ---------------------------------------------------------------------------------
 

@@ -220,7 +220,7 @@ def _rows_of(engine, specs, X, Y, X_test, Y_test, keep_params):
         if test_scores is not None:
             row[test_score] = float(test_scores[k])
         if keep_params:
-            row["params"] = network.Parameters(engine.params(k), act, engine.output)
+            row["params"] = engine.trained(k)
         rows.append(row)
     return rows
 

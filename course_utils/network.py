@@ -27,7 +27,7 @@ from scipy.special import xlogy
 from . import activations, model
 from ._conventions import check_labels01, check_X, check_XY
 from ._validation import as_float_array, check_array_dict, check_bool, check_choice, check_int, check_real, check_seed
-from .engine import RECORD_EVERY, Engine, TrainingDiverged, divergence_message
+from .engine import RECORD_EVERY, Engine, TrainingDiverged
 from .parameters import INIT_RULES, OUTPUTS, Parameters, check_init, check_layers, layer_keys, usage, weight_std
 
 __all__ = [
@@ -284,22 +284,8 @@ def train(
     else:
         engine.run(num_iterations)
     if engine.diverged_at[0] >= 0:
-        raise diverged_error(engine, 0)
-    return Parameters(engine.params(0), act, output), engine.costs[0]
-
-
-def diverged_error(engine, k):
-    """The :class:`TrainingDiverged` for model ``k`` of a training ``engine`` (message, costs, last params)."""
-    act, learning_rate = engine.activations[k], float(engine.learning_rates[k])
-    last = int(engine.last_good[k])
-    message = divergence_message(
-        act.name, learning_rate, int(engine.diverged_at[k]), last if last >= 0 else None, engine.reasons[k]
-    )
-    costs = engine.costs[k]
-    params = Parameters(engine.params(k), act, engine.output) if last >= 0 else None
-    return TrainingDiverged(
-        message, iteration=int(engine.diverged_at[k]), costs=costs[np.isfinite(costs)], params=params
-    )
+        raise engine.diverged_error(0)
+    return engine.trained(0), engine.costs[0]
 
 
 # --- using a trained network ---------------------------------------------------------------------

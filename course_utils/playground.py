@@ -22,7 +22,7 @@ Three layers, so every piece is usable (and tested) without a browser:
 
 All three train with the course's engine (:mod:`course_utils.engine`, the loop behind
 ``network.train``), so a live run that reaches its last iteration ends exactly where :func:`run` ends,
-and a divergence is detected and reported by the engine's one rule (``network.diverged_error``).
+and a divergence is detected and reported by the engine's one rule (``Engine.diverged_error``).
 
 Data sets use the course's column convention: ``X (2, m)`` float64, ``Y (1, m)`` int 0/1. With input
 features the network's input is ``features(X, names)``, of shape ``(2 + len(names), m)``; the figures
@@ -297,7 +297,7 @@ class _Live:
         return self.diverged or self.engine.iteration >= self.end
 
     def message(self):
-        return str(network.diverged_error(self.engine, 0)) if self.diverged else ""
+        return str(self.engine.diverged_error(0)) if self.diverged else ""
 
     def _scores(self, F, Y):
         """(cost, accuracy in percent) of the current parameters on inputs F, from ``engine.forward``."""
@@ -378,7 +378,7 @@ class _Live:
         if not self.finite():  # overflowing, but the engine has not checked yet (it does every 100 iterations)
             result.notes.append("the parameters are no longer finite numbers: training is diverging")
             return result
-        result.params = params = network.Parameters(self.params(), self.act)
+        result.params = params = self.engine.trained(0)
         with np.errstate(all="ignore"):  # huge (but finite) weights at a large learning rate may overflow
             result.train_accuracy = network.accuracy(network.predict(params, self.F_train), self.Y_train)
             if self.F_test is not None:
