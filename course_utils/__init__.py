@@ -23,8 +23,8 @@ Public modules, one concept each:
 - ``experiments``: sweeps over many networks trained together (``compare``).
 - ``results``: reading ``compare``'s rows: ``select``, ``best_per`` (accuracies maximised, errors and costs
   minimised) and text ``table``\\ s.
-- ``plotting``: figures: activations and derivatives, decision boundaries, hidden-unit maps, cost
-  curves, boundary grids, spreads over seeds.
+- ``plotting``: figures, one module per kind: activations and derivatives, decision boundaries and boundary
+  grids, curves (costs, spreads over seeds), hidden-unit maps.
 - ``playground``: the interactive playground (ipywidgets), live training.
 - ``approximation``: building 1-D curves from sums of activations by hand (notebook 10).
 - ``deep_stack``: signal statistics in random deep stacks (notebook 05).
@@ -33,7 +33,8 @@ Public modules, one concept each:
 
 Private helpers: ``_validation`` (generic argument checks shared by all modules), ``_conventions`` (the
 course's conventions: data in columns, 0/1 labels, rows of ``compare``), ``_workers`` (the worker processes of
-``compare``) and ``_progress`` (its progress bar).
+``compare``), ``_progress`` (its progress bar) and ``_style`` (class colours, colour map and mesh, shared by the plots
+and the playground).
 """
 
 __version__ = "0.1.0"

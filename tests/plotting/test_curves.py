@@ -1,4 +1,4 @@
-"""Tests of plotting.plot_spread (box plot + strip of values per group)."""
+"""Tests of plotting.curves: plot_costs (a training's cost) and plot_spread (box plot + strip of values per group)."""
 
 import matplotlib
 import numpy as np
@@ -7,7 +7,7 @@ import pytest
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
-from course_utils import plotting
+from course_utils import engine, network, plotting
 
 
 def test_plot_spread_draws_one_box_and_one_point_per_value():
@@ -62,3 +62,14 @@ def test_plot_spread_bad_ax_and_jitter():
         plotting.plot_spread({"a": [1.0]}, ax="left")
     with pytest.raises(ValueError, match="jitter must be <= 0.5"):
         plotting.plot_spread({"a": [1.0]}, jitter=2.0)
+
+
+def test_plot_costs_places_the_recorded_costs_at_their_iterations(flower):
+    X, Y = flower
+    _, costs = network.train(X, Y, n_hidden=2, num_iterations=1000)
+    ax = plotting.plot_costs(costs, label="tanh")
+    (line,) = ax.get_lines()
+    np.testing.assert_array_equal(line.get_xdata(), np.arange(costs.size) * engine.RECORD_EVERY)
+    np.testing.assert_array_equal(line.get_ydata(), costs)
+    assert ax.get_xlabel() == "iteration" and ax.get_legend() is not None
+    assert plotting.plot_costs(costs, log=True).get_yscale() == "log"
