@@ -16,7 +16,11 @@ DISTANCE = 2 * np.arccosh(1 / np.sqrt(4 * SLOPE))
 TANH_GRID = np.array([-1000.0, -40.0, -5.0, -1.0, -1e-3, 0.0, 1e-10, 1e-3, 0.5, 1.0, 5.0, 40.0, 1000.0])
 
 
-@register("01.1", predicted_slope="your prediction of the slope of tanh at z = 0, a number")
+@register(
+    "01.1",
+    reveals=("tanh'(0) = 1", "four times the sigmoid's", "four times steeper"),
+    predicted_slope="your prediction of the slope of tanh at z = 0, a number",
+)
 def check_01_1(predicted_slope):
     """A prediction: tanh'(0) = 1, four times sigma'(0) = 1/4 (tanh(z) = 2 sigma(2z) - 1, chain rule)."""
     value = number("predicted_slope", predicted_slope, example="0.5")

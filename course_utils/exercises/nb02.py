@@ -29,7 +29,11 @@ def _trapezoid_gap(z, n=N):
     return activations.sum_of_sigmoids(z, np.linspace(0, L, n), weights="trapezoid") - _integral(z)
 
 
-@register("02.1", predicted_z="your prediction of the z where the trapezoid gap is largest, a number")
+@register(
+    "02.1",
+    reveals=("Δ²/48 at z = 0", "at z = 0 and z = L", "peaks at z = 0"),
+    predicted_z="your prediction of the z where the trapezoid gap is largest, a number",
+)
 def check_02_1(predicted_z):
     """A prediction: the trapezoid gap is largest at z = 0 (+D^2/48) and z = L (-D^2/48), ~0 far right."""
     value = number("predicted_z", predicted_z, example="-3")
@@ -53,7 +57,11 @@ def check_02_1(predicted_z):
     )
 
 
-@register("02.2", predicted_plateau="your prediction of the value Δ·Σσ(z − a_k) levels off at, a number")
+@register(
+    "02.2",
+    reveals=("levels off at NΔ", "NΔ = L·N/(N − 1)", "plateau is 9.8·100/99"),
+    predicted_plateau="your prediction of the value Δ·Σσ(z − a_k) levels off at, a number",
+)
 def check_02_2(predicted_plateau):
     """A prediction: past the last offset every sigmoid is 1, so the sum levels off at N D = L N / (N - 1)."""
     value = number("predicted_plateau", predicted_plateau, example="4.5", finite=False)
