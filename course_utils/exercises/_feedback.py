@@ -286,24 +286,41 @@ def array(name, value, *, shape=None):
 def close_to(name, value, expected, *, rtol=0.0, atol=0.0, decimals=None, hint=None):
     """Check that the number ``value`` is within ``max(atol, rtol * |expected|)`` of ``expected``.
 
-    ``decimals=2`` also accepts ``expected`` rounded to 2 decimals (a careful learner may round). The
-    ``Not yet:`` line says whether the answer is too high or too low and by how much (absolute and
-    percent), then ``hint``. Returns the answer as a float (it must be a number: see :func:`number`).
+    ``decimals=2`` is the course's one rule for an answer asked "to 2 decimals": every answer closer than
+    0.01 to ``expected`` is accepted, rounded or cut off (:func:`within_decimals`). The ``Not yet:`` line
+    says whether the answer is too high or too low and by how much (absolute and percent), with enough
+    digits to see the difference, then ``hint``. Returns the answer as a float (see :func:`number`).
     """
     value = number(name, value)
-    tolerance = max(atol, rtol * abs(expected))
-    if decimals is not None:
-        tolerance = max(tolerance, 0.5001 * 10.0**-decimals)
     gap = value - expected
-    if abs(gap) <= tolerance:
+    tolerance = max(atol, rtol * abs(expected))
+    if abs(gap) <= tolerance or (decimals is not None and within_decimals(value, expected, decimals)):
         return value
+    tolerance = max(tolerance, 0.0 if decimals is None else 10.0**-decimals)
     direction = "too high" if gap > 0 else "too low"
     percent = ""
     if expected != 0:
         ratio = 100 * abs(gap) / abs(expected)
         percent = f" ({ratio:.0f}%)" if ratio >= 10 else f" ({fmt(ratio, 2)}%)"
     sign = "; check the sign" if expected != 0 and abs(value + expected) <= tolerance else ""
-    raise Rejected(f"`{name}` = {fmt(value)} is {direction} by {fmt(abs(gap))}{percent}{sign}" + _then(hint))
+    shown = fmt_apart(value, expected)
+    raise Rejected(f"`{name}` = {shown[0]} is {direction} by {fmt(abs(gap))}{percent}{sign}" + _then(hint))
+
+
+def within_decimals(value, expected, decimals):
+    """Whether ``value`` answers ``expected`` "to ``decimals`` decimals": closer than 10**-decimals to it,
+    so both the rounded and the cut-off answer count (0.26 and 0.25 for 0.2590) and 0.2490 does not."""
+    return abs(value - expected) < 10.0**-decimals * (1 - 1e-9)
+
+
+def fmt_apart(*values, digits=4):
+    """The numbers ``values`` by :func:`fmt`, with as many significant digits as it takes (up to 17) for
+    different numbers to look different: "−0.99991" and "−0.99989", never "−0.9999" twice."""
+    for more in range(digits, 18):
+        texts = [fmt(v, more) for v in values]
+        if len(set(texts)) == len({float(v) for v in values}):
+            return texts
+    return [fmt(v, 17) for v in values]
 
 
 def arrays_close(name, got, expected, *, rtol=1e-7, atol=0.0, where=None, label="z", hint=None):
@@ -329,7 +346,8 @@ def arrays_close(name, got, expected, *, rtol=1e-7, atol=0.0, where=None, label=
     def point(flat):
         index = np.unravel_index(flat, expected.shape)
         at = f"{label} = {fmt(np.asarray(where)[index])}" if where is not None else f"index {_index_text(index)}"
-        return f"at {at} (yours {fmt(got[index])}, expected {fmt(expected[index])})"
+        yours, wanted = fmt_apart(got[index], expected[index])
+        return f"at {at} (yours {yours}, expected {wanted})"
 
     count = f"{len(bad)} of {expected.size} values" if expected.size > 1 else "the value"
     places = point(first) if first == worst else f"first {point(first)}, worst {point(worst)}"

@@ -3,7 +3,18 @@
 import numpy as np
 
 from .. import activations
-from ._feedback import Rejected, close_to, compare_on_grid, correct, fmt, function, not_yet, number, safe_call
+from ._feedback import (
+    Rejected,
+    close_to,
+    compare_on_grid,
+    correct,
+    fmt,
+    function,
+    not_yet,
+    number,
+    safe_call,
+    within_decimals,
+)
 from ._registry import register
 
 # 01.2: a neuron sigma(w x + b) with these parameters; its output is 1/2 at x = -b / w
@@ -60,8 +71,7 @@ def check_01_3(distance):
     value = number("distance", distance, example="3.64")
     if value <= 0:
         return not_yet(f"`distance` = {fmt(value)}: a distance |z − a| is positive")
-    tolerance = 0.01  # two decimals are enough, rounded or cut off (13.82 or 13.81)
-    if abs(value - DISTANCE) <= tolerance:
+    if within_decimals(value, DISTANCE, 2):  # to 2 decimals: 13.82 or 13.81
         return correct(
             f"σ′ falls to 1e-6 at |z − a| = {DISTANCE:.2f}, where σ′(u) ≈ e^(−|u|); a unit that far from its midpoint "
             "passes on a millionth of the gradient."

@@ -122,7 +122,11 @@ def _selu_he_std():
     return deep_stack.layer_statistics("selu", init="he", **STACK)["std"]
 
 
-@register("05.3", selu_he_std='your prediction: "grows", "stays" or "shrinks"')
+@register(
+    "05.3",
+    reveals=("spread grows in every seed",),
+    selu_he_std='your prediction: "grows", "stays" or "shrinks"',
+)
 def check_05_3(selu_he_std):
     """With He weights (twice LeCun's variance), SELU's spread grows layer after layer."""
     prediction = choice("selu_he_std", selu_he_std, ("grows", "stays", "shrinks"))
