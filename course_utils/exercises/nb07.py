@@ -88,7 +88,11 @@ def _zero_init_sigmoid():
     return different, network.accuracy(network.predict(params, X), Y)
 
 
-@register("07.2", predicted_units="your prediction: how many different hidden units, a whole number from 1 to 4")
+@register(
+    "07.2",
+    reveals=("its four units move together", "all four rows are identical"),
+    predicted_units="your prediction: how many different hidden units, a whole number from 1 to 4",
+)
 def check_07_2(predicted_units):
     """A prediction, compared with what training does: units that start equal stay equal."""
     k = integer("predicted_units", predicted_units, example="3")

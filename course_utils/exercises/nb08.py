@@ -57,6 +57,7 @@ def _span(values):
 
 @register(
     "08.1",
+    reveals=("seed 2 is one draw",),
     elu_beats_chance="your prediction: for how many of seeds 0-9 the 1-unit ELU network beats chance, 'none', "
     "'some' or 'all'",
 )

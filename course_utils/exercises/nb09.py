@@ -60,7 +60,7 @@ def _span(values):
 # --- 09.1: tanh at learning rate 1e5 (a prediction) -----------------------------------------------------
 
 HUGE_RATE = 1e5
-PREDICTION_TOLERANCE = 8.0  # percentage points: "about chance" is 42-58% when the median is 50%
+PREDICTION_TOLERANCE = 8.0  # percentage points, as the exercise states: "about chance" is 42-58% when the median is 50%
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,6 +73,7 @@ def _huge_rate_runs():
 
 @register(
     "09.1",
+    reveals=("50% at 10^5", "towards chance"),
     predicted_accuracy="your prediction of the median training accuracy at learning rate 1e5, in percent (such as 70)",
 )
 def check_09_1(predicted_accuracy):

@@ -184,6 +184,7 @@ def _verdict(raw, standardised):
 
 @register(
     "10.3",
+    reveals=("ReLU fails outright", "all 16 units are dead"),
     prediction="your prediction for the ReLU networks on the raw x: 'lower', 'similar', 'higher' or 'flat'",
 )
 def check_10_3(prediction):
