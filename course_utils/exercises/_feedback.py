@@ -12,7 +12,8 @@ check reads top to bottom, one helper call per requirement::
         return correct("divide by (N - 1) / b = 10.10, i.e. multiply the sum by the spacing of the offsets.")
 
 Types (each returns the value, converted): :func:`number`, :func:`integer`, :func:`boolean`,
-:func:`int_tuple`, :func:`function`, :func:`choice`, :func:`array`. Comparisons: :func:`close_to` (a
+:func:`int_tuple`, :func:`function`, :func:`choice`, :func:`array` (lists are accepted wherever a tuple
+or an array is; words in any case). Comparisons: :func:`close_to` (a
 number, too high / too low by how much), :func:`arrays_close` (first and worst differing point),
 :func:`compare_on_grid` (run the learner's function on a grid of z), :func:`gradient_check` (the
 learner's derivative against finite differences), :func:`require` (any condition, your hint). Learner
@@ -227,12 +228,12 @@ def boolean(name, value):
 
 
 def int_tuple(name, value, *, length=None, example="(3, 2)"):
-    """``value`` as a tuple of ints (numpy ints allowed), of ``length`` entries if given: a shape."""
+    """``value`` as a tuple of ints (numpy ints allowed), of ``length`` entries if given: a shape. A list or a
+    1-D array of whole numbers is accepted too (``[7, 2]`` means the same shape as ``(7, 2)``)."""
+    if isinstance(value, (list, np.ndarray)) and np.ndim(value) == 1:
+        value = tuple(value.tolist() if isinstance(value, np.ndarray) else value)
     if not isinstance(value, tuple):
-        tip = ""
-        if isinstance(value, (list, np.ndarray)):
-            tip = f": write it with round brackets, {tuple(value.tolist() if isinstance(value, np.ndarray) else value)}"
-        raise Rejected(f"`{name}` should be a tuple such as {example}; you gave {describe(value)}{tip}")
+        raise Rejected(f"`{name}` should be a tuple such as {example}; you gave {describe(value)}")
     bad = [entry for entry in value if isinstance(entry, (bool, np.bool_)) or not isinstance(entry, numbers.Integral)]
     if bad:
         raise Rejected(f"`{name}` should hold whole numbers (ints) such as {example}; it holds {describe(bad[0])}")
@@ -249,17 +250,18 @@ def function(name, value, *, of="z"):
 
 
 def choice(name, value, choices):
-    """``value`` if it is one of the strings ``choices`` (exactly); else a hint with the closest one."""
+    """``value`` as one of the strings ``choices``, case and surrounding spaces ignored ("Some" is "some");
+    else a hint with the closest one. Returns the choice as written in ``choices``."""
     choices = tuple(choices)
     listed = ", ".join(map(repr, choices))
     if not isinstance(value, str):
         raise Rejected(f"`{name}` should be one of {listed} (a string, in quotes); you gave {describe(value)}")
-    if value not in choices:
-        lowered = {c.lower(): c for c in choices}
-        close = difflib.get_close_matches(value.lower(), list(lowered), n=1)
-        guess = f"; did you mean {lowered[close[0]]!r}?" if close else ""
-        raise Rejected(f"`{name}` = {_shorten(repr(value))} is not one of {listed}{guess}")
-    return value
+    lowered = {c.lower(): c for c in choices}
+    if value.strip().lower() in lowered:
+        return lowered[value.strip().lower()]
+    close = difflib.get_close_matches(value.strip().lower(), list(lowered), n=1)
+    guess = f"; did you mean {lowered[close[0]]!r}?" if close else ""
+    raise Rejected(f"`{name}` = {_shorten(repr(value))} is not one of {listed}{guess}")
 
 
 def array(name, value, *, shape=None):

@@ -187,6 +187,13 @@ def check_08_3(to_sigmoid):
     params, expected = _tanh_case()
     given = {key: value.copy() for key, value in params.items()}
     result = safe_call("to_sigmoid", to_sigmoid, given, at="a dict of tanh parameters")
+    changed = [key for key in params if not np.array_equal(given.get(key), params[key])]
+    require(
+        not changed,
+        f"`to_sigmoid` changed the arrays it was given ({', '.join(changed)}): the exercise asks you to leave them "
+        "as they are and return new ones (an in-place update such as params['W1'] *= 2 changes the tanh network "
+        "too); compute new arrays, e.g. 2 * params['W1']",
+    )
     require(result is not None, "`to_sigmoid` returned None: did you forget `return`?")
     converted = _as_params("to_sigmoid", result, params)
     got = _sigmoid_logits(converted)
