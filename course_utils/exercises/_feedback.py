@@ -512,3 +512,20 @@ def flower():
     from .. import datasets
 
     return datasets.load_planar_dataset()
+
+
+def derivative_mistake(values, slope, mistakes, *, name="g"):
+    """The hint that names the learner's mistake in a derivative: ``values`` (the learner's, on a grid) against
+    the right ``slope`` there. ``mistakes`` is a list of ``(their values, "that is ...")`` for the classic
+    mistakes; then a flipped sign and a constant factor are recognised; otherwise None (give a general hint)."""
+    with np.errstate(all="ignore"):
+        for reference, what in mistakes:
+            if np.allclose(values, reference, rtol=1e-6, atol=1e-9):
+                return what
+        if np.allclose(values, -slope, rtol=1e-6, atol=1e-9):
+            return f"your slope has the wrong sign everywhere: {name}′ is positive"
+        usable = np.abs(slope) > 1e-3
+        factors = values[usable] / slope[usable]
+        if usable.any() and np.all(np.isfinite(factors)) and np.ptp(factors) < 1e-6 * max(1.0, abs(factors[0])):
+            return f"your slope is {fmt(factors[0], 3)} times the right one at every z: a constant factor is off"
+    return None

@@ -105,6 +105,12 @@ def check_01_4(my_tanh):
             hint="tanh(z) = 2σ(2z) − 1 (section 5): check both factors 2 and the − 1",
         )
     except Rejected as rejected:
+        if _overflows_only(my_tanh):
+            raise Rejected(
+                "`my_tanh` is right wherever it gives a finite number, but it overflows for large |z| (at z = "
+                f"{fmt(TANH_GRID[0])} it returns {fmt(_values(my_tanh)[0])}): an e^(±2z) of your formula exceeds "
+                "the largest float; write it with activations.sigmoid, which never overflows (section 6)"
+            ) from rejected
         if _same(my_tanh, lambda z: np.tanh(z / 2)):
             raise Rejected(
                 "`my_tanh` computes 2σ(z) − 1 = tanh(z/2): the identity has 2z inside σ, tanh(z) = 2σ(2z) − 1"
@@ -116,10 +122,26 @@ def check_01_4(my_tanh):
     )
 
 
-def _same(func, reference):
-    """Whether the learner's ``func`` computes ``reference`` on the grid (to diagnose a common mistake)."""
+def _values(func):
+    """The learner's ``func`` on TANH_GRID as floats, or None when it raises or gives another shape."""
     try:
         got = np.asarray(safe_call("my_tanh", func, TANH_GRID.copy()), dtype=float)
     except (Rejected, TypeError, ValueError):
+        return None
+    return got if got.shape == TANH_GRID.shape else None
+
+
+def _same(func, reference):
+    """Whether the learner's ``func`` computes ``reference`` on the grid (to diagnose a common mistake)."""
+    got = _values(func)
+    return got is not None and np.allclose(got, reference(TANH_GRID), rtol=1e-9, atol=1e-12)
+
+
+def _overflows_only(func):
+    """Whether the learner's ``func`` is tanh wherever it is finite and nan or inf somewhere (a right formula
+    that overflows for large |z|)."""
+    got = _values(func)
+    if got is None:
         return False
-    return got.shape == TANH_GRID.shape and np.allclose(got, reference(TANH_GRID), rtol=1e-9, atol=1e-12)
+    finite = np.isfinite(got)
+    return not finite.all() and np.allclose(got[finite], np.tanh(TANH_GRID[finite]), rtol=1e-9, atol=1e-12)

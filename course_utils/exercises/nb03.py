@@ -144,7 +144,15 @@ def check_03_4(my_softplus):
     """my_softplus agrees with softplus to 14 digits on SOFTPLUS_GRID, with overflow raising an error."""
     my_softplus = function("my_softplus", my_softplus)
     try:
-        compare_on_grid("my_softplus", my_softplus, activations.softplus, SOFTPLUS_GRID, rtol=1e-14, errstate="raise")
+        compare_on_grid(
+            "my_softplus",
+            my_softplus,
+            activations.softplus,
+            SOFTPLUS_GRID,
+            rtol=1e-14,
+            errstate="raise",
+            hint="compare your formula, term by term, with section 4's max(z, 0) + log(1 + e^−|z|)",
+        )
     except Rejected as rejected:
         message = str(rejected)
         if "FloatingPointError" in message:
@@ -160,6 +168,13 @@ def check_03_4(my_softplus):
 
 def _check_at_minus_40(my_softplus):
     """Stop the check with a specific hint if the learner's softplus loses the digits of softplus(-40)."""
+    ordinary = np.array([-5.0, -1.0, 0.0, 1.0, 5.0, 40.0])
+    try:
+        right_elsewhere = np.allclose(safe_call("my_softplus", my_softplus, ordinary), activations.softplus(ordinary))
+    except (Rejected, TypeError, ValueError):
+        return
+    if not right_elsewhere:  # wrong for another reason: the general message names the points
+        return
     z = np.array([-40.0])
     got = safe_call("my_softplus", my_softplus, z, at="z = -40")
     try:

@@ -5,7 +5,7 @@ import functools
 import numpy as np
 
 from .. import activations, datasets, network
-from ._feedback import array, arrays_close, correct, fmt, function, not_yet, number, require, safe_call
+from ._feedback import Rejected, array, arrays_close, correct, fmt, function, not_yet, number, require, safe_call
 from ._registry import register
 
 #: Exercise 1: an identity-activation network on the noisy moons (notebook 06, exercise 1's reveal cell).
@@ -111,7 +111,16 @@ def check_06_3(add_squared_radius):
     features = function("add_squared_radius", add_squared_radius, of="X")
     X = np.random.RandomState(63).uniform(-2.0, 2.0, size=(2, 7))
     expected = np.vstack([X, (X**2).sum(axis=0)])
-    got = safe_call("add_squared_radius", features, X.copy(), at="X of shape (2, 7)")
+    try:
+        got = safe_call("add_squared_radius", features, X.copy(), at="X of shape (2, 7)")
+    except Rejected as rejected:
+        if not isinstance(rejected.__cause__, ValueError) or "dimension" not in str(rejected.__cause__):
+            raise
+        raise Rejected(
+            "`add_squared_radius` tried to stack rows of different lengths (numpy raised ValueError for X of shape "
+            "(2, 7)): every row needs one value per point, 7 here; x1² + x2² of each point (column) is a sum over "
+            "axis 0, the two coordinates, not along axis 1"
+        ) from rejected
     require(got is not None, "`add_squared_radius` returned None: did you forget `return`?")
     shape = np.shape(got)
     require(

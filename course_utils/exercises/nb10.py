@@ -115,6 +115,12 @@ def fewest_hinges():
     return n
 
 
+def _how_far(error):
+    """How far an error is above the tolerance: "by 0.1%" close to it, "1339 times 1e-4" far above."""
+    ratio = error / TOLERANCE
+    return f"by {100 * (ratio - 1):.1f}%" if ratio < 2 else f"{fmt(ratio, 3)} times 1e-4"
+
+
 @register(
     "10.2",
     fewest_units="the smallest number N of ReLU hinges with a max error of at most 1e-4 on sin x, a whole number",
@@ -127,9 +133,14 @@ def check_10_2(fewest_units):
     error = _hinge_error(n)
     formula = "the max error is about Δ²/8 · max|f''| with Δ = 2π/N and max|f''| = 1 for sin: solve Δ²/8 ≤ 1e-4 for N"
     if error > TOLERANCE:
+        rounding = (
+            "; you are one short: the formula gives a fraction, round N up, not to the nearest whole number"
+            if n == best - 1
+            else ""
+        )
         return not_yet(
-            f"with N = {n} hinges the max error is {fmt(error)}, above 1e-4 (by {100 * (error / TOLERANCE - 1):.1f}%); "
-            f"{formula}, and round N up, not to the nearest whole number"
+            f"with N = {n} hinges the max error is {fmt(error)}, above 1e-4 ({_how_far(error)}): "
+            f"more hinges are needed; {formula}{rounding}"
         )
     if n > 2 * best:
         return not_yet(
