@@ -57,7 +57,7 @@ def check_01_2(midpoint):
         -NEURON_B / NEURON_W,
         decimals=2,
         hint=f"the output is ½ where the pre-activation z = wx + b = {NEURON_W:g}x + {NEURON_B:g} is 0: solve for x "
-        "(section 3: a = −b/w)",
+        "(section 3: τ = −b/w)",
     )
     return correct(
         f"σ(wx + b) = ½ where wx + b = 0, at x = −b/w = {-NEURON_B / NEURON_W:g}; with w < 0 the output falls from "
@@ -65,21 +65,21 @@ def check_01_2(midpoint):
     )
 
 
-@register("01.3", distance="the distance |z − a| from the midpoint where the slope is 1e-6, a number")
+@register("01.3", distance="the distance |z − τ| from the midpoint where the slope is 1e-6, a number")
 def check_01_3(distance):
     """sigma'(u) = 1e-6 at |u| = 2 arccosh(1 / sqrt(4e-6)) = 13.82 (about log(1e6): sigma'(u) ~ e^-|u| far out)."""
     value = number("distance", distance, example="3.64")
     if value <= 0:
-        return not_yet(f"`distance` = {fmt(value)}: a distance |z − a| is positive")
+        return not_yet(f"`distance` = {fmt(value)}: a distance |z − τ| is positive")
     if within_decimals(value, DISTANCE, 2):  # to 2 decimals: 13.82 or 13.81
         return correct(
-            f"σ′ falls to 1e-6 at |z − a| = {DISTANCE:.2f}, where σ′(u) ≈ e^(−|u|); a unit that far from its midpoint "
+            f"σ′ falls to 1e-6 at |z − τ| = {DISTANCE:.2f}, where σ′(u) ≈ e^(−|u|); a unit that far from its midpoint "
             "passes on a millionth of the gradient."
         )
     slope = float(activations.sigmoid_derivative(value))
     direction = "too far" if value > DISTANCE else "not far enough"
     return not_yet(
-        f"at |z − a| = {fmt(value)} the slope is {fmt(slope, 3)}, not 1e-6 ({direction}); the slope 1e-6 is the "
+        f"at |z − τ| = {fmt(value)} the slope is {fmt(slope, 3)}, not 1e-6 ({direction}); the slope 1e-6 is the "
         "fraction f = 1e-6 / ¼ = 4e-6 of the peak ¼: put that f into the formula of section 4"
     )
 
