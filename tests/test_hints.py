@@ -38,10 +38,10 @@ HINTS = [
     ("08.2", lambda z: -sigmoid(z) * (1 - sigmoid(z)), ["wrong sign"], [RECEIVES_Z]),
     ("08.2", lambda z: 0.5 * sigmoid(z) * (1 - sigmoid(z)), ["0.5 times the right one"], [RECEIVES_Z]),
     ("08.2", lambda z: 1 - np.tanh(z) ** 2, ["slope of tanh"], [RECEIVES_Z]),
-    # 10.2: "round N up" only for the learner who is one short
-    ("10.2", 222, ["round N up", "one short"], []),
-    ("10.2", 6, ["more hinges are needed"], ["round N up"]),
-    ("10.2", 100, ["more hinges are needed"], ["round N up"]),
+    # 10.2: "round K up" only for the learner who is one short
+    ("10.2", 222, ["round K up", "one short"], []),
+    ("10.2", 6, ["more hinges are needed"], ["round K up"]),
+    ("10.2", 100, ["more hinges are needed"], ["round K up"]),
 ]
 
 
