@@ -852,14 +852,15 @@ _NICE_TOPS = (0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.5
 
 def _cost_limits(values):
     """(scale, low, high) of the cost axis for these finite costs: a linear axis from 0 to the next "nice" top
-    above the largest cost; for costs above 50 (a blow-up) a log axis of whole decades, at most up to 1e200
-    (a diverging cost of 1e293 leaves it through the top)."""
+    above the largest cost; for costs above 50 (a blow-up) a log axis of whole decades up to the decade above
+    the last finite cost, whatever its size (1.29e293 shows below 1e294; the top never passes 1e308)."""
     top = float(values.max()) if values.size else 0.0
     for nice in _NICE_TOPS:
         if top * 1.04 <= nice:
             return ("linear", 0.0, nice)
     low = min(float(values.min()), 0.1)
-    return ("log", 10.0 ** np.floor(np.log10(max(low, 1e-6))), min(10.0 ** np.ceil(np.log10(top * 1.5)), 1e200))
+    decade = min(np.ceil(np.log10(top) + np.log10(1.5)), 308.0)
+    return ("log", 10.0 ** np.floor(np.log10(max(low, 1e-6))), 10.0**decade)
 
 
 def _board_for(fig, result, discretize=False, show_test=True):

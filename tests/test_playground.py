@@ -176,6 +176,7 @@ def test_plot_and_png():
     axes = playground.plot(diverged)
     assert "diverged" in axes[0].get_title()
     assert axes[1].get_lines()[0].get_xdata().size == diverged.frames["iteration"].size
+    assert axes[1].get_ylim()[1] >= np.max(diverged.costs)  # the last finite cost shows, whatever its size
     plt.close(axes[0].figure)
     assert playground.render_png(result).startswith(PNG_MAGIC)
 
