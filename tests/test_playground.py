@@ -409,3 +409,19 @@ def test_changes_handled_on_two_threads_end_consistent():
         assert app._board.settings == app.result.settings
     finally:
         app.pause()
+
+
+def test_an_untrained_network_looks_flat_and_every_map_states_its_colour_scale():
+    import matplotlib.pyplot as plt
+
+    untrained = playground.run(num_iterations=1, n_hidden=50, learning_rate=0.001)  # contributions about 1e-3
+    trained = playground.run(num_iterations=300, n_hidden=50)
+    shaded = {}
+    for name, result in (("untrained", untrained), ("trained", trained)):
+        boundary, _, units, logit = playground.plot(result)
+        rgb = np.asarray(units.get_images()[0].get_array())[..., :3]
+        shaded[name] = np.mean(rgb.min(axis=-1) < 200)  # pixels clearly away from the white middle of the scale
+        assert any("colour scale ±" in text.get_text() for text in logit.texts)
+        assert any("one colour scale for all maps" in text.get_text() for text in units.texts)
+        plt.close(boundary.figure)
+    assert shaded["untrained"] < 0.05 < shaded["trained"], shaded  # only the labels' ink, against real maps
