@@ -1182,9 +1182,11 @@ class Playground:
 
     def _show_text(self):
         live = self._live
-        self.counter.value = (
-            f"<span style='font-family:monospace'>iteration <b>{live.iteration}</b> of {live.end}</span>"
-        )
+        if live.diverged:  # the iteration the message and the figure name, not the end of the last frame
+            where = f"diverged at iteration <b>{int(live.engine.diverged_at[0])}</b>"
+        else:
+            where = f"iteration <b>{live.iteration}</b> of {live.end}"
+        self.counter.value = f"<span style='font-family:monospace'>{where}</span>"
         if live.diverged:
             text = html.escape(summary(live.result()))
             self.status.value = f"<b style='color:firebrick'>Training diverged.</b> <span>{text}</span>"

@@ -337,6 +337,8 @@ def test_divergence_stops_play_and_shows_the_engines_message():
         assert np.isfinite(frames["train_cost"][0]) and np.isnan(frames["train_cost"][-1])
         assert bytes(app.figure.value).startswith(PNG_MAGIC)
         assert app._board.progress.get_text() == "diverged at iteration 500"
+        assert "diverged at iteration <b>500</b>" in app.counter.value  # as the message says, not 750
+        assert "by iteration 500" in app.status.value
         app.controls["learning_rate"].value = 1.0  # recovers
         app.step()
         assert not app.result.diverged and "train accuracy" in app.status.value
