@@ -56,7 +56,7 @@ def check_04_1(p_never_fires):
 
 
 @functools.lru_cache(maxsize=1)
-def _dead_fractions():
+def dead_fractions():
     """Dead fraction of notebook 04's layer at shift -3 on its first 100 examples and on all 1000."""
     rng = np.random.RandomState(LAYER_SEED)
     X = rng.standard_normal((N_X, M))
@@ -79,7 +79,7 @@ def check_04_2(predicted_dead_fraction):
         f"`predicted_dead_fraction` = {fmt(p)} looks like a percent; give a fraction between 0 and 1",
     )
     require(0 <= p <= 1, f"`predicted_dead_fraction` = {fmt(p)} is not a fraction; it must lie between 0 and 1")
-    actual, full = _dead_fractions()
+    actual, full = dead_fractions()
     gap = p - actual
     if gap < -PREDICTION_TOLERANCE:
         return not_yet(

@@ -30,7 +30,7 @@ def _logistic_accuracy(features, Y):
 
 
 @functools.lru_cache(maxsize=1)
-def _moons():
+def moons_accuracies():
     """(network accuracy, logistic regression accuracy) on the noisy moons, in percent."""
     X, Y = datasets.load_extra_datasets()["noisy_moons"]
     params, _ = network.train(X, Y, activation=_identity(), **MOONS_RUN)
@@ -38,7 +38,7 @@ def _moons():
 
 
 @functools.lru_cache(maxsize=1)
-def _circles():
+def circles_accuracies():
     """(accuracy with x1, x2, x1², x2², without, best circle around the origin) on the noisy circles, in percent."""
     X, Y = datasets.load_extra_datasets()["noisy_circles"]
     with_squares = _logistic_accuracy(np.vstack([X, X**2]), Y)
@@ -63,7 +63,7 @@ def _percent(name, value):
 def check_06_1(predicted_moons_accuracy):
     """With the identity activation, 50 hidden units collapse to one line: about logistic regression's 86%."""
     p = _percent("predicted_moons_accuracy", predicted_moons_accuracy)
-    actual, logistic = _moons()
+    actual, logistic = moons_accuracies()
     if p > actual + MOONS_TOLERANCE:
         return not_yet(
             f"your prediction {fmt(p)}% is too high: with g(z) = z the 50 hidden units collapse into one linear map "
@@ -88,7 +88,7 @@ def check_06_1(predicted_moons_accuracy):
 def check_06_2(predicted_circles_accuracy):
     """With x1² and x2² the boundary can be a circle; the noise still limits the accuracy."""
     p = _percent("predicted_circles_accuracy", predicted_circles_accuracy)
-    actual, without, best = _circles()
+    actual, without, best = circles_accuracies()
     if p > actual + CIRCLES_TOLERANCE:
         return not_yet(
             f"your prediction {fmt(p)}% is too high: the boundary can now be a circle, but look at the noisy-circles "

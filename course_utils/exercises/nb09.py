@@ -64,7 +64,7 @@ PREDICTION_TOLERANCE = 8.0  # percentage points, as the exercise states: "about 
 
 
 @functools.lru_cache(maxsize=1)
-def _huge_rate_runs():
+def huge_rate_runs():
     """(training accuracies, number diverged) of tanh with the default width at learning rate 1e5, seeds 0-9."""
     X_train = _split()[0]
     rows = _train(X_train, n_hidden=playground.DEFAULTS["n_hidden"], seeds=SEEDS, learning_rate=HUGE_RATE)
@@ -86,7 +86,7 @@ def check_09_1(predicted_accuracy):
         "accuracies (0.7 is 70)",
     )
     require(0 <= predicted <= 100, f"`predicted_accuracy` = {fmt(predicted)}: an accuracy in percent is from 0 to 100")
-    accuracies, n_diverged = _huge_rate_runs()
+    accuracies, n_diverged = huge_rate_runs()
     median = float(np.median(accuracies))
     happened = (
         f"you predicted {fmt(predicted)}%, and the median over seeds 0-9 is {_percent(median)} "
