@@ -721,8 +721,9 @@ class _Board:
         contributions = w2[:, None] * A1
         A1_data, logit_data = self._hidden(p, self.F_train)
         scale = float(np.abs(w2[:, None] * A1_data).max()) if A1_data.size else 0.0
-        if not np.isfinite(scale) or scale <= 0:
+        if not np.isfinite(scale):
             scale = 1.0
+        scale = max(scale, UNIT_SCALE_FLOOR)  # an untrained network's tiny contributions look flat, as they are
         with np.errstate(all="ignore"):
             levels = np.clip((contributions / scale + 1.0) * 0.5, 0.0, 1.0)
         levels[~np.isfinite(levels)] = 0.5
@@ -735,14 +736,18 @@ class _Board:
             top, left = r * (t + strip + gap) + strip, c * (t + gap)
             rgba[top : top + t, left : left + t] = colours[j]
             weight = f"{w2[j]:+.2f}" if abs(w2[j]) < 100 else f"{w2[j]:+.3g}"
-            self.unit_labels[j] = label = self.label_format.format(j=j + 1, w=weight)
+            label = self.label_format.format(j=j + 1, w=weight)
             ink = self._bitmap(label)
-            height, width = min(ink.shape[0], strip - 2), min(ink.shape[1], t + gap)
+            if ink.shape[1] > t:  # too wide for its tile: the shortest form, so labels never run into each other
+                label = self.label_format.format(j=j + 1, w=f"{w2[j]:+.0e}".replace("e+0", "e").replace("e-0", "e-"))
+                ink = self._bitmap(label)
+            self.unit_labels[j] = label
+            height, width = min(ink.shape[0], strip - 2), min(ink.shape[1], t)
             y, x = top - 2 - height, max(left + (t - width) // 2, 0)
             region = rgba[y : y + height, x : x + width, :3]
             np.minimum(region, 255 - ink[-height:, :width, None], out=region)  # black text on the white strip
         self.units_image.set_data(rgba)
-        self.scale_text.set_text(f"one colour scale for all maps: ±{scale:.3g}")
+        self.scale_text.set_text(f"one colour scale for all maps: ±{scale:.3g} (at least ±{UNIT_SCALE_FLOOR:g})")
         return logit_data
 
     def _bitmap(self, text):
@@ -775,10 +780,11 @@ class _Board:
             _, logit = self._hidden(params, self.logit_mesh)
             logit = logit.reshape(self.logit_image.get_array().shape)
             finite_logit = np.abs(logit[np.isfinite(logit)])
-            scale = min(float(finite_logit.max()) if finite_logit.size else 1.0, 1e100) or 1.0
+            scale = min(float(finite_logit.max()) if finite_logit.size else 1.0, 1e100)
+            scale = max(scale, UNIT_SCALE_FLOOR)  # the same floor as the unit maps: an untrained logit looks flat
             self.logit_image.set_data(np.clip(np.nan_to_num(logit), -scale, scale))  # (drawn later: no inf/NaN)
             self.logit_image.set_clim(-scale, scale)
-            self.logit_text.set_text(f"b2 = {params['b2'][0, 0]:+.2f}")
+            self.logit_text.set_text(f"b2 = {params['b2'][0, 0]:+.2f}; colour scale ±{scale:.3g}")
             _, values = self._hidden(params, self.boundary_inputs)
             with np.errstate(all="ignore"):
                 proba = np.nan_to_num((1.0 / (1.0 + np.exp(-values))).reshape(self.xx1.shape), nan=0.5)
@@ -809,6 +815,11 @@ class _Board:
             if scale != self.ax_cost.get_yscale():
                 self.ax_cost.set_yscale(scale)
                 self.ax_cost.set_ylabel("cost (log scale)" if scale == "log" else "cost", labelpad=1)
+            if scale == "log":  # fixed decades: matplotlib's own log locator overflows on ranges beyond ~1e250
+                from matplotlib.ticker import FixedLocator, NullLocator
+
+                self.ax_cost.yaxis.set_major_locator(FixedLocator(_log_ticks(low, high)))
+                self.ax_cost.yaxis.set_minor_locator(NullLocator())
             self.ax_cost.set_ylim(low, high)
             self._background = None
         name = DATASET_LABELS[s["dataset"]]
@@ -853,6 +864,10 @@ class _Board:
         return buffer.getvalue()
 
 
+#: The smallest colour scale (in logit units) of the unit maps and the logit map: contributions far below 1 change
+#: the prediction by almost nothing, so an untrained network (contributions around 1e-3) is drawn flat.
+UNIT_SCALE_FLOOR = 1.0
+
 #: The settings a figure's layout depends on (the others only change titles and curves: see _Board.reuse).
 _LAYOUT_KEYS = ("dataset", "noise", "test_share", "features", "n_hidden")
 
@@ -861,14 +876,23 @@ _NICE_TOPS = (0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.5
 
 def _cost_limits(values):
     """(scale, low, high) of the cost axis for these finite costs: a linear axis from 0 to the next "nice" top
-    above the largest cost; for costs above 50 (a blow-up) a log axis of whole decades, at most up to 1e200
-    (a diverging cost of 1e293 leaves it through the top)."""
+    above the largest cost; for costs above 50 (a blow-up) a log axis of whole decades up to the decade above
+    the last finite cost, whatever its size (1.29e293 shows below 1e294; the top never passes 1e308)."""
     top = float(values.max()) if values.size else 0.0
     for nice in _NICE_TOPS:
         if top * 1.04 <= nice:
             return ("linear", 0.0, nice)
     low = min(float(values.min()), 0.1)
-    return ("log", 10.0 ** np.floor(np.log10(max(low, 1e-6))), min(10.0 ** np.ceil(np.log10(top * 1.5)), 1e200))
+    decade = min(np.ceil(np.log10(top) + np.log10(1.5)), 308.0)
+    return ("log", 10.0 ** np.floor(np.log10(max(low, 1e-6))), 10.0**decade)
+
+
+def _log_ticks(low, high, most=5):
+    """Whole decades between ``low`` and ``high`` (powers of 10), at most ``most`` + 1, at round multiples of a
+    round stride (1, 2, 5, 10, 20, 25, 50 or 100 decades)."""
+    first, last = int(round(np.log10(low))), int(round(np.log10(high)))
+    stride = next(k for k in (1, 2, 5, 10, 20, 25, 50, 100) if (last - first) / k <= most)
+    return [10.0**k for k in range(-(-first // stride) * stride, last + 1, stride)]
 
 
 def _board_for(fig, result, discretize=False, show_test=True):
@@ -1167,9 +1191,11 @@ class Playground:
 
     def _show_text(self):
         live = self._live
-        self.counter.value = (
-            f"<span style='font-family:monospace'>iteration <b>{live.iteration}</b> of {live.end}</span>"
-        )
+        if live.diverged:  # the iteration the message and the figure name, not the end of the last frame
+            where = f"diverged at iteration <b>{int(live.engine.diverged_at[0])}</b>"
+        else:
+            where = f"iteration <b>{live.iteration}</b> of {live.end}"
+        self.counter.value = f"<span style='font-family:monospace'>{where}</span>"
         if live.diverged:
             text = html.escape(summary(live.result()))
             self.status.value = f"<b style='color:firebrick'>Training diverged.</b> <span>{text}</span>"

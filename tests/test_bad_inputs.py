@@ -469,6 +469,8 @@ for _name in ("check", "evaluate", "lookup", "unregister"):
     case(TypeError, "exercise_id", lambda f=_f, a=_args: f(2.1, *a), f"{_name}-number")
 case(TypeError, "answer", lambda: exercises.check("01.1"), "check-no-answer")
 case(TypeError, "answer", lambda: exercises.evaluate("01.1", 1.0, 2.0), "evaluate-two-answers")
+case(ValueError, "exercise_id", lambda: exercises.predicted("99.9", 1.0), "predicted-unknown-id")
+case(TypeError, "exercise_id", lambda: exercises.predicted(4.2, 1.0), "predicted-a-number")
 case(ValueError, "exercise_id", lambda: exercises.register("2.1", x="a number"), "register-bad-id")
 case(ValueError, "exercise_id", lambda: exercises.register("01.1", x="a number"), "register-taken")
 case(TypeError, "answers", lambda: exercises.register("99.1"), "register-no-answers")

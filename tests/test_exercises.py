@@ -132,7 +132,10 @@ CASES = [  # exercise id, answers, status, a piece of the line
     ("99.2", (3.0,), "not_yet", "`my_softplus` should be a function of z (def or lambda); you gave the number 3"),
     ("99.3", ((7, 2), True, "noisy_moons"), "correct", "Correct: all three."),
     ("99.3", (np.zeros((7, 2)).shape, np.bool_(True), "blobs"), "correct", "Correct:"),
-    ("99.3", ([7, 2], True, "blobs"), "not_yet", "`shape_W1` should be a tuple such as (3, 2); you gave a list"),
+    ("99.3", ([7, 2], True, "blobs"), "correct", "Correct:"),  # a list is a shape too
+    ("99.3", (np.array([7, 2]), True, " Blobs"), "correct", "Correct:"),  # an array, and words in any case
+    ("99.3", ({7, 2}, True, "blobs"), "not_yet", "`shape_W1` should be a tuple such as (3, 2); you gave a set"),
+    ("99.3", ([[7, 2]], True, "blobs"), "not_yet", "`shape_W1` should be a tuple such as (3, 2); you gave a list"),
     ("99.3", ((2, 7), True, "blobs"), "not_yet", "one row per hidden unit"),
     ("99.3", ((7.0, 2), True, "blobs"), "not_yet", "should hold whole numbers (ints)"),
     ("99.3", ((7, 2, 1), True, "blobs"), "not_yet", "should have 2 entries"),
@@ -258,7 +261,7 @@ def test_number_refuses_the_rest(value):
 def test_integer_boolean_choice_and_function():
     assert helpers.integer("n", 143.0) == 143 and helpers.integer("n", np.int32(5)) == 5
     assert helpers.boolean("b", np.bool_(True)) is True
-    assert helpers.choice("c", "b", "ab") == "b"
+    assert helpers.choice("c", "b", "ab") == "b" and helpers.choice("c", "Some ", ("none", "some")) == "some"
     assert helpers.function("f", np.tanh) is np.tanh
     for helper, value, message in [
         (helpers.integer, 143.5, "whole number such as 3; you gave 143.5"),

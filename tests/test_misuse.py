@@ -299,6 +299,7 @@ raises("sum_of_sigmoids-weights-of-another-length", lambda: activations.sum_of_s
 raises("check-an-id-without-the-dot", lambda: exercises.check("011", None), r"known ids: 01\.1")
 raises("evaluate-an-unknown-id", lambda: exercises.evaluate("99.9", None), r"known ids")
 raises("lookup-a-number", lambda: exercises.lookup(1.1), r"string|\"01\.1\"")
+raises("predicted-without-the-prediction", lambda: exercises.predicted("04.2"), r"takes 1 answer")
 raises("register-an-existing-id", lambda: exercises.register("01.1", a="x")(lambda a: None), r"already")
 raises("unregister-an-unknown-id", lambda: exercises.unregister("99.9"), r"99\.9")
 raises("Feedback-a-message-without-its-prefix", lambda: exercises.Feedback("correct", "well done"), r"must start with")

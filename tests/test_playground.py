@@ -178,6 +178,7 @@ def test_plot_and_png():
     axes = playground.plot(diverged)
     assert "diverged" in axes[0].get_title()
     assert axes[1].get_lines()[0].get_xdata().size == diverged.frames["iteration"].size
+    assert axes[1].get_ylim()[1] >= np.max(diverged.costs)  # the last finite cost shows, whatever its size
     plt.close(axes[0].figure)
     assert playground.render_png(result).startswith(PNG_MAGIC)
 
@@ -338,6 +339,8 @@ def test_divergence_stops_play_and_shows_the_engines_message():
         assert np.isfinite(frames["train_cost"][0]) and np.isnan(frames["train_cost"][-1])
         assert bytes(app.figure.value).startswith(PNG_MAGIC)
         assert app._board.progress.get_text() == "diverged at iteration 500"
+        assert "diverged at iteration <b>500</b>" in app.counter.value  # as the message says, not 750
+        assert "by iteration 500" in app.status.value
         app.controls["learning_rate"].value = 1.0  # recovers
         app.step()
         assert not app.result.diverged and "train accuracy" in app.status.value
@@ -410,3 +413,19 @@ def test_changes_handled_on_two_threads_end_consistent():
         assert app._board.settings == app.result.settings
     finally:
         app.pause()
+
+
+def test_an_untrained_network_looks_flat_and_every_map_states_its_colour_scale():
+    import matplotlib.pyplot as plt
+
+    untrained = playground.run(num_iterations=1, n_hidden=50, learning_rate=0.001)  # contributions about 1e-3
+    trained = playground.run(num_iterations=300, n_hidden=50)
+    shaded = {}
+    for name, result in (("untrained", untrained), ("trained", trained)):
+        boundary, _, units, logit = playground.plot(result)
+        rgb = np.asarray(units.get_images()[0].get_array())[..., :3]
+        shaded[name] = np.mean(rgb.min(axis=-1) < 200)  # pixels clearly away from the white middle of the scale
+        assert any("colour scale ±" in text.get_text() for text in logit.texts)
+        assert any("one colour scale for all maps" in text.get_text() for text in units.texts)
+        plt.close(boundary.figure)
+    assert shaded["untrained"] < 0.05 < shaded["trained"], shaded  # only the labels' ink, against real maps

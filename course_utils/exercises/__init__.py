@@ -14,9 +14,18 @@ placeholder is ``None``, an exercise whose right answer is ``None`` cannot be ex
 
 from . import nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10  # noqa: F401  (they register their checks)
 from ._feedback import Feedback
-from ._registry import Exercise, ids, lookup, register, unregister  # noqa: F401  (Exercise: what lookup returns)
+from ._registry import Exercise, ids, lookup, predicted, register, unregister  # noqa: F401  (Exercise: what lookup returns)
 
-__all__ = ["Feedback", "check", "evaluate", "ids", "lookup", "register", "unregister"]  # (lookup returns an Exercise)
+__all__ = [
+    "Feedback",
+    "check",
+    "evaluate",
+    "ids",
+    "lookup",
+    "predicted",
+    "register",
+    "unregister",
+]  # (lookup returns an Exercise)
 
 
 def evaluate(exercise_id, *answers):

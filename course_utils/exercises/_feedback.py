@@ -12,7 +12,8 @@ check reads top to bottom, one helper call per requirement::
         return correct("divide by (N - 1) / b = 10.10, i.e. multiply the sum by the spacing of the offsets.")
 
 Types (each returns the value, converted): :func:`number`, :func:`integer`, :func:`boolean`,
-:func:`int_tuple`, :func:`function`, :func:`choice`, :func:`array`. Comparisons: :func:`close_to` (a
+:func:`int_tuple`, :func:`function`, :func:`choice`, :func:`array` (lists are accepted wherever a tuple
+or an array is; words in any case). Comparisons: :func:`close_to` (a
 number, too high / too low by how much), :func:`arrays_close` (first and worst differing point),
 :func:`compare_on_grid` (run the learner's function on a grid of z), :func:`gradient_check` (the
 learner's derivative against finite differences), :func:`require` (any condition, your hint). Learner
@@ -227,12 +228,12 @@ def boolean(name, value):
 
 
 def int_tuple(name, value, *, length=None, example="(3, 2)"):
-    """``value`` as a tuple of ints (numpy ints allowed), of ``length`` entries if given: a shape."""
+    """``value`` as a tuple of ints (numpy ints allowed), of ``length`` entries if given: a shape. A list or a
+    1-D array of whole numbers is accepted too (``[7, 2]`` means the same shape as ``(7, 2)``)."""
+    if isinstance(value, (list, np.ndarray)) and np.ndim(value) == 1:
+        value = tuple(value.tolist() if isinstance(value, np.ndarray) else value)
     if not isinstance(value, tuple):
-        tip = ""
-        if isinstance(value, (list, np.ndarray)):
-            tip = f": write it with round brackets, {tuple(value.tolist() if isinstance(value, np.ndarray) else value)}"
-        raise Rejected(f"`{name}` should be a tuple such as {example}; you gave {describe(value)}{tip}")
+        raise Rejected(f"`{name}` should be a tuple such as {example}; you gave {describe(value)}")
     bad = [entry for entry in value if isinstance(entry, (bool, np.bool_)) or not isinstance(entry, numbers.Integral)]
     if bad:
         raise Rejected(f"`{name}` should hold whole numbers (ints) such as {example}; it holds {describe(bad[0])}")
@@ -249,17 +250,18 @@ def function(name, value, *, of="z"):
 
 
 def choice(name, value, choices):
-    """``value`` if it is one of the strings ``choices`` (exactly); else a hint with the closest one."""
+    """``value`` as one of the strings ``choices``, case and surrounding spaces ignored ("Some" is "some");
+    else a hint with the closest one. Returns the choice as written in ``choices``."""
     choices = tuple(choices)
     listed = ", ".join(map(repr, choices))
     if not isinstance(value, str):
         raise Rejected(f"`{name}` should be one of {listed} (a string, in quotes); you gave {describe(value)}")
-    if value not in choices:
-        lowered = {c.lower(): c for c in choices}
-        close = difflib.get_close_matches(value.lower(), list(lowered), n=1)
-        guess = f"; did you mean {lowered[close[0]]!r}?" if close else ""
-        raise Rejected(f"`{name}` = {_shorten(repr(value))} is not one of {listed}{guess}")
-    return value
+    lowered = {c.lower(): c for c in choices}
+    if value.strip().lower() in lowered:
+        return lowered[value.strip().lower()]
+    close = difflib.get_close_matches(value.strip().lower(), list(lowered), n=1)
+    guess = f"; did you mean {lowered[close[0]]!r}?" if close else ""
+    raise Rejected(f"`{name}` = {_shorten(repr(value))} is not one of {listed}{guess}")
 
 
 def array(name, value, *, shape=None):
@@ -286,24 +288,41 @@ def array(name, value, *, shape=None):
 def close_to(name, value, expected, *, rtol=0.0, atol=0.0, decimals=None, hint=None):
     """Check that the number ``value`` is within ``max(atol, rtol * |expected|)`` of ``expected``.
 
-    ``decimals=2`` also accepts ``expected`` rounded to 2 decimals (a careful learner may round). The
-    ``Not yet:`` line says whether the answer is too high or too low and by how much (absolute and
-    percent), then ``hint``. Returns the answer as a float (it must be a number: see :func:`number`).
+    ``decimals=2`` is the course's one rule for an answer asked "to 2 decimals": every answer closer than
+    0.01 to ``expected`` is accepted, rounded or cut off (:func:`within_decimals`). The ``Not yet:`` line
+    says whether the answer is too high or too low and by how much (absolute and percent), with enough
+    digits to see the difference, then ``hint``. Returns the answer as a float (see :func:`number`).
     """
     value = number(name, value)
-    tolerance = max(atol, rtol * abs(expected))
-    if decimals is not None:
-        tolerance = max(tolerance, 0.5001 * 10.0**-decimals)
     gap = value - expected
-    if abs(gap) <= tolerance:
+    tolerance = max(atol, rtol * abs(expected))
+    if abs(gap) <= tolerance or (decimals is not None and within_decimals(value, expected, decimals)):
         return value
+    tolerance = max(tolerance, 0.0 if decimals is None else 10.0**-decimals)
     direction = "too high" if gap > 0 else "too low"
     percent = ""
     if expected != 0:
         ratio = 100 * abs(gap) / abs(expected)
         percent = f" ({ratio:.0f}%)" if ratio >= 10 else f" ({fmt(ratio, 2)}%)"
     sign = "; check the sign" if expected != 0 and abs(value + expected) <= tolerance else ""
-    raise Rejected(f"`{name}` = {fmt(value)} is {direction} by {fmt(abs(gap))}{percent}{sign}" + _then(hint))
+    shown = fmt_apart(value, expected)
+    raise Rejected(f"`{name}` = {shown[0]} is {direction} by {fmt(abs(gap))}{percent}{sign}" + _then(hint))
+
+
+def within_decimals(value, expected, decimals):
+    """Whether ``value`` answers ``expected`` "to ``decimals`` decimals": closer than 10**-decimals to it,
+    so both the rounded and the cut-off answer count (0.26 and 0.25 for 0.2590) and 0.2490 does not."""
+    return abs(value - expected) < 10.0**-decimals * (1 - 1e-9)
+
+
+def fmt_apart(*values, digits=4):
+    """The numbers ``values`` by :func:`fmt`, with as many significant digits as it takes (up to 17) for
+    different numbers to look different: "−0.99991" and "−0.99989", never "−0.9999" twice."""
+    for more in range(digits, 18):
+        texts = [fmt(v, more) for v in values]
+        if len(set(texts)) == len({float(v) for v in values}):
+            return texts
+    return [fmt(v, 17) for v in values]
 
 
 def arrays_close(name, got, expected, *, rtol=1e-7, atol=0.0, where=None, label="z", hint=None):
@@ -329,7 +348,8 @@ def arrays_close(name, got, expected, *, rtol=1e-7, atol=0.0, where=None, label=
     def point(flat):
         index = np.unravel_index(flat, expected.shape)
         at = f"{label} = {fmt(np.asarray(where)[index])}" if where is not None else f"index {_index_text(index)}"
-        return f"at {at} (yours {fmt(got[index])}, expected {fmt(expected[index])})"
+        yours, wanted = fmt_apart(got[index], expected[index])
+        return f"at {at} (yours {yours}, expected {wanted})"
 
     count = f"{len(bad)} of {expected.size} values" if expected.size > 1 else "the value"
     places = point(first) if first == worst else f"first {point(first)}, worst {point(worst)}"
@@ -492,3 +512,20 @@ def flower():
     from .. import datasets
 
     return datasets.load_planar_dataset()
+
+
+def derivative_mistake(values, slope, mistakes, *, name="g"):
+    """The hint that names the learner's mistake in a derivative: ``values`` (the learner's, on a grid) against
+    the right ``slope`` there. ``mistakes`` is a list of ``(their values, "that is ...")`` for the classic
+    mistakes; then a flipped sign and a constant factor are recognised; otherwise None (give a general hint)."""
+    with np.errstate(all="ignore"):
+        for reference, what in mistakes:
+            if np.allclose(values, reference, rtol=1e-6, atol=1e-9):
+                return what
+        if np.allclose(values, -slope, rtol=1e-6, atol=1e-9):
+            return f"your slope has the wrong sign everywhere: {name}′ is positive"
+        usable = np.abs(slope) > 1e-3
+        factors = values[usable] / slope[usable]
+        if usable.any() and np.all(np.isfinite(factors)) and np.ptp(factors) < 1e-6 * max(1.0, abs(factors[0])):
+            return f"your slope is {fmt(factors[0], 3)} times the right one at every z: a constant factor is off"
+    return None

@@ -15,11 +15,15 @@ _REGISTRY = {}
 @dataclasses.dataclass(frozen=True)
 class Exercise:
     """One registered exercise: its ``id``, its ``answers`` (name -> what to fill in, in the order the
-    check call passes them) and the check ``function`` (one parameter per answer, returns a Feedback)."""
+    check call passes them), the check ``function`` (one parameter per answer, returns a Feedback) and,
+    for a prediction, ``reveals``: the tell-tale texts of its answer, which the notebook may show only
+    where the learner has to act to see them (the check's message, a ``<details>`` block, a cell guarded
+    by :func:`predicted`); tests/test_spoilers.py searches the stored notebook for them."""
 
     id: str
     answers: Mapping[str, str]
     function: Callable[..., Feedback]
+    reveals: tuple[str, ...] = ()
 
     def evaluate(self, answers):
         """The Feedback on the tuple ``answers``: placeholders first, then the check function, whose
@@ -66,13 +70,16 @@ def lookup(exercise_id):
         raise ValueError(f"unknown exercise_id {exercise_id!r}; known ids: {known}") from None
 
 
-def register(exercise_id, /, **answers):
+def register(exercise_id, /, *, reveals=(), **answers):
     """Decorator: register a check function as exercise ``exercise_id`` ("NN.k").
 
     ``answers`` maps each answer's name, in the order the check call passes them, to what the learner
     should fill in, completing "set `name` to ...": ``@register("02.1", divide_by="the number you
     divide the sum by")``. The names must be the check function's parameters, in order. The function is
     returned unchanged, so it can also be called directly.
+
+    A prediction exercise also passes ``reveals``, the tell-tale texts of its answer (``reveals=("tanh'(0) =
+    1",)``): the stored notebook must not show them outside ``<details>`` blocks (tests/test_spoilers.py).
 
     The registry answers placeholders itself (``None``, ``...``, a function with an empty body: "Not
     answered yet"), so the check function never sees one; an exercise whose answer may legitimately be
@@ -88,6 +95,9 @@ def register(exercise_id, /, **answers):
         if not isinstance(what, str) or not what.strip() or "\n" in what:
             raise ValueError(f"exercise {exercise_id}: the description of {name!r} must be a one-line string")
 
+    if isinstance(reveals, str) or not all(isinstance(text, str) and text.strip() for text in reveals):
+        raise ValueError(f"exercise {exercise_id}: reveals must be a tuple of non-empty strings, got {reveals!r}")
+
     def decorator(function):
         parameters = list(inspect.signature(function).parameters)
         if parameters != list(answers):
@@ -95,10 +105,27 @@ def register(exercise_id, /, **answers):
                 f"exercise {exercise_id}: {function.__qualname__} takes ({', '.join(parameters)}) but the answers "
                 f"registered are ({', '.join(answers)}); they must be the same names in the same order"
             )
-        _REGISTRY[exercise_id] = Exercise(exercise_id, types.MappingProxyType(dict(answers)), function)
+        _REGISTRY[exercise_id] = Exercise(exercise_id, types.MappingProxyType(dict(answers)), function, tuple(reveals))
         return function
 
     return decorator
+
+
+def predicted(exercise_id, *answers):
+    """Whether the prediction ``answers`` to exercise ``exercise_id`` have been made (none is a placeholder).
+    If not, prints one line asking for the prediction first: a cell that reveals a prediction's result runs
+    ``if exercises.predicted("04.2", predicted_dead_fraction): print(...)``, so the committed notebook, whose
+    exercises are unanswered, stores that line and not the result."""
+    exercise = lookup(exercise_id)
+    if len(answers) != len(exercise.answers):
+        raise TypeError(f"exercise {exercise_id} takes {len(exercise.answers)} answer(s), got {len(answers)}")
+    if any(is_placeholder(answer) for answer in answers):
+        print(
+            f"(The result is hidden until you have made your prediction: answer exercise {exercise_id} above, "
+            "then run this cell again.)"
+        )
+        return False
+    return True
 
 
 def unregister(exercise_id):

@@ -3,7 +3,18 @@
 import numpy as np
 
 from .. import activations
-from ._feedback import Rejected, close_to, compare_on_grid, correct, fmt, function, not_yet, number, safe_call
+from ._feedback import (
+    Rejected,
+    close_to,
+    compare_on_grid,
+    correct,
+    fmt,
+    function,
+    not_yet,
+    number,
+    safe_call,
+    within_decimals,
+)
 from ._registry import register
 
 # 01.2: a neuron sigma(w x + b) with these parameters; its output is 1/2 at x = -b / w
@@ -16,7 +27,11 @@ DISTANCE = 2 * np.arccosh(1 / np.sqrt(4 * SLOPE))
 TANH_GRID = np.array([-1000.0, -40.0, -5.0, -1.0, -1e-3, 0.0, 1e-10, 1e-3, 0.5, 1.0, 5.0, 40.0, 1000.0])
 
 
-@register("01.1", predicted_slope="your prediction of the slope of tanh at z = 0, a number")
+@register(
+    "01.1",
+    reveals=("tanh'(0) = 1", "four times the sigmoid's", "four times steeper"),
+    predicted_slope="your prediction of the slope of tanh at z = 0, a number",
+)
 def check_01_1(predicted_slope):
     """A prediction: tanh'(0) = 1, four times sigma'(0) = 1/4 (tanh(z) = 2 sigma(2z) - 1, chain rule)."""
     value = number("predicted_slope", predicted_slope, example="0.5")
@@ -42,7 +57,7 @@ def check_01_2(midpoint):
         -NEURON_B / NEURON_W,
         decimals=2,
         hint=f"the output is ½ where the pre-activation z = wx + b = {NEURON_W:g}x + {NEURON_B:g} is 0: solve for x "
-        "(section 3: a = −b/w)",
+        "(section 3: τ = −b/w)",
     )
     return correct(
         f"σ(wx + b) = ½ where wx + b = 0, at x = −b/w = {-NEURON_B / NEURON_W:g}; with w < 0 the output falls from "
@@ -50,22 +65,21 @@ def check_01_2(midpoint):
     )
 
 
-@register("01.3", distance="the distance |z − a| from the midpoint where the slope is 1e-6, a number")
+@register("01.3", distance="the distance |z − τ| from the midpoint where the slope is 1e-6, a number")
 def check_01_3(distance):
     """sigma'(u) = 1e-6 at |u| = 2 arccosh(1 / sqrt(4e-6)) = 13.82 (about log(1e6): sigma'(u) ~ e^-|u| far out)."""
     value = number("distance", distance, example="3.64")
     if value <= 0:
-        return not_yet(f"`distance` = {fmt(value)}: a distance |z − a| is positive")
-    tolerance = 0.01  # two decimals are enough, rounded or cut off (13.82 or 13.81)
-    if abs(value - DISTANCE) <= tolerance:
+        return not_yet(f"`distance` = {fmt(value)}: a distance |z − τ| is positive")
+    if within_decimals(value, DISTANCE, 2):  # to 2 decimals: 13.82 or 13.81
         return correct(
-            f"σ′ falls to 1e-6 at |z − a| = {DISTANCE:.2f}, where σ′(u) ≈ e^(−|u|); a unit that far from its midpoint "
+            f"σ′ falls to 1e-6 at |z − τ| = {DISTANCE:.2f}, where σ′(u) ≈ e^(−|u|); a unit that far from its midpoint "
             "passes on a millionth of the gradient."
         )
     slope = float(activations.sigmoid_derivative(value))
     direction = "too far" if value > DISTANCE else "not far enough"
     return not_yet(
-        f"at |z − a| = {fmt(value)} the slope is {fmt(slope, 3)}, not 1e-6 ({direction}); the slope 1e-6 is the "
+        f"at |z − τ| = {fmt(value)} the slope is {fmt(slope, 3)}, not 1e-6 ({direction}); the slope 1e-6 is the "
         "fraction f = 1e-6 / ¼ = 4e-6 of the peak ¼: put that f into the formula of section 4"
     )
 
@@ -91,6 +105,12 @@ def check_01_4(my_tanh):
             hint="tanh(z) = 2σ(2z) − 1 (section 5): check both factors 2 and the − 1",
         )
     except Rejected as rejected:
+        if _overflows_only(my_tanh):
+            raise Rejected(
+                "`my_tanh` is right wherever it gives a finite number, but it overflows for large |z| (at z = "
+                f"{fmt(TANH_GRID[0])} it returns {fmt(_values(my_tanh)[0])}): an e^(±2z) of your formula exceeds "
+                "the largest float; write it with activations.sigmoid, which never overflows (section 6)"
+            ) from rejected
         if _same(my_tanh, lambda z: np.tanh(z / 2)):
             raise Rejected(
                 "`my_tanh` computes 2σ(z) − 1 = tanh(z/2): the identity has 2z inside σ, tanh(z) = 2σ(2z) − 1"
@@ -102,10 +122,26 @@ def check_01_4(my_tanh):
     )
 
 
-def _same(func, reference):
-    """Whether the learner's ``func`` computes ``reference`` on the grid (to diagnose a common mistake)."""
+def _values(func):
+    """The learner's ``func`` on TANH_GRID as floats, or None when it raises or gives another shape."""
     try:
         got = np.asarray(safe_call("my_tanh", func, TANH_GRID.copy()), dtype=float)
     except (Rejected, TypeError, ValueError):
+        return None
+    return got if got.shape == TANH_GRID.shape else None
+
+
+def _same(func, reference):
+    """Whether the learner's ``func`` computes ``reference`` on the grid (to diagnose a common mistake)."""
+    got = _values(func)
+    return got is not None and np.allclose(got, reference(TANH_GRID), rtol=1e-9, atol=1e-12)
+
+
+def _overflows_only(func):
+    """Whether the learner's ``func`` is tanh wherever it is finite and nan or inf somewhere (a right formula
+    that overflows for large |z|)."""
+    got = _values(func)
+    if got is None:
         return False
-    return got.shape == TANH_GRID.shape and np.allclose(got, reference(TANH_GRID), rtol=1e-9, atol=1e-12)
+    finite = np.isfinite(got)
+    return not finite.all() and np.allclose(got[finite], np.tanh(TANH_GRID[finite]), rtol=1e-9, atol=1e-12)

@@ -9,9 +9,11 @@ from .. import activations, network
 from ._feedback import (
     GRADIENT_CHECK_PASS,
     correct,
+    derivative_mistake,
     describe,
     flower,
     fmt,
+    fmt_apart,
     function,
     int_tuple,
     integer,
@@ -88,7 +90,11 @@ def _zero_init_sigmoid():
     return different, network.accuracy(network.predict(params, X), Y)
 
 
-@register("07.2", predicted_units="your prediction: how many different hidden units, a whole number from 1 to 4")
+@register(
+    "07.2",
+    reveals=("its four units move together", "all four rows are identical"),
+    predicted_units="your prediction: how many different hidden units, a whole number from 1 to 4",
+)
 def check_07_2(predicted_units):
     """A prediction, compared with what training does: units that start equal stay equal."""
     k = integer("predicted_units", predicted_units, example="3")
@@ -131,15 +137,30 @@ def check_07_3(tanh_derivative):
             f"the gradient check of section 6 gives a relative error of {error:.0e}, below "
             f"{fmt(GRADIENT_CHECK_PASS)}: backprop with your derivative agrees with the finite differences of the cost."
         )
-    slope = 1.0 - np.tanh(_DERIVATIVE_GRID) ** 2
+    z = _DERIVATIVE_GRID
+    slope = 1.0 - np.tanh(z) ** 2
     with np.errstate(all="ignore"):
         gap = np.abs(values - slope)
     worst = int(np.nanargmax(np.where(np.isfinite(gap), gap, np.inf)))
+    receives_z = "your function receives z (the entries of Z1), not a = tanh(z): compute tanh(z) first"
+    mistake = derivative_mistake(
+        values,
+        slope,
+        [
+            (1 - z**2, f"that is 1 − z², the formula 1 − a² applied to z itself; {receives_z}"),
+            (z * (1 - z), f"that is z(1 − z), σ's formula a(1 − a) applied to z; {receives_z}, then 1 − tanh²(z)"),
+            (1 - np.tanh(z), "that is 1 − tanh(z): the square is missing, tanh′(z) = 1 − tanh²(z)"),
+            (np.tanh(z), "that is tanh(z), the activation itself, not its slope"),
+            (np.tanh(z) * (1 - np.tanh(z)), "that is tanh(z)(1 − tanh(z)), σ's pattern a(1 − a): tanh′ = 1 − tanh²(z)"),
+            (np.ones_like(z), "that is 1 everywhere, the identity's slope; tanh′(z) = 1 − tanh²(z) is 1 only at 0"),
+        ],
+        name="tanh",
+    )
     return not_yet(
         f"the gradient check gives a relative error of {fmt(error, 2)}, far above {fmt(GRADIENT_CHECK_PASS)}: "
-        f"at z = {fmt(_DERIVATIVE_GRID[worst])} your function gives {fmt(values[worst])}, "
-        f"but the slope of tanh there is {fmt(slope[worst])}. "
-        "Your function receives z (the entries of Z1), not a = tanh(z); see section 5"
+        f"at z = {fmt(z[worst])} your function gives {fmt_apart(values[worst], slope[worst])[0]}, "
+        f"but the slope of tanh there is {fmt_apart(values[worst], slope[worst])[1]}; "
+        + (mistake or "compare your formula with tanh′(z) = 1 − tanh²(z), section 5")
     )
 
 

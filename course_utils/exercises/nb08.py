@@ -11,9 +11,11 @@ from ._feedback import (
     Rejected,
     choice,
     correct,
+    derivative_mistake,
     describe,
     flower,
     fmt,
+    fmt_apart,
     function,
     judged_derivative,
     not_yet,
@@ -57,6 +59,7 @@ def _span(values):
 
 @register(
     "08.1",
+    reveals=("seed 2 is one draw",),
     elu_beats_chance="your prediction: for how many of seeds 0-9 the 1-unit ELU network beats chance, 'none', "
     "'some' or 'all'",
 )
@@ -107,22 +110,24 @@ def check_08_2(sigmoid_derivative):
         )
     s = activations.sigmoid(_GRID)
     slope = s * (1 - s)
-    mistakes = [
-        (activations.sigmoid_derivative(activations.sigmoid(_GRID)), "that is σ'(σ(z)), the forum's bug"),
-        (_GRID * (1 - _GRID), "that is z(1 − z): σ(1 − σ) applied to z itself, so it is even negative for z > 1"),
-        (s, "that is σ(z), the activation itself, not its slope"),
-        (1 - np.tanh(_GRID) ** 2, "that is the slope of tanh, not of σ"),
-    ]
-    hint = "your function receives z (the entries of Z1), not A1 = σ(Z1): compute σ(z) first, then σ(z)(1 − σ(z))"
-    for reference, what in mistakes:
-        if _matches(values, reference):
-            hint = f"{what}; {hint}"
-            break
+    receives_z = "your function receives z (the entries of Z1), not A1 = σ(Z1): compute σ(z) first, then σ(z)(1 − σ(z))"
+    mistake = derivative_mistake(
+        values,
+        slope,
+        [
+            (activations.sigmoid_derivative(s), f"that is σ'(σ(z)), the forum's bug; {receives_z}"),
+            (_GRID * (1 - _GRID), f"that is z(1 − z): σ(1 − σ) applied to z itself, negative for z > 1; {receives_z}"),
+            (s, "that is σ(z), the activation itself, not its slope"),
+            (1 - np.tanh(_GRID) ** 2, "that is the slope of tanh, not of σ"),
+        ],
+        name="σ",
+    )
     middle = len(_GRID) // 2  # z = 0
     return not_yet(
         f"the gradient check gives a relative error of {fmt(error, 2)}, far above {fmt(GRADIENT_CHECK_PASS)}: "
         "at z = 0 your function gives "
-        f"{fmt(values[middle])}, but σ'(0) = {fmt(slope[middle])}; {hint}"
+        f"{fmt_apart(values[middle], slope[middle])[0]}, but σ'(0) = {fmt_apart(values[middle], slope[middle])[1]}; "
+        + (mistake or "compare your formula with σ'(z) = σ(z)(1 − σ(z)), section 3")
     )
 
 
@@ -137,13 +142,13 @@ def _tanh_case():
     rs = np.random.RandomState(8)
     params = {"W1": rs.randn(N_H, 2), "b1": rs.randn(N_H, 1), "W2": rs.randn(1, N_H), "b2": rs.randn(1, 1)}
     X, _ = flower()
-    Z2 = network.forward_propagation(X, params, "tanh")[1]["Z2"][0]
+    Z2 = network.forward_propagation(X, params, activation="tanh")[1]["Z2"][0]
     return params, Z2
 
 
 def _sigmoid_logits(params):
     X, _ = flower()
-    return network.forward_propagation(X, params, "sigmoid")[1]["Z2"][0]
+    return network.forward_propagation(X, params, activation="sigmoid")[1]["Z2"][0]
 
 
 def _as_params(name, result, reference):
@@ -186,6 +191,13 @@ def check_08_3(to_sigmoid):
     params, expected = _tanh_case()
     given = {key: value.copy() for key, value in params.items()}
     result = safe_call("to_sigmoid", to_sigmoid, given, at="a dict of tanh parameters")
+    changed = [key for key in params if not np.array_equal(given.get(key), params[key])]
+    require(
+        not changed,
+        f"`to_sigmoid` changed the arrays it was given ({', '.join(changed)}): the exercise asks you to leave them "
+        "as they are and return new ones (an in-place update such as params['W1'] *= 2 changes the tanh network "
+        "too); compute new arrays, e.g. 2 * params['W1']",
+    )
     require(result is not None, "`to_sigmoid` returned None: did you forget `return`?")
     converted = _as_params("to_sigmoid", result, params)
     got = _sigmoid_logits(converted)

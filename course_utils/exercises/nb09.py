@@ -7,7 +7,7 @@ import numbers
 import numpy as np
 
 from .. import datasets, experiments, playground
-from ._feedback import Rejected, array, correct, describe, fmt, function, not_yet, number, require, safe_call
+from ._feedback import Rejected, array, correct, fmt, function, not_yet, number, require, safe_call
 from ._registry import register
 
 SEEDS = tuple(range(10))  # the seeds of the notebook's sections 2 and 5
@@ -60,11 +60,11 @@ def _span(values):
 # --- 09.1: tanh at learning rate 1e5 (a prediction) -----------------------------------------------------
 
 HUGE_RATE = 1e5
-PREDICTION_TOLERANCE = 8.0  # percentage points: "about chance" is 42-58% when the median is 50%
+PREDICTION_TOLERANCE = 8.0  # percentage points, as the exercise states: "about chance" is 42-58% when the median is 50%
 
 
 @functools.lru_cache(maxsize=1)
-def _huge_rate_runs():
+def huge_rate_runs():
     """(training accuracies, number diverged) of tanh with the default width at learning rate 1e5, seeds 0-9."""
     X_train = _split()[0]
     rows = _train(X_train, n_hidden=playground.DEFAULTS["n_hidden"], seeds=SEEDS, learning_rate=HUGE_RATE)
@@ -73,6 +73,7 @@ def _huge_rate_runs():
 
 @register(
     "09.1",
+    reveals=("50% at 10^5", "towards chance"),
     predicted_accuracy="your prediction of the median training accuracy at learning rate 1e5, in percent (such as 70)",
 )
 def check_09_1(predicted_accuracy):
@@ -85,7 +86,7 @@ def check_09_1(predicted_accuracy):
         "accuracies (0.7 is 70)",
     )
     require(0 <= predicted <= 100, f"`predicted_accuracy` = {fmt(predicted)}: an accuracy in percent is from 0 to 100")
-    accuracies, n_diverged = _huge_rate_runs()
+    accuracies, n_diverged = huge_rate_runs()
     median = float(np.median(accuracies))
     happened = (
         f"you predicted {fmt(predicted)}%, and the median over seeds 0-9 is {_percent(median)} "
@@ -174,11 +175,7 @@ def _run_features(cubic_features, X, where):
     m = X.shape[1]
     F = safe_call("cubic_features", cubic_features, X.copy(), at=f"X of shape {X.shape} ({where})")
     require(F is not None, "`cubic_features` returned None: did you forget `return`?")
-    if isinstance(F, (list, tuple)):
-        raise Rejected(
-            f"`cubic_features` returned {describe(F)}; return one numpy array, e.g. np.vstack([...]) of the rows"
-        )
-    F = array("cubic_features(X)", F)
+    F = array("cubic_features(X)", F)  # a list of rows is read as the array it stands for (as in 06.3)
     require(
         F.ndim == 2,
         f"`cubic_features(X)` has shape {F.shape} for X of shape {X.shape} ({where}); it should be 2-D, (9, {m}): "

@@ -37,7 +37,7 @@ def _same(got, expected):
 
 @register(
     "10.1",
-    slope_changes="your function slope_changes(knots, values): the N weights c_k of section 3's hinges",
+    slope_changes="your function slope_changes(knots, values): the K weights c_k of section 3's hinges",
 )
 def check_10_1(slope_changes):
     """Run the learner's function on several knot sets; its hinges must reproduce np.interp."""
@@ -51,13 +51,13 @@ def check_10_1(slope_changes):
         slopes = np.diff(values) / np.diff(knots)
         if got.size == n - 1:
             return not_yet(
-                f"for {at} you returned {n - 1} weights, one too few: there is a hinge at each of x_0, ..., x_(N-1), "
+                f"for {at} you returned {n - 1} weights, one too few: there is a hinge at each of x_0, ..., x_(K-1), "
                 "and the first one, at x_0, carries the first slope, c_0 = δ_0 (np.diff(..., prepend=0) keeps it)"
             )
         require(
             got.size == n,
-            f"for {at} (N = {n} cells) `slope_changes` should return N = {n} weights, one per hinge at x_0, ..., "
-            f"x_(N-1); it returned {got.size}",
+            f"for {at} (K = {n} cells) `slope_changes` should return K = {n} weights, one per hinge at x_0, ..., "
+            f"x_(K-1); it returned {got.size}",
         )
         expected = _reference_slope_changes(knots, values)
         if _same(got, expected):
@@ -115,9 +115,15 @@ def fewest_hinges():
     return n
 
 
+def _how_far(error):
+    """How far an error is above the tolerance: "by 0.1%" close to it, "1339 times 1e-4" far above."""
+    ratio = error / TOLERANCE
+    return f"by {100 * (ratio - 1):.1f}%" if ratio < 2 else f"{fmt(ratio, 3)} times 1e-4"
+
+
 @register(
     "10.2",
-    fewest_units="the smallest number N of ReLU hinges with a max error of at most 1e-4 on sin x, a whole number",
+    fewest_units="the smallest number K of ReLU hinges with a max error of at most 1e-4 on sin x, a whole number",
 )
 def check_10_2(fewest_units):
     """Measure the hinges' max error at the learner's N (and at N - 1): the smallest N that meets the tolerance."""
@@ -125,24 +131,29 @@ def check_10_2(fewest_units):
     require(n >= 1, f"`fewest_units` = {n}: a number of hidden units is at least 1")
     best = fewest_hinges()
     error = _hinge_error(n)
-    formula = "the max error is about Δ²/8 · max|f''| with Δ = 2π/N and max|f''| = 1 for sin: solve Δ²/8 ≤ 1e-4 for N"
+    formula = "the max error is about Δ²/8 · max|f''| with Δ = 2π/K and max|f''| = 1 for sin: solve Δ²/8 ≤ 1e-4 for K"
     if error > TOLERANCE:
+        rounding = (
+            "; you are one short: the formula gives a fraction, round K up, not to the nearest whole number"
+            if n == best - 1
+            else ""
+        )
         return not_yet(
-            f"with N = {n} hinges the max error is {fmt(error)}, above 1e-4 (by {100 * (error / TOLERANCE - 1):.1f}%); "
-            f"{formula}, and round N up, not to the nearest whole number"
+            f"with K = {n} hinges the max error is {fmt(error)}, above 1e-4 ({_how_far(error)}): "
+            f"more hinges are needed; {formula}{rounding}"
         )
     if n > 2 * best:
         return not_yet(
-            f"N = {n} hinges meet the tolerance with a wide margin (max error {fmt(error)}, "
-            f"{fmt(TOLERANCE / error, 2)} times below 1e-4): the question asks for the smallest N; {formula}"
+            f"K = {n} hinges meet the tolerance with a wide margin (max error {fmt(error)}, "
+            f"{fmt(TOLERANCE / error, 2)} times below 1e-4): the question asks for the smallest K; {formula}"
         )
     if n > best:
         return not_yet(
-            f"N = {n} hinges meet the tolerance (max error {fmt(error)}), but so do N = {n - 1} (max error "
-            f"{fmt(_hinge_error(n - 1))}): the question asks for the smallest N; {formula}"
+            f"K = {n} hinges meet the tolerance (max error {fmt(error)}), but so do K = {n - 1} (max error "
+            f"{fmt(_hinge_error(n - 1))}): the question asks for the smallest K; {formula}"
         )
     return correct(
-        f"N = {n}: Δ = 2π/{n} = {fmt(2 * np.pi / n)} gives Δ²/8 = {fmt(error)} ≤ 1e-4, while N = {n - 1} gives "
+        f"K = {n}: Δ = 2π/{n} = {fmt(2 * np.pi / n)} gives Δ²/8 = {fmt(error)} ≤ 1e-4, while K = {n - 1} gives "
         f"{fmt(_hinge_error(n - 1))}; the error is second order, so 10 times more accuracy costs only about √10 ≈ 3.2 "
         "times more units."
     )
@@ -184,6 +195,7 @@ def _verdict(raw, standardised):
 
 @register(
     "10.3",
+    reveals=("ReLU fails outright", "all 16 units are dead"),
     prediction="your prediction for the ReLU networks on the raw x: 'lower', 'similar', 'higher' or 'flat'",
 )
 def check_10_3(prediction):

@@ -118,7 +118,8 @@ def plot_hidden_units(
     Each small panel shows one term, the unit's *contribution* ``w2_j * g(w1_j . x + b1_j)`` over the
     input plane (x1, x2), so the large panel is literally the sum of the small ones plus ``b2``. The
     sign of ``w2_j`` is part of the map: blue pushes towards class 1, red towards class 0, white is 0,
-    on one colour scale shared by all unit panels (a pale unit matters little). Panels are titled
+    on one colour scale shared by all unit panels (a pale unit matters little; thin grey lines at four
+    levels of each unit's own range still show a pale map's shape). Panels are titled
     ``unit j: w2 = ...`` with ``j = 1 .. n_h`` (unit ``j`` is row ``j - 1`` of ``W1``); a dashed line
     marks where its input ``w1_j . x + b1_j`` is 0 (ReLU's hinge, the middle of a tanh/sigmoid step).
     A unit whose derivative ``g'`` is 0 at every data point gets no gradient and is marked "(dead)":
@@ -214,6 +215,10 @@ def _draw_unit_maps(left, maps, act, ncols, *, tiny, features, wide):
         z = maps.Z1[j]
         if z.min() < 0 < z.max():  # where the unit's input crosses 0: ReLU's hinge, tanh's/sigmoid's midpoint
             ax.contour(maps.xx1, maps.xx2, z, levels=[0.0], colors="0.3", linewidths=0.6, linestyles="--")
+        low, high = float(maps.maps[i].min()), float(maps.maps[i].max())
+        if high - low > 1e-9 * max(maps.scale, 1e-300):  # the unit's own levels: a pale map still shows its shape
+            levels = [v for v in np.linspace(low, high, 6)[1:-1] if abs(v) > 1e-12 * (high - low)]
+            ax.contour(maps.xx1, maps.xx2, maps.maps[i], levels=levels, colors="0.55", linewidths=0.4)
         w2 = maps.p["W2"][0, j]
         title = f"{j + 1}: {w2:.2f}" if tiny else f"unit {j + 1}: $w^{{[2]}}$ = {w2:.2f}"
         dead = maps.dead[j]
@@ -234,7 +239,8 @@ def _draw_unit_maps(left, maps, act, ncols, *, tiny, features, wide):
     cbar = left.colorbar(image, ax=unit_axes, location="bottom", shrink=0.8, aspect=25, pad=0.02, extend=extend)
     inputs = r"w^{[1]}_j \cdot \varphi(x)" if features is not None else r"w^{[1]}_j \cdot x"
     cbar.set_label(
-        f"contribution to the logit (one scale for all units)\ndashed: where ${inputs} + b^{{[1]}}_j = 0$",
+        f"contribution to the logit (one scale for all units; thin lines: each unit's own levels)\n"
+        f"dashed: where ${inputs} + b^{{[1]}}_j = 0$",
         fontsize="small",
     )
     cbar.ax.tick_params(labelsize="small")

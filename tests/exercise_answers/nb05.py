@@ -44,7 +44,7 @@ WRONG = {
         lambda dA, A, alpha=1.0: dA * (A + alpha),  # the z <= 0 formula everywhere
         42,  # not a function
     ],
-    "05.3": ["stays", "shrinks", "grow", "Grows", True, 6.5],
+    "05.3": ["stays", "shrinks", "grow", True, 6.5],
 }
 
 SOLUTIONS = {
@@ -57,5 +57,5 @@ SOLUTIONS = {
         lambda dA, A, alpha=1.0: dA * np.where(A > 0, 1.0, A + alpha),
         lambda dA, A, alpha=1.0: np.where(A > 0, dA, dA * (A + alpha)),
     ],
-    "05.3": ["grows"],
+    "05.3": ["grows", "Grows"],
 }

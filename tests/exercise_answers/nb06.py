@@ -18,6 +18,7 @@ WRONG = {
     ],
     "06.2": [
         53,  # no gain from the features
+        93,  # beyond the best circle around the origin (85%): outside the stated 5 points
         100,  # perfect: ignores the noise
         98.5,  # the Gaussian quantiles' number with the radius
         0.83,  # a fraction
@@ -39,7 +40,7 @@ WRONG = {
 
 SOLUTIONS = {
     "06.1": [86, 85, 85.0, 88],
-    "06.2": [85, 83, 80, 90, 75],
+    "06.2": [85, 83, 80, 88, 78.5],  # within the stated 5 points of 83
     "06.3": [
         lambda X: np.vstack([X, (X**2).sum(axis=0)]),
         lambda X: np.concatenate([X, X[:1] ** 2 + X[1:] ** 2]),

@@ -37,7 +37,7 @@ SHAPES = ((7, 2), (1, 1), (7, 400), (1, 7))
 
 WRONG = {
     "07.1": [
-        Answers([7, 2], (1, 1), (7, 400), (1, 7)),  # a list, not a tuple
+        Answers([2, 7], (1, 1), (7, 400), (1, 7)),  # W1 transposed, as a list
         Answers((2, 7), (1, 1), (7, 400), (1, 7)),  # W1 transposed
         Answers((7, 2), (7, 1), (7, 400), (1, 7)),  # b1's shape for b2
         Answers((7, 2), (1, 1), (400, 7), (1, 7)),  # examples as rows
@@ -76,7 +76,11 @@ WRONG = {
 }
 
 SOLUTIONS = {
-    "07.1": [Answers(*SHAPES), Answers((np.int64(7), 2), (1, 1), (7, 400), (1, 7))],
+    "07.1": [
+        Answers(*SHAPES),
+        Answers((np.int64(7), 2), (1, 1), (7, 400), (1, 7)),
+        Answers([7, 2], [1, 1], np.array([7, 400]), (1, 7)),  # lists and arrays are shapes too
+    ],
     "07.2": [1, 1.0, np.int64(1)],
     "07.3": [
         lambda z: 1 - np.tanh(z) ** 2,

@@ -32,7 +32,7 @@ WRONG = {
     "09.2": [
         lambda X: _cubic(X).T,  # the rows convention: (m, 9)
         lambda X: _cubic(X)[2:],  # forgot x1 and x2 themselves
-        lambda X: list(_cubic(X)),  # a list of rows
+        lambda X: list(_cubic(X))[:8],  # a list of rows, one missing
         lambda X: np.vstack([X, X**2, X**3]),  # only the pure powers: no x1·x2, x1²·x2, x1·x2²
         lambda X: np.vstack([X, (X[0] + X[1]) ** 2, (X[0] + X[1]) ** 3]),  # powers of a sum
         lambda X: np.vstack([X, X**2, X[0] * X[1], X**3, X[0] ** 2 * X[1], X[0] * X[1] ** 2, np.ones(X.shape[1])]),
@@ -61,6 +61,6 @@ WRONG = {
 
 SOLUTIONS = {
     "09.1": [50, 50.0, 45, 55.5, np.float64(50.0)],
-    "09.2": [_cubic, _cubic_loop, lambda X: _cubic(X)[::-1]],  # any order of the rows
+    "09.2": [_cubic, _cubic_loop, lambda X: _cubic(X)[::-1], lambda X: list(_cubic(X))],  # any order; a list of rows
     "09.3": [0.1, 1e-1, np.float64(0.1), 0.1000000000001],
 }

@@ -86,10 +86,10 @@ WRONG = {
         0,
         1e-4,
     ],
-    "10.3": ["higher", "similar", "lower", "Flat", "dead", True, 0.707],
+    "10.3": ["higher", "similar", "lower", "dead", True, 0.707],
 }
 SOLUTIONS = {
     "10.1": [slope_changes, slope_changes_loop, slope_changes_concatenate],
     "10.2": [223, 223.0, np.int64(223)],
-    "10.3": ["flat"],
+    "10.3": ["flat", "Flat"],
 }
