@@ -44,6 +44,7 @@ __all__ = [
     "dead",
     "dead_by_layer",
     "relative_error",
+    "GRADIENT_CHECK_TOLERANCE",
 ]
 
 
@@ -180,6 +181,11 @@ def dead_by_layer(X, params, activation=None):
 
 
 # --- gradient checks -------------------------------------------------------------------------------
+
+
+#: A gradient check passes when its relative error is below this: backprop agrees with the cost's finite differences
+#: (a wrong derivative gives ~1e-2 or more). The one threshold for the package, the exercises and the notebooks.
+GRADIENT_CHECK_TOLERANCE = 1e-7
 
 
 def relative_error(grads, params, cost, epsilon=1e-7):

@@ -28,6 +28,7 @@ from . import activations, model
 from ._conventions import check_labels01, check_X, check_XY
 from ._validation import as_float_array, check_array_dict, check_bool, check_choice, check_int, check_real, check_seed
 from .engine import RECORD_EVERY, Engine, TrainingDiverged
+from .model import GRADIENT_CHECK_TOLERANCE
 from .parameters import INIT_RULES, OUTPUTS, Parameters, check_init, check_layers, layer_keys, usage, weight_std
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "usage",
     "accuracy",
     "gradient_check",
+    "GRADIENT_CHECK_TOLERANCE",
 ]
 
 PARAM_NAMES = layer_keys(2)  # W1, b1, W2, b2

@@ -1,7 +1,8 @@
 """Find the exercise cells of the course notebooks and the solution cell after each one.
 
-Used by tests/test_exercises.py. It does not import ``course_utils``: it reads notebooks with nbformat and
-parses cell sources with ``ast``, so it judges the notebooks independently of the package under test.
+Used by tests/test_exercises.py. Of ``course_utils`` it takes only the reserved line prefixes (their one
+definition); it reads notebooks with nbformat and parses cell sources with ``ast``, so it judges the notebooks
+independently of the checks under test.
 
 The convention (CONTRIBUTING.md, "Exercises"): an exercise cell is a code cell whose last statement is
 ``exercises.check("NN.k", answer, ...)``, with a placeholder answer (``None`` or ``...``). The next cell is
@@ -21,12 +22,14 @@ import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
 from nbclient import NotebookClient
 
+from course_utils.exercises.feedback import PREFIXES as _BY_STATUS
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 #: The reserved line prefixes of the check lines; no other output line of a notebook starts with one.
-PREFIXES = ("Correct: ", "Not yet: ", "Not answered yet: ")
-UNANSWERED, CORRECT = "Not answered yet: ", "Correct: "
+PREFIXES = tuple(_BY_STATUS.values())
+UNANSWERED, CORRECT = _BY_STATUS["unanswered"], _BY_STATUS["correct"]
 
 _DETAILS = re.compile(r"<details>\s*<summary>\s*Solution\s*</summary>(.*?)</details>", re.S)
 _FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```[ \t]*$", re.S | re.M)

@@ -23,7 +23,7 @@ from exercise_answers import Answers, as_arguments, nb01, nb02, nb03, nb04, nb05
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from course_utils import activations, exercises
-from course_utils.exercises import _feedback as helpers
+from course_utils.exercises import feedback as helpers
 
 # --- 1. the framework, with temporary checks -----------------------------------------------------------
 
@@ -483,11 +483,11 @@ def test_run_with_solutions_in_a_fresh_kernel(tmp_path):
     """The runner of (d), end to end on a small notebook whose first cell registers its check in the kernel."""
     register = new_code_cell(
         "from course_utils import exercises\n"
-        "from course_utils.exercises import _feedback\n\n"
+        "from course_utils.exercises import feedback\n\n"
         '@exercises.register("99.1", x="a number")\n'
         "def check_99_1(x):\n"
-        '    _feedback.close_to("x", x, 4)\n'
-        '    return _feedback.correct("2 + 2 = 4")'
+        '    feedback.close_to("x", x, 4)\n'
+        '    return feedback.correct("2 + 2 = 4")'
     )
     notebook = new_notebook(cells=[register, _exercise("99.1"), _solution("99.1")])
     path = tmp_path / "99_demo.ipynb"

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from course_utils import activations, exercises
-from course_utils.exercises import _feedback as helpers
+from course_utils.exercises import feedback as helpers
 
 sigmoid = activations.sigmoid
 RECEIVES_Z = "receives z"

@@ -6,7 +6,7 @@ import re
 import types
 from collections.abc import Callable, Mapping
 
-from ._feedback import Feedback, Rejected, exception_text, is_placeholder, not_yet, quiet, unanswered
+from .feedback import Feedback, Rejected, exception_text, is_placeholder, not_yet, quiet, unanswered
 
 _ID = re.compile(r"(\d{2})\.([1-9]\d*)")
 _REGISTRY = {}

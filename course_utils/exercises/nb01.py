@@ -3,7 +3,8 @@
 import numpy as np
 
 from .. import activations
-from ._feedback import (
+from ._registry import register
+from .feedback import (
     Rejected,
     close_to,
     compare_on_grid,
@@ -15,7 +16,6 @@ from ._feedback import (
     safe_call,
     within_decimals,
 )
-from ._registry import register
 
 # 01.2: a neuron sigma(w x + b) with these parameters; its output is 1/2 at x = -b / w
 NEURON_W, NEURON_B = -4.0, 10.0

@@ -5,8 +5,8 @@ import functools
 import numpy as np
 
 from .. import activations
-from ._feedback import array, correct, fmt, function, integer, not_yet, number, safe_call
 from ._registry import register
+from .feedback import array, correct, fmt, function, integer, not_yet, number, safe_call
 
 # The blog's experiment: N = 100 sigmoids with offsets spread evenly over [0, L], L = 9.8
 N, L = 100, 9.8

@@ -6,8 +6,8 @@ from statistics import NormalDist
 import numpy as np
 
 from .. import activations
-from ._feedback import array, arrays_close, close_to, correct, fmt, function, not_yet, number, require, safe_call
 from ._registry import register
+from .feedback import array, arrays_close, close_to, correct, fmt, function, not_yet, number, require, safe_call
 
 #: Exercise 2's set-up: the layer of notebook 04, section 4 (seed 0, n_x = 10, 100 units, m = 1000), shift -3.
 LAYER_SEED, N_X, N_UNITS, M, SHIFT = 0, 10, 100, 1000, -3

@@ -5,8 +5,8 @@ import functools
 import numpy as np
 
 from .. import activations, datasets, network
-from ._feedback import Rejected, array, arrays_close, correct, fmt, function, not_yet, number, require, safe_call
 from ._registry import register
+from .feedback import Rejected, array, arrays_close, correct, fmt, function, not_yet, number, require, safe_call
 
 #: Exercise 1: an identity-activation network on the noisy moons (notebook 06, exercise 1's reveal cell).
 MOONS_RUN = {"n_hidden": 50, "learning_rate": 1.2, "num_iterations": 1000, "seed": 2}

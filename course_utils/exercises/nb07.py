@@ -6,8 +6,9 @@ import numpy as np
 from scipy.special import expit
 
 from .. import activations, network
-from ._feedback import (
-    GRADIENT_CHECK_PASS,
+from ._registry import register
+from .feedback import (
+    GRADIENT_CHECK_TOLERANCE,
     correct,
     derivative_mistake,
     describe,
@@ -22,7 +23,6 @@ from ._feedback import (
     require,
     safe_call,
 )
-from ._registry import register
 
 N_H = 4  # the course's network: 4 hidden units
 
@@ -135,7 +135,8 @@ def check_07_3(tanh_derivative):
     if passed:
         return correct(
             f"the gradient check of section 6 gives a relative error of {error:.0e}, below "
-            f"{fmt(GRADIENT_CHECK_PASS)}: backprop with your derivative agrees with the finite differences of the cost."
+            f"{fmt(GRADIENT_CHECK_TOLERANCE)}: backprop with your derivative agrees with the finite differences of the "
+            "cost."
         )
     z = _DERIVATIVE_GRID
     slope = 1.0 - np.tanh(z) ** 2
@@ -157,7 +158,7 @@ def check_07_3(tanh_derivative):
         name="tanh",
     )
     return not_yet(
-        f"the gradient check gives a relative error of {fmt(error, 2)}, far above {fmt(GRADIENT_CHECK_PASS)}: "
+        f"the gradient check gives a relative error of {fmt(error, 2)}, far above {fmt(GRADIENT_CHECK_TOLERANCE)}: "
         f"at z = {fmt(z[worst])} your function gives {fmt_apart(values[worst], slope[worst])[0]}, "
         f"but the slope of tanh there is {fmt_apart(values[worst], slope[worst])[1]}; "
         + (mistake or "compare your formula with tanh′(z) = 1 − tanh²(z), section 5")

@@ -6,8 +6,9 @@ import numbers
 import numpy as np
 
 from .. import activations, experiments, network
-from ._feedback import (
-    GRADIENT_CHECK_PASS,
+from ._registry import register
+from .feedback import (
+    GRADIENT_CHECK_TOLERANCE,
     Rejected,
     choice,
     correct,
@@ -22,7 +23,6 @@ from ._feedback import (
     require,
     safe_call,
 )
-from ._registry import register
 
 N_H = 4  # the course's network: 4 hidden units
 
@@ -104,7 +104,7 @@ def check_08_2(sigmoid_derivative):
     values, error, passed = judged_derivative("sigmoid_derivative", sigmoid_derivative, activations.sigmoid, _GRID, N_H)
     if passed:
         return correct(
-            f"the gradient check gives a relative error of {error:.0e}, below {fmt(GRADIENT_CHECK_PASS)}: "
+            f"the gradient check gives a relative error of {error:.0e}, below {fmt(GRADIENT_CHECK_TOLERANCE)}: "
             "your function computes σ'(z) = σ(z)(1 − σ(z)) from the pre-activation Z1, which is what backprop "
             "multiplies by."
         )
@@ -124,7 +124,7 @@ def check_08_2(sigmoid_derivative):
     )
     middle = len(_GRID) // 2  # z = 0
     return not_yet(
-        f"the gradient check gives a relative error of {fmt(error, 2)}, far above {fmt(GRADIENT_CHECK_PASS)}: "
+        f"the gradient check gives a relative error of {fmt(error, 2)}, far above {fmt(GRADIENT_CHECK_TOLERANCE)}: "
         "at z = 0 your function gives "
         f"{fmt_apart(values[middle], slope[middle])[0]}, but σ'(0) = {fmt_apart(values[middle], slope[middle])[1]}; "
         + (mistake or "compare your formula with σ'(z) = σ(z)(1 − σ(z)), section 3")

@@ -5,8 +5,8 @@ import functools
 import numpy as np
 
 from .. import approximation, experiments
-from ._feedback import array, choice, correct, fmt, function, integer, not_yet, require, safe_call
 from ._registry import register
+from .feedback import array, choice, correct, fmt, function, integer, not_yet, require, safe_call
 
 # --- 10.1: the hinges' weights c_k, written by the learner ---------------------------------------------------
 

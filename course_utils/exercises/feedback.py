@@ -37,6 +37,8 @@ import warnings
 
 import numpy as np
 
+from ..model import GRADIENT_CHECK_TOLERANCE
+
 #: The three reserved line prefixes, by status. Nothing else in a notebook prints lines starting so.
 PREFIXES = {"correct": "Correct: ", "not_yet": "Not yet: ", "unanswered": "Not answered yet: "}
 
@@ -494,16 +496,13 @@ def network_gradient_check(name, derivative, activation_function, X, Y, n_hidden
     return safe_call(name, network.gradient_check, X, Y, n_hidden, mine, seed)
 
 
-GRADIENT_CHECK_PASS = 1e-7  # a gradient check's relative error below this: backprop agrees with the cost
-
-
 def judged_derivative(name, derivative, activation_function, grid, n_hidden=4):
     """The learner's hidden-layer ``derivative`` judged twice: its values on the 1-D ``grid`` (for hints) and
     the flower network's gradient check with it (:func:`network_gradient_check`, ``n_hidden`` units).
-    Returns ``(values (len(grid),), error, passed)``, ``passed`` when ``error < GRADIENT_CHECK_PASS``."""
+    Returns ``(values (len(grid),), error, passed)``, ``passed`` when ``error < GRADIENT_CHECK_TOLERANCE``."""
     values = derivative_on_grid(name, derivative, np.reshape(grid, (1, -1)))[0]
     error = network_gradient_check(name, derivative, activation_function, *flower(), n_hidden)
-    return values, error, error < GRADIENT_CHECK_PASS
+    return values, error, error < GRADIENT_CHECK_TOLERANCE
 
 
 @functools.lru_cache(maxsize=1)
