@@ -110,6 +110,7 @@ def plot_hidden_units(
     margin=0.1,
     max_units=None,
     ncols=None,
+    title=None,
 ):
     """Draw what the hidden layer computes: one map per hidden unit and their sum, the logit; return the Figure.
 
@@ -138,12 +139,16 @@ def plot_hidden_units(
     ``resolution`` points (at most 250) around X plus ``margin`` (a fraction of the data range) on
     every side. ``max_units`` draws only that many units, those with the largest ``|w2_j|`` (the
     logit panel still sums all of them); ``ncols`` sets the unit panels per row (default: a near
-    square grid, at most 10 per row; readable up to about 50 units). Returns the
-    ``matplotlib.figure.Figure`` (its axes are labelled ``"hidden unit j"`` and ``"logit"``, see
-    ``ax.get_label()``); nothing is shown and no global style is changed.
+    square grid, at most 10 per row; readable up to about 50 units). ``title`` replaces the figure's
+    title ("What the hidden layer computes: ..."). Returns the panels as a 1-D array of Axes, as the
+    package's grids do: the unit panels drawn, in unit order (labelled ``"hidden unit j"``, see
+    ``ax.get_label()``), then the logit panel (label ``"logit"``); ``axes[0].get_figure(root=True)`` is the figure.
+    Nothing is shown and no global style is changed.
     """
     p = check_layers("params", params, n_layers=2)
     act, output = network.usage(params, activation, output)
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be a string or None, got {type(title).__name__}")
     features = _check_features(features)
     X = _check_X(X)
     if Y is not None and output == "sigmoid":
@@ -173,11 +178,14 @@ def plot_hidden_units(
     left_w, right_w = max(size * ncols + 0.6, 4.6), min(height, 6.6) + 0.5
     fig = plt.figure(figsize=(left_w + right_w, height), layout="constrained")
     left, right = fig.subfigures(1, 2, width_ratios=[left_w, right_w], wspace=0.02)
-    _draw_unit_maps(left, maps, act, ncols, tiny=size < 1.6, features=features, wide=left_w >= 5.5)
-    _draw_logit(right, maps, X, Y, output)
+    unit_axes = _draw_unit_maps(left, maps, act, ncols, tiny=size < 1.6, features=features, wide=left_w >= 5.5)
+    logit_ax = _draw_logit(right, maps, X, Y, output)
     units = f"{n_h} hidden unit{'s' if n_h != 1 else ''}"
-    fig.suptitle(f"What the hidden layer computes: {act.label} network, {units}", fontsize="large")
-    return fig
+    fig.suptitle(f"What the hidden layer computes: {act.label} network, {units}" if title is None else title,
+                 fontsize="large")  # fmt: skip
+    axes = np.empty(len(unit_axes) + 1, dtype=object)
+    axes[:] = [*unit_axes, logit_ax]
+    return axes
 
 
 class _MapValues:
@@ -250,6 +258,7 @@ def _draw_unit_maps(left, maps, act, ncols, *, tiny, features, wide):
         f"each hidden unit's contribution{gap}$w^{{[2]}}_j\\, g({inputs} + b^{{[1]}}_j)$, g = {act.label}{which}",
         fontsize="medium",
     )
+    return unit_axes
 
 
 def _draw_logit(right, maps, X, Y, output):
@@ -277,3 +286,4 @@ def _draw_logit(right, maps, X, Y, output):
     extend = "both" if np.abs(logit).max() > maps.logit_scale * (1 + 1e-9) else "neither"
     cbar = right.colorbar(image, ax=ax, shrink=0.9, extend=extend)
     cbar.set_label(f"{name}  (> 0: class 1)" if output == "sigmoid" else name)
+    return ax

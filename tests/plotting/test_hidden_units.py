@@ -27,6 +27,12 @@ def features(P):
     return np.vstack([P, P[:1] ** 2, P[:1] * P[1:], np.sin(P[:1])])
 
 
+def figure_of(axes):
+    """The figure of the panels plot_hidden_units returns (a 1-D array of Axes: the units, then the logit)."""
+    assert isinstance(axes, np.ndarray) and axes.ndim == 1 and axes[-1].get_label() == "logit"
+    return axes[0].get_figure(root=True)
+
+
 def unit_axes(fig):
     return [ax for ax in fig.axes if ax.get_label().startswith("hidden unit")]
 
@@ -107,7 +113,7 @@ def test_hidden_unit_values_uses_the_stored_activation(flower):
 def test_one_panel_per_unit_plus_the_logit_panel(flower, n_h):
     X, Y = flower
     params = random_params(n_h, seed=n_h)
-    fig = plotting.plot_hidden_units(params, X, Y, "tanh", resolution=30)
+    fig = figure_of(plotting.plot_hidden_units(params, X, Y, "tanh", resolution=30))
     assert isinstance(fig, Figure)
     units = unit_axes(fig)
     assert len(units) == n_h and len(panel_axes(fig)) == n_h + 1
@@ -128,14 +134,14 @@ def test_unit_titles_read_like_the_course(flower):
     X, Y = flower
     params = random_params(3, seed=1)
     params["W2"][0, 2] = -1.72
-    fig = plotting.plot_hidden_units(params, X, Y, "tanh", resolution=20)
+    fig = figure_of(plotting.plot_hidden_units(params, X, Y, "tanh", resolution=20))
     assert unit_axes(fig)[2].get_title() == "unit 3: $w^{[2]}$ = -1.72"
 
 
 def test_maps_are_the_contributions_on_one_shared_centred_scale(flower):
     X, Y = flower
     params = random_params(4, seed=2)
-    fig = plotting.plot_hidden_units(params, X, Y, "tanh", resolution=40)
+    fig = figure_of(plotting.plot_hidden_units(params, X, Y, "tanh", resolution=40))
     contributions, logit = plotting.hidden_unit_values(params, mesh_points(X, 40), "tanh")
     limits = set()
     for j, ax in enumerate(unit_axes(fig)):
@@ -158,7 +164,7 @@ def test_maps_are_the_contributions_on_one_shared_centred_scale(flower):
 def test_logit_panel_has_boundary_data_and_legend(flower):
     X, Y = flower
     params = random_params(4, seed=2)
-    fig = plotting.plot_hidden_units(params, X, Y, "tanh", resolution=40)
+    fig = figure_of(plotting.plot_hidden_units(params, X, Y, "tanh", resolution=40))
     ax = logit_axis(fig)
     assert ax.collections, "the zero contour and the data points are drawn"
     labels = [text.get_text() for legend in fig.legends + fig.subfigs[1].legends for text in legend.get_texts()]
@@ -170,7 +176,7 @@ def test_stored_activation_is_used(flower):
     X, Y = flower
     plain = random_params(4, seed=8)
     params = network.Parameters(plain, activation=activations.get("relu"), output="sigmoid")
-    fig = plotting.plot_hidden_units(params, X, Y, resolution=30)
+    fig = figure_of(plotting.plot_hidden_units(params, X, Y, resolution=30))
     relu, _ = plotting.hidden_unit_values(plain, mesh_points(X, 30), "relu")
     tanh, _ = plotting.hidden_unit_values(plain, mesh_points(X, 30), "tanh")
     maps = np.array([np.asarray(ax.get_images()[0].get_array()).ravel() for ax in unit_axes(fig)])
@@ -183,23 +189,28 @@ def test_stored_activation_is_used(flower):
 def test_given_activation_must_match_and_plain_dict_needs_one(flower):
     X, Y = flower
     params = network.Parameters(random_params(2, seed=8), activation="relu")
-    assert "ReLU" in plotting.plot_hidden_units(params, X, Y, "relu", resolution=20).get_suptitle()
+    assert "ReLU" in figure_of(plotting.plot_hidden_units(params, X, Y, "relu", resolution=20)).get_suptitle()
     with pytest.raises(ValueError, match="trained with"):
         plotting.plot_hidden_units(params, X, Y, "sigmoid", resolution=20)
-    assert "σ" in plotting.plot_hidden_units(dict(params), X, Y, "sigmoid", resolution=20).get_suptitle()
+    assert "σ" in figure_of(plotting.plot_hidden_units(dict(params), X, Y, "sigmoid", resolution=20)).get_suptitle()
     with pytest.raises(ValueError, match="plain dict.*activation="):
         plotting.plot_hidden_units(dict(params), X, Y, resolution=20)  # not titled "tanh network" any more
-    regression = plotting.plot_hidden_units(dict(params), X, np.sin(X[:1]), "relu", output="identity", resolution=20)
+    regression = figure_of(
+        plotting.plot_hidden_units(dict(params), X, np.sin(X[:1]), "relu", output="identity", resolution=20)
+    )
     assert "output" in logit_axis(regression).get_title()
     leaky = activations.get("leaky_relu", slope=0.1)
-    assert "leaky ReLU (s = 0.1)" in plotting.plot_hidden_units(dict(params), X, Y, leaky, resolution=20).get_suptitle()
+    assert (
+        "leaky ReLU (s = 0.1)"
+        in figure_of(plotting.plot_hidden_units(dict(params), X, Y, leaky, resolution=20)).get_suptitle()
+    )
 
 
 def test_dead_relu_unit_is_blank_and_marked(flower):
     X, Y = flower
     params = random_params(4, seed=9)
     params["b1"][1, 0] = -1e3  # never fires anywhere near the data
-    fig = plotting.plot_hidden_units(params, X, Y, "relu", resolution=30)
+    fig = figure_of(plotting.plot_hidden_units(params, X, Y, "relu", resolution=30))
     units = unit_axes(fig)
     assert np.all(np.asarray(units[1].get_images()[0].get_array()) == 0)
     assert "(dead)" in units[1].get_title()
@@ -211,7 +222,7 @@ def test_dead_relu_unit_is_blank_and_marked(flower):
 def test_features_maps_are_drawn_over_the_input_plane(flower):
     X, Y = flower
     params = random_params(3, n_x=5, seed=10, scale=0.5)
-    fig = plotting.plot_hidden_units(params, X, Y, "tanh", features=features, resolution=30)
+    fig = figure_of(plotting.plot_hidden_units(params, X, Y, "tanh", features=features, resolution=30))
     contributions, _ = plotting.hidden_unit_values(params, mesh_points(X, 30), "tanh", features=features)
     for j, ax in enumerate(unit_axes(fig)):
         np.testing.assert_allclose(
@@ -223,25 +234,25 @@ def test_features_maps_are_drawn_over_the_input_plane(flower):
 def test_max_units_shows_the_largest_w2(flower):
     X, Y = flower
     params = random_params(20, seed=11)
-    fig = plotting.plot_hidden_units(params, X, Y, "tanh", max_units=5, resolution=20)
+    fig = figure_of(plotting.plot_hidden_units(params, X, Y, "tanh", max_units=5, resolution=20))
     expected = np.sort(np.argsort(-np.abs(params["W2"][0]))[:5]) + 1
     assert [ax.get_label() for ax in unit_axes(fig)] == [f"hidden unit {j}" for j in expected]
     assert "20" in logit_axis(fig).get_title()  # the logit still sums every unit
-    assert len(plotting.plot_hidden_units(params, X, Y, "tanh", max_units=50, resolution=20).axes) == 20 + 3
+    assert len(figure_of(plotting.plot_hidden_units(params, X, Y, "tanh", max_units=50, resolution=20)).axes) == 20 + 3
 
 
 def test_identity_output_shows_the_output_without_boundary(flower):
     X, _ = flower
     params = network.Parameters(random_params(3, seed=12), activation="tanh", output="identity")
     targets = np.sin(X[0])[None, :]
-    fig = plotting.plot_hidden_units(params, X, targets, resolution=20)
+    fig = figure_of(plotting.plot_hidden_units(params, X, targets, resolution=20))
     ax = logit_axis(fig)
     assert "output $Z^{[2]}$" in ax.get_title() and "logit" not in ax.get_title()
 
 
 def test_y_none_draws_no_points(flower):
     X, _ = flower
-    fig = plotting.plot_hidden_units(random_params(2, seed=13), X, None, "tanh", resolution=20)
+    fig = figure_of(plotting.plot_hidden_units(random_params(2, seed=13), X, None, "tanh", resolution=20))
     assert len(panel_axes(fig)) == 3
 
 
@@ -249,7 +260,7 @@ def test_no_show_and_no_global_style_change(flower, monkeypatch):
     X, Y = flower
     monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("plot_hidden_units must not call plt.show"))
     before = dict(matplotlib.rcParams)
-    fig = plotting.plot_hidden_units(random_params(4, seed=14), X, Y, "relu", resolution=20)
+    fig = figure_of(plotting.plot_hidden_units(random_params(4, seed=14), X, Y, "relu", resolution=20))
     fig.canvas.draw()  # layout and rendering raise no warning either (filterwarnings = error)
     assert dict(matplotlib.rcParams) == before
 
@@ -352,3 +363,12 @@ def test_activation_is_keyword_or_fourth_positional_and_the_rest_keyword_only(fl
     X, Y = flower
     with pytest.raises(TypeError):
         plotting.plot_hidden_units(random_params(2), X, Y, "tanh", features)  # features is keyword-only
+
+
+def test_returns_the_panels_in_unit_order_then_the_logit_and_takes_a_title(flower):
+    X, Y = flower
+    axes = plotting.plot_hidden_units(random_params(3, seed=2), X, Y, "tanh", resolution=20, title="my network")
+    assert [ax.get_label() for ax in axes] == ["hidden unit 1", "hidden unit 2", "hidden unit 3", "logit"]
+    assert figure_of(axes).get_suptitle() == "my network"
+    with pytest.raises(TypeError, match="title must be a string"):
+        plotting.plot_hidden_units(random_params(3, seed=2), X, Y, "tanh", resolution=20, title=3)
