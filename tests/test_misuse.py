@@ -130,8 +130,9 @@ raises("HiddenLayerSum-from_params-plain-dict", lambda: approximation.HiddenLaye
 gives("HiddenLayerSum-from_params-is-the-network", lambda: approximation.HiddenLayerSum.from_params(FIT)(XS[0]),
       lambda s: np.testing.assert_allclose(s, network.predict(FIT, XS)[0], rtol=1e-12, atol=1e-12))  # fmt: skip
 raises("hidden_unit_values-plain-dict", lambda: plotting.hidden_unit_values(dict(RELU), X), r"activation=")
-gives("plot_hidden_units-titles-the-recorded-activation", lambda: plotting.plot_hidden_units(_LOOP, X, Y,
-      resolution=20)[0].get_figure(root=True).get_suptitle(), lambda title: "ReLU" in title and "tanh" not in title)  # fmt: skip
+gives("plot_hidden_units-titles-the-recorded-activation",
+      lambda: plotting.plot_hidden_units(_LOOP, X, Y, resolution=20)[0].get_figure(root=True).get_suptitle(),
+      lambda title: "ReLU" in title and "tanh" not in title)  # fmt: skip
 raises("plot_decision_boundary-plain-dict", lambda: plotting.plot_decision_boundary(dict(RELU), X, Y),
        r"plain dict.*Parameters.*lambda P")  # fmt: skip
 gives("decision_values-Parameters", lambda: plotting.decision_values(RELU, X, resolution=10)[2],
