@@ -24,6 +24,7 @@ from typing import NamedTuple
 import numpy as np
 
 from . import activations as _activations
+from . import model
 from . import network as _network
 from ._validation import _show, as_float_array, check_choice, check_int, check_interval, check_real
 from .parameters import check_layers
@@ -124,10 +125,10 @@ class HiddenLayerSum:
         flat = x.ravel()
         out = np.empty(flat.size)
         chunk = max(1, _TABLE_ENTRIES // self.n_units)
+        params = self.params  # the network's forward pass (course_utils.model), chunk by chunk
         for start in range(0, flat.size, chunk):
-            z = flat[start : start + chunk, np.newaxis] * self.w1 + self.b1
-            out[start : start + chunk] = np.asarray(self.activation(z), dtype=np.float64) @ self.w2
-        out += self.b2
+            values = model._forward(flat[np.newaxis, start : start + chunk], params, self.activation, "identity")
+            out[start : start + chunk] = values["Z2"][0]
         return out.reshape(x.shape)
 
     def __repr__(self):
