@@ -32,7 +32,6 @@ from ._conventions import check_labels01, check_targets, check_X, check_XY
 from ._validation import (
     _show,
     as_float_array,
-    check_array_dict,
     check_bool,
     check_choice,
     check_int,
@@ -41,7 +40,7 @@ from ._validation import (
 )
 from .engine import RECORD_EVERY, TrainingDiverged, divergence_message
 from .network import compute_cost
-from .parameters import OUTPUTS, Parameters, check_init, check_layers, layer_keys, usage, weight_std
+from .parameters import OUTPUTS, Parameters, check_init, check_layers, gradient_step, usage, weight_std
 
 __all__ = [
     "initialize_parameters_deep",
@@ -326,20 +325,7 @@ def update_parameters(params, grads, learning_rate):
     ``grads`` needs ``dW1, db1, ..., dWL, dbL`` of the parameters' shapes (other keys, such as ``dA0``,
     are ignored). The inputs are unchanged; :class:`Parameters` keep their record.
     """
-    learning_rate = check_real("learning_rate", learning_rate, low=0.0, low_inclusive=False)
-    checked = check_layers("params", params, n_outputs=None)
-    keys = layer_keys(len(checked) // 2)
-    grads = check_array_dict("grads", grads, tuple("d" + key for key in keys))
-    for key in keys:
-        if grads["d" + key].shape != checked[key].shape:
-            raise ValueError(
-                f"grads['d{key}'] must have the shape of params[{key!r}], {checked[key].shape}, "
-                f"got {grads['d' + key].shape}: are they the gradients of these parameters?"
-            )
-    new = {key: checked[key] - learning_rate * grads["d" + key] for key in keys}
-    if isinstance(params, Parameters):
-        return Parameters(new, params.activation, params.output)
-    return new
+    return gradient_step(params, grads, learning_rate)
 
 
 # --- training ------------------------------------------------------------------------------------

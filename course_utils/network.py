@@ -29,7 +29,17 @@ from ._conventions import check_labels01, check_X, check_XY
 from ._validation import as_float_array, check_array_dict, check_bool, check_choice, check_int, check_real, check_seed
 from .engine import RECORD_EVERY, Engine, TrainingDiverged
 from .model import GRADIENT_CHECK_TOLERANCE
-from .parameters import INIT_RULES, OUTPUTS, Parameters, check_init, check_layers, layer_keys, usage, weight_std
+from .parameters import (
+    INIT_RULES,
+    OUTPUTS,
+    Parameters,
+    check_init,
+    check_layers,
+    gradient_step,
+    layer_keys,
+    usage,
+    weight_std,
+)
 
 __all__ = [
     "TrainingDiverged",
@@ -224,19 +234,7 @@ def update_parameters(params, grads, learning_rate=1.2):
 
     The result remembers the activation and output of ``params`` (if it is :class:`Parameters`).
     """
-    learning_rate = check_real("learning_rate", learning_rate, low=0.0, low_inclusive=False)
-    checked = _check_params(params)
-    grads = check_array_dict("grads", grads, tuple("d" + key for key in PARAM_NAMES))
-    for key in PARAM_NAMES:
-        if grads["d" + key].shape != checked[key].shape:
-            raise ValueError(
-                f"grads['d{key}'] must have the shape of params[{key!r}], "
-                f"{checked[key].shape}, got {grads['d' + key].shape}"
-            )
-    new = {key: checked[key] - learning_rate * grads["d" + key] for key in PARAM_NAMES}
-    if isinstance(params, Parameters):
-        return Parameters(new, params.activation, params.output)
-    return new
+    return gradient_step(params, grads, learning_rate, n_layers=2)
 
 
 # --- training (the course's loop, on the engine) -------------------------------------------------

@@ -25,9 +25,27 @@ import re
 import numpy as np
 
 from . import activations
-from ._validation import _show, check_array_dict, check_choice, check_int, check_path, check_real
+from ._validation import (
+    _show,
+    check_array_dict,
+    check_choice,
+    check_int,
+    check_learning_rate,
+    check_path,
+    check_real,
+)
 
-__all__ = ["Parameters", "usage", "OUTPUTS", "INIT_RULES", "check_init", "weight_std", "layer_keys", "check_layers"]
+__all__ = [
+    "Parameters",
+    "usage",
+    "gradient_step",
+    "OUTPUTS",
+    "INIT_RULES",
+    "check_init",
+    "weight_std",
+    "layer_keys",
+    "check_layers",
+]
 
 #: The output units the package knows: "sigmoid" (classification, cost = cross-entropy) and
 #: "identity" (regression, cost = half the mean squared error).
@@ -289,3 +307,27 @@ def usage(params, activation=None, output=None):
     if output is not None and output != params.output:
         raise ValueError(f"output={output!r}, but these params belong to a network with output {params.output!r}")
     return stored, params.output
+
+
+def gradient_step(params, grads, learning_rate, *, n_layers=None):
+    """``{W - learning_rate * dW}`` for every array of ``params``: new arrays (inputs unchanged), the record kept.
+
+    The one gradient-descent step of ``network.update_parameters`` (``n_layers=2``) and
+    ``deep.update_parameters`` (any depth). ``grads`` needs ``dW1, db1, ..., dWL, dbL`` of the parameters'
+    shapes (other keys, such as ``dA0``, are ignored). :class:`Parameters` give :class:`Parameters` with their
+    activation and output; a plain dict gives a plain dict.
+    """
+    learning_rate = check_learning_rate("learning_rate", learning_rate)
+    checked = check_layers("params", params, n_layers=n_layers, n_outputs=None if n_layers is None else 1)
+    keys = layer_keys(len(checked) // 2)
+    grads = check_array_dict("grads", grads, tuple("d" + key for key in keys))
+    for key in keys:
+        if grads["d" + key].shape != checked[key].shape:
+            raise ValueError(
+                f"grads['d{key}'] must have the shape of params[{key!r}], {checked[key].shape}, "
+                f"got {grads['d' + key].shape}: are they the gradients of these parameters?"
+            )
+    new = {key: checked[key] - learning_rate * grads["d" + key] for key in keys}
+    if isinstance(params, Parameters):
+        return Parameters(new, params.activation, params.output)
+    return new

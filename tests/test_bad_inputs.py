@@ -388,6 +388,8 @@ case(ValueError, "params", lambda: _layers(params=GRADS), "check_layers-gradient
 case(ValueError, "params", lambda: _layers(params={**PLAIN, "activation": "relu"}), "check_layers-extra-key")
 case(ValueError, "X", lambda: _layers(n_x=5), "check_layers-inputs")
 case(TypeError, "n_layers", lambda: parameters.layer_keys("2"), "layer_keys-string")
+case(TypeError, "learning_rate", lambda: parameters.gradient_step(PARAMS, GRADS, "0.1"), "gradient_step-string-rate")
+case(ValueError, "grads", lambda: parameters.gradient_step(PARAMS, without(GRADS, "db2"), 0.1), "gradient_step-missing")
 case(ValueError, "init", lambda: parameters.check_init("init", "glorot"), "check_init-unknown")
 case(ValueError, "init", lambda: parameters.check_init("init", -0.1), "check_init-negative")
 case(ValueError, "init", lambda: parameters.weight_std("glorot", 2, 3), "weight_std-unknown")

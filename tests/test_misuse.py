@@ -140,10 +140,13 @@ gives("decision_values-Parameters", lambda: plotting.decision_values(RELU, X, re
 raises("check_layers-deep-params-to-network", lambda: network.predict(
     {**dict(TANH), "W3": np.ones((1, 1)), "b3": np.zeros((1, 1))}, X, "tanh"), r"use course_utils\.deep")  # fmt: skip
 _TANH_GRADS = network.backward_propagation(TANH, network.forward_propagation(X, TANH)[1], X, Y)
+_TANH_GRADS_OF_RELU = network.backward_propagation(RELU, network.forward_propagation(X, RELU)[1], X, Y)
 raises("check_layers-grads-as-params", lambda: network.predict(_TANH_GRADS, X), r"gradients.*pass the parameters")
 raises("Parameters-pickle-a-lambda-activation", lambda: pickle.dumps(
     network.initialize_parameters(2, 3, activation=my_relu())), r"cannot be pickled.*def in a module")  # fmt: skip
 raises("layer_keys-float", lambda: parameters.layer_keys(2.0), r"n_layers must be an int")
+raises("gradient_step-grads-of-another-network", lambda: parameters.gradient_step(TANH, _TANH_GRADS_OF_RELU, 0.1),
+       r"are they the gradients of these parameters")  # fmt: skip
 raises("check_init-the-courses-name-for-lecun", lambda: parameters.check_init("init", "Xavier"), r"available: 'zeros'")
 gives("weight_std-zeros-and-lecun", lambda: [parameters.weight_std(i, 4, 3) for i in ("zeros", "lecun", 0.5)],
       lambda found: found == [0.0, 0.5, 0.5])  # fmt: skip
