@@ -17,6 +17,8 @@ One module per layer, so every piece is usable (and tested) without a browser:
   one line;
 - :mod:`.figure`: :func:`plot` draws a :class:`Result` with the playground's layout (unit maps, logit,
   boundary, cost curves) - the notebook's static figure; :func:`render_png` gives the same figure as PNG bytes;
+- :mod:`.controls`: one input widget per setting (drop-downs, sliders that snap to the choice lists, the
+  feature tick boxes);
 - :mod:`.app`: :class:`Playground` is the widget app: ``Playground()`` as the last line of a notebook cell
   shows the controls, the buttons Play, Pause, Step and Reset, an iteration counter and the live figure.
   It can be driven from Python too (``app.play()``, ``app.pause()``, ``app.step()``,
