@@ -51,7 +51,7 @@ def bench_case(name, settings, repeats):
     for _ in range(2):  # warm-up (first draws, font caches)
         app.step()
     frame = _best(app.step, repeats)
-    live, board = app._live, app._board
+    live, board = app.session, app.board
     parts = {
         f"training chunk ({app.frame_iterations} iterations)": lambda: live.advance(app.frame_iterations),
         "numbers + artist updates": lambda: board.update(

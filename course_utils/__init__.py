@@ -25,7 +25,8 @@ Public modules, one concept each:
   minimised) and text ``table``\\ s.
 - ``plotting``: figures, one module per kind: activations and derivatives, decision boundaries and boundary
   grids, curves (costs, spreads over seeds), hidden-unit maps.
-- ``playground``: the interactive playground (ipywidgets), live training.
+- ``playground``: the interactive playground (ipywidgets), live training; one module per layer: settings and
+  data, the training session (on the engine's public interface), the figure, the widget app.
 - ``approximation``: building 1-D curves from sums of activations by hand (notebook 10).
 - ``deep_stack``: signal statistics in random deep stacks (notebook 05).
 - ``exercises``: the checks of the notebooks' exercises, ``exercises.check("NN.k", answer)``.

@@ -1,0 +1,144 @@
+"""The playground's settings and data: the choice lists, :data:`DEFAULTS`, :func:`check_settings`, the data sets
+(:func:`make_data`) and the extra input features (:func:`features`).
+
+Data sets use the course's column convention: ``X (2, m)`` float64, ``Y (1, m)`` int 0/1. With input features the
+network's input is ``features(X, names)``, of shape ``(2 + len(names), m)``; the figures are still drawn over the
+(x1, x2) plane. A settings dict holds one value per key of :data:`DEFAULTS`, checked by :func:`check_settings`.
+"""
+
+import numpy as np
+
+from .. import activations, datasets
+from .._conventions import check_X
+from .._validation import _show, check_choice, check_int, check_real, check_seed
+from ..parameters import check_init
+
+#: Learning-rate choices, log-spaced as in TensorFlow Playground.
+LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+#: Iteration choices (full-batch gradient descent steps); the live playground stops there.
+ITERATIONS = (100, 200, 500, 1000, 2000, 5000, 10000)
+#: Initial weight scales: the standard deviation of the random weights, or a fan-in rule.
+INIT_SCALES = (0.01, 0.1, 0.5, 1.0, "xavier", "he")
+#: Data sets: the course's flower and the four extra toy sets.
+DATASETS = ("planar", "noisy_circles", "noisy_moons", "blobs", "gaussian_quantiles")
+DATASET_LABELS = {
+    "planar": "flower (planar)",
+    "noisy_circles": "circles",
+    "noisy_moons": "moons",
+    "blobs": "blobs",
+    "gaussian_quantiles": "Gaussian quantiles",
+}
+#: Extra input features, as TensorFlow Playground offers them: name -> function of X (2, m) giving (m,).
+#: The one place they are defined; x1 and x2 themselves are always inputs.
+FEATURES = {
+    "x1^2": lambda X: X[0] ** 2,
+    "x2^2": lambda X: X[1] ** 2,
+    "x1*x2": lambda X: X[0] * X[1],
+    "sin(x1)": lambda X: np.sin(X[0]),
+    "sin(x2)": lambda X: np.sin(X[1]),
+}
+FEATURE_LABELS = {"x1^2": "x1²", "x2^2": "x2²", "x1*x2": "x1·x2", "sin(x1)": "sin x1", "sin(x2)": "sin x2"}
+#: Number of points generated (before the train/test split).
+M_POINTS = 400
+#: The seed of the data (fixed, so changing the training seed changes only the initial weights).
+DATA_SEED = 1
+#: The seed of the train/test shuffle.
+SPLIT_SEED = 0
+#: What the playground starts with.
+DEFAULTS = {
+    "dataset": "planar",
+    "noise": 0.2,
+    "test_share": 0.25,
+    "features": (),
+    "activation": "tanh",
+    "n_hidden": 4,
+    "learning_rate": 1.0,
+    "num_iterations": 1000,
+    "init_scale": 0.01,
+    "seed": 2,
+}
+
+
+def make_data(dataset="planar", noise=0.2, m=M_POINTS, seed=DATA_SEED):
+    """One of the playground's data sets with a chosen noise level: ``X (2, m)``, ``Y (1, m)``.
+
+    ``noise`` (>= 0) is the standard deviation of the Gaussian noise of the generator, in the data's
+    own units: ``planar`` = :func:`datasets.make_planar` (0.2 is the course's flower);
+    ``noisy_circles`` and ``noisy_moons`` = scikit-learn's ``make_circles`` (factor 0.5) and
+    ``make_moons``; ``blobs`` = six blobs with ``cluster_std = 5 * noise`` (0.2 gives the course's 1.0),
+    labels taken modulo 2; ``gaussian_quantiles`` = two classes split by the median radius, the
+    points then moved by ``noise`` times a standard normal (see :func:`datasets.make_toy`). Draws
+    come from ``seed`` only.
+    """
+    dataset = check_choice("dataset", dataset, DATASETS)
+    noise = check_real("noise", noise, low=0.0, high=5.0)
+    m = check_int("m", m, low=4)
+    seed = check_seed("seed", seed)
+    if dataset == "planar":
+        return datasets.make_planar(m=m - m % 2, noise=noise, seed=seed)
+    return datasets.make_toy(dataset, m=m, noise=noise, seed=seed)
+
+
+# Checked here: the playground's own input features (FEATURES).
+def check_feature_names(names, argument="features"):
+    """A tuple of feature names from :data:`FEATURES`, in that dict's order, each once."""
+    if isinstance(names, str) or not isinstance(names, (tuple, list, set, frozenset)):
+        raise TypeError(
+            f"{argument} must be a tuple of feature names (e.g. ('x1^2', 'x2^2')), got {_show(names)}; "
+            f"available: {', '.join(map(repr, FEATURES))}"
+        )
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"{argument} must hold feature names (strings), got {_show(name)}")
+        if name not in FEATURES:
+            raise ValueError(f"unknown feature {name!r} in {argument}; available: {', '.join(map(repr, FEATURES))}")
+    return tuple(name for name in FEATURES if name in set(names))
+
+
+def features(X, names=()):
+    """The network's inputs for the points ``X (2, m)``: x1, x2, then the named :data:`FEATURES`, shape ``(2 + k, m)``.
+
+    ``names`` is a tuple of keys of :data:`FEATURES` (``("x1^2", "x2^2")``, ...); the rows come in the
+    order of :data:`FEATURES` whatever the order given, so a setting names a network input layout.
+    """
+    names = check_feature_names(names, "names")
+    X = check_X(X, "X", n_features=2)
+    if not names:
+        return X
+    return np.vstack([X] + [FEATURES[name](X)[None, :] for name in names])
+
+
+# Checked here: the playground's settings (DEFAULTS), built from the package's checks.
+def check_settings(**settings):
+    """Fill in :data:`DEFAULTS` and check every setting; return the complete settings dict.
+
+    ``activation`` may be a registry name or an ``activations.Activation`` (a built-in with its default
+    parameters becomes its name); ``features`` a tuple of names of :data:`FEATURES`.
+    """
+    unknown = sorted(set(settings) - set(DEFAULTS))
+    if unknown:
+        raise TypeError(f"unknown playground setting(s) {', '.join(unknown)}; available: {', '.join(DEFAULTS)}")
+    s = {**DEFAULTS, **settings}
+    s["dataset"] = check_choice("dataset", s["dataset"], DATASETS)
+    s["noise"] = check_real("noise", s["noise"], low=0.0, high=5.0)
+    s["test_share"] = check_real("test_share", s["test_share"], low=0.0, high=0.9)
+    s["features"] = check_feature_names(s["features"])
+    act = activations.as_activation(s["activation"])
+    builtin = act.name in activations.available() and act == activations.get(act.name)
+    s["activation"] = act.name if isinstance(s["activation"], str) or builtin else act
+    s["n_hidden"] = check_int("n_hidden", s["n_hidden"], low=1, high=200)
+    s["learning_rate"] = check_real("learning_rate", s["learning_rate"], low=0.0, low_inclusive=False)
+    s["num_iterations"] = check_int("num_iterations", s["num_iterations"], low=1, high=100_000)
+    s["init_scale"] = check_init("init_scale", s["init_scale"])
+    s["seed"] = check_seed("seed", s["seed"])
+    return s
+
+
+def describe(settings):
+    """'tanh, 4 hidden units, learning rate 1' (+ ', inputs x1, x2, x1²' with features): a run's title."""
+    s = settings
+    units = f"{s['n_hidden']} hidden unit{'s' if s['n_hidden'] != 1 else ''}"
+    text = f"{activations.as_activation(s['activation']).label}, {units}, learning rate {s['learning_rate']:g}"
+    if s["features"]:
+        text += ", inputs x1, x2, " + ", ".join(FEATURE_LABELS[name] for name in s["features"])
+    return text
