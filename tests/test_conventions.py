@@ -64,3 +64,29 @@ def test_the_column_convention_hints_come_from_the_one_check():
         network.train(X, Y, num_iterations=1)
     with pytest.raises(ValueError, match=r"Y\.reshape\(1, -1\)"):
         network.train(X.T, Y.ravel(), num_iterations=1)
+
+
+def private_names_in_tests():
+    """(file, line, name): each private attribute read and private course_utils import in the tests."""
+    tests = Path(__file__).resolve().parent
+    found = []
+    for path in sorted(tests.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            protocol = (
+                node.attr.endswith("__") or node.attr.startswith("_repr_") if isinstance(node, ast.Attribute) else 0
+            )
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not protocol:
+                found.append((path.relative_to(tests).as_posix(), node.lineno, node.attr))
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("course_utils"):
+                names = [alias.name for alias in node.names if alias.name.startswith("_")]
+                if any(part.startswith("_") for part in node.module.split(".")) or names:
+                    found.append((path.relative_to(tests).as_posix(), node.lineno, f"{node.module}: {names}"))
+    return found
+
+
+def test_tests_use_public_names_only():
+    """CONTRIBUTING: tests use public names only (an attribute or module whose name starts with '_' is private;
+    Python's and IPython's protocol names, such as ``__name__`` and ``_repr_mimebundle_``, are not)."""
+    found = private_names_in_tests()
+    assert not found, f"tests that read private names: {found}"
