@@ -528,7 +528,8 @@ def _board_for(fig, result, discretize=False, show_test=True):
 
 
 def plot(result, fig=None, *, discretize=False, show_test=True):
-    """Draw a :class:`Result` with the playground's layout; return its axes (boundary, cost, units, logit).
+    """Draw a :class:`Result` with the playground's layout; return its panels as a 1-D array of Axes, as the plots'
+    grids do: boundary, cost, units, logit.
 
     Panels: the hidden units' maps (each unit's contribution ``w2_j * g(w1_j . x + b1_j)``, labelled
     with ``w2_j``), their sum plus ``b2`` (the logit), the decision boundary with the train (circles) and
@@ -549,7 +550,9 @@ def plot(result, fig=None, *, discretize=False, show_test=True):
             raise TypeError(f"fig must be a matplotlib Figure or None, got {type(fig).__name__}")
         fig.set_size_inches(FIGSIZE)
     board = _board_for(fig, result, discretize, show_test)
-    return board.ax_boundary, board.ax_cost, board.ax_units, board.ax_logit
+    axes = np.empty(4, dtype=object)
+    axes[:] = [board.ax_boundary, board.ax_cost, board.ax_units, board.ax_logit]
+    return axes
 
 
 def render_png(result, *, discretize=False, show_test=True, dpi=DPI):

@@ -10,6 +10,7 @@ def test_plot_and_png(diverging, is_png):
 
     result = playground.run(num_iterations=200)
     axes = playground.plot(result)
+    assert isinstance(axes, np.ndarray) and axes.shape == (4,)  # the plots' convention: an array of Axes
     boundary, cost, units, logit = axes
     assert boundary.get_title().startswith("flower (planar): train ")
     assert cost.get_xlabel() == "iteration" and cost.get_title().startswith("cost during training")
