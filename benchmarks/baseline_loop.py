@@ -13,7 +13,7 @@ import numpy as np
 from scipy.special import expit
 
 
-def plain_train(X, Y, n_hidden=4, activation=None, learning_rate=1.2, num_iterations=10000, init_scale=0.01, seed=2):
+def plain_train(X, Y, n_hidden=4, activation=None, learning_rate=1.2, num_iterations=10000, init=0.01, seed=2):
     """Gradient descent on a 2-layer net; returns ``(params, costs)`` like ``network.train``.
 
     ``activation=None`` is the course's tanh (``np.tanh`` and ``1 - A1**2``); otherwise pass an
@@ -21,9 +21,9 @@ def plain_train(X, Y, n_hidden=4, activation=None, learning_rate=1.2, num_iterat
     """
     n_x, m = X.shape
     rs = np.random.RandomState(seed)
-    W1 = rs.randn(n_hidden, n_x) * init_scale
+    W1 = rs.randn(n_hidden, n_x) * init
     b1 = np.zeros((n_hidden, 1))
-    W2 = rs.randn(1, n_hidden) * init_scale
+    W2 = rs.randn(1, n_hidden) * init
     b2 = np.zeros((1, 1))
     costs = []
     for i in range(num_iterations):

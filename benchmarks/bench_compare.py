@@ -36,7 +36,7 @@ def one_by_one(X, Y, name, widths, learning_rate, iterations):
     act = None if name == "tanh" else activations.get(name)  # tanh: the course's np.tanh and 1 - A1**2
     out = []
     for n_h in widths:
-        params, _ = plain_train(X, Y, n_h, act, learning_rate, iterations, init_scale=0.01, seed=2)
+        params, _ = plain_train(X, Y, n_h, act, learning_rate, iterations, init=0.01, seed=2)
         out.append(network.accuracy(network.predict(params, X, name), Y))
     return out
 

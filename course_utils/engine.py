@@ -81,7 +81,7 @@ def divergence_message(activation_name, learning_rate, iteration, last_good, wha
     return (
         f"training diverged: {what} by iteration {iteration}{since}, with activation {activation_name!r} and "
         f"learning_rate={learning_rate:g}. Lower the learning rate (try {learning_rate / 10:g}) "
-        f"or use a smaller init_scale."
+        f"or use a smaller init."
     )
 
 

@@ -13,6 +13,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from ._validation import _show, check_int, check_seed, naming
 from .model import labels
 from .network import forward_propagation, train
+from .parameters import init_or_old_name
 
 __all__ = ["OneHiddenLayerClassifier"]
 
@@ -29,14 +30,22 @@ class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(
-        self, n_hidden=4, activation="tanh", learning_rate=1.2, max_iter=10000, init_scale=0.01, random_state=2
+        self,
+        n_hidden=4,
+        activation="tanh",
+        learning_rate=1.2,
+        max_iter=10000,
+        init=0.01,
+        random_state=2,
+        init_scale=None,
     ):
         self.n_hidden = n_hidden
         self.activation = activation
         self.learning_rate = learning_rate
         self.max_iter = max_iter
-        self.init_scale = init_scale
+        self.init = init
         self.random_state = random_state
+        self.init_scale = init_scale  # the old name of init, kept as an alias
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -85,7 +94,7 @@ class OneHiddenLayerClassifier(ClassifierMixin, BaseEstimator):
             activation=self.activation,
             learning_rate=self.learning_rate,
             num_iterations=max_iter,
-            init_scale=self.init_scale,
+            init=init_or_old_name(self.init, self.init_scale, 0.01),
             seed=self._seed(),
         )
         self.n_iter_ = max_iter

@@ -4,7 +4,7 @@
 (:mod:`course_utils.engine`): the hidden units of all models are stacked into one array, so each
 iteration is a short, fixed list of numpy calls whatever the number of models, and the models are
 split over (by default) two worker processes. Each model starts from
-``network.initialize_parameters(n_x, n_hidden, 1, init_scale, seed)`` and follows exactly the
+``network.initialize_parameters(n_x, n_hidden, 1, init, seed)`` and follows exactly the
 mathematics of :func:`course_utils.network.train`; the engine computes every model's numbers in the
 same way whatever it is trained with, so a row of ``compare`` equals ``network.train`` with the same
 settings bit for bit, and does not depend on the other models or on the number of processes.
@@ -34,7 +34,7 @@ from ._validation import (
     check_learning_rate,
 )
 from .engine import OUTPUTS, RECORD_EVERY, Engine
-from .parameters import check_init
+from .parameters import check_init, init_or_old_name
 from .results import best_per, select, table
 
 __all__ = [
@@ -59,7 +59,7 @@ ROW_KEYS = (
     "n_hidden",
     "seed",
     "learning_rate",
-    "init_scale",
+    "init",
     "train_accuracy",
     "final_cost",
     "best_cost",
@@ -87,7 +87,7 @@ def compare(
     seeds=(2,),
     learning_rate=1.2,
     num_iterations=10000,
-    init_scale=0.01,
+    init=0.01,
     progress=True,
     X_test=None,
     Y_test=None,
@@ -97,15 +97,18 @@ def compare(
     keep_params=False,
     output="sigmoid",
     dtype="float64",
+    *,
+    init_scale=None,
 ):
     """Train every combination activation x learning rate x init scale x width x seed; return rows.
 
     ``X (n_features, m)``, ``Y (1, m)``. ``activations``: names or ``Activation`` objects (distinct
     names; a learner's own Activation works too, in this process if it cannot be pickled).
     ``hidden_sizes``, ``seeds``: ints (a single int is allowed). ``learning_rate`` and
-    ``init_scale``: one value, a sequence of values to sweep, or a dict giving one value (or a
-    sequence) per activation name; ``init_scale`` values are numbers >= 0 or a rule name of
-    ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier", "he"), one meaning across the package.
+    ``init``: one value, a sequence of values to sweep, or a dict giving one value (or a
+    sequence) per activation name; ``init`` values are numbers >= 0 or a rule name of
+    ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier", "he"), one meaning across the package
+    (``init_scale``, its old name, is still accepted).
 
     ``output``: "sigmoid" (classification, 0/1 labels) or "identity" (regression, real ``Y``; see
     ``network.train``). ``dtype``: "float64" (default) or "float32" (about twice as fast for wide
@@ -117,7 +120,7 @@ def compare(
     take more than a moment; ``False`` for none.
 
     Returns a list of dicts, in the order activation, learning rate, init scale, width, seed:
-    ``activation`` (name), ``n_hidden``, ``seed``, ``learning_rate``, ``init_scale``,
+    ``activation`` (name), ``n_hidden``, ``seed``, ``learning_rate``, ``init``,
     ``train_accuracy`` (percent; ``train_error``, the root-mean-square error, for regression),
     ``final_cost`` (after the last update), ``best_cost`` (lowest cost seen), ``oscillating`` (see
     :data:`OSCILLATION_TOL`), ``diverged`` and ``diverged_at`` (the divergence rule of
@@ -135,7 +138,7 @@ def compare(
     widths = check_distinct_ints("hidden_sizes", hidden_sizes, low=1)
     seeds = check_distinct_ints("seeds", seeds, low=0, high=MAX_SEED)
     lrs = _per_activation("learning_rate", learning_rate, acts, check_learning_rate)
-    inits = _per_activation("init_scale", init_scale, acts, check_init)
+    inits = _per_activation("init", init_or_old_name(init, init_scale, 0.01), acts, check_init)
     num_iterations = check_int("num_iterations", num_iterations, low=1)
     progress, keep_params = check_bool("progress", progress), check_bool("keep_params", keep_params)
     dtype = check_float_dtype("dtype", dtype)
@@ -207,7 +210,7 @@ def _rows_of(engine, specs, X, Y, X_test, Y_test, keep_params):
             "n_hidden": n_h,
             "seed": seed,
             "learning_rate": lr,
-            "init_scale": init,
+            "init": init,
             score: float(train_scores[k]),
             "final_cost": final,
             "best_cost": float(np.nanmin(seen)) if np.isfinite(seen).any() else float("nan"),

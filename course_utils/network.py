@@ -36,6 +36,7 @@ from .parameters import (
     check_init,
     check_layers,
     gradient_step,
+    init_or_old_name,
     layer_keys,
     usage,
     weight_std,
@@ -99,7 +100,7 @@ def trained_activation(params, activation=None):
 # --- the step-by-step functions (the course's, one to one) ---------------------------------------
 
 
-def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2, activation="tanh", output="sigmoid"):
+def initialize_parameters(n_x, n_h, n_y=1, init=0.01, seed=2, activation="tanh", output="sigmoid", *, init_scale=None):
     """Random weights, zero biases: ``W1 (n_h, n_x)``, ``b1 (n_h, 1)``, ``W2 (1, n_h)``, ``b2 (1, 1)``.
 
     Returns :class:`Parameters` that record ``activation`` (a name or an Activation; the course's
@@ -109,7 +110,7 @@ def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2, activation="
 
     ``rs = np.random.RandomState(seed)``; ``W1 = rs.randn(n_h, n_x) * s1`` is drawn before
     ``W2 = rs.randn(n_y, n_h) * s2`` (the course's order, so ``seed=2`` gives its numbers). With a
-    number ``init_scale``, ``s1 = s2 = init_scale`` (0 gives all-zero weights: the symmetry problem);
+    number ``init``, ``s1 = s2 = init`` (0 gives all-zero weights: the symmetry problem);
     a rule name from :data:`INIT_RULES` sets each layer's scale from its fan-in (n_x for W1, n_h for
     W2) and fan-out: ``"lecun"`` sqrt(1 / fan_in), ``"xavier"`` (Glorot) sqrt(2 / (fan_in + fan_out)),
     ``"he"`` sqrt(2 / fan_in).
@@ -119,9 +120,9 @@ def initialize_parameters(n_x, n_h, n_y=1, init_scale=0.01, seed=2, activation="
     n_y = check_int("n_y", n_y, low=1, high=1)
     act = activations.as_activation(activation)
     output = check_choice("output", output, OUTPUTS)
-    init_scale = check_init("init_scale", init_scale)
+    init = check_init("init", init_or_old_name(init, init_scale, 0.01))
     rs = np.random.RandomState(check_seed("seed", seed))
-    s1, s2 = weight_std(init_scale, n_x, n_h), weight_std(init_scale, n_h, n_y)
+    s1, s2 = weight_std(init, n_x, n_h), weight_std(init, n_h, n_y)
     W1 = rs.randn(n_h, n_x) * s1
     b1 = np.zeros((n_h, 1))
     W2 = rs.randn(n_y, n_h) * s2
@@ -247,19 +248,23 @@ def train(
     activation="tanh",
     learning_rate=1.2,
     num_iterations=10000,
-    init_scale=0.01,
+    init=0.01,
     seed=2,
     print_cost=False,
     output="sigmoid",
+    *,
+    init_scale=None,
 ):
     """Train the network by batch gradient descent; returns ``(params, costs)``.
 
     ``X (n_x, m)``; ``Y (1, m)``: 0/1 labels for ``output="sigmoid"`` (classification, the course),
     real numbers for ``output="identity"`` (regression, cost ``mean((A2 - Y)**2) / 2``). Parameters
-    start from ``initialize_parameters(n_x, n_hidden, 1, init_scale, seed)``. ``params`` is a
+    start from ``initialize_parameters(n_x, n_hidden, 1, init, seed)``. ``params`` is a
     :class:`Parameters` dict that remembers ``activation`` and ``output``; ``costs`` is a float array
     with the cost of iterations 0, 100, 200, ... (computed in that iteration, before its update).
     ``print_cost`` prints it every 1000 iterations.
+
+    ``init_scale`` is the old name of ``init`` (still accepted).
 
     Raises :class:`TrainingDiverged` when the cost or the parameters stop being finite numbers (the
     rule of :mod:`course_utils.engine`: checked at every recorded iteration and at the end); the
@@ -272,7 +277,7 @@ def train(
     learning_rate = check_real("learning_rate", learning_rate, low=0.0, low_inclusive=False)
     num_iterations = check_int("num_iterations", num_iterations, low=1)
     print_cost = check_bool("print_cost", print_cost)
-    initial = initialize_parameters(X.shape[0], n_h, 1, init_scale, seed)
+    initial = initialize_parameters(X.shape[0], n_h, 1, init_or_old_name(init, init_scale, 0.01), seed)
     engine = Engine([(act, learning_rate, initial)], X, Y, output=output)
     if print_cost:  # in chunks of 1000 iterations (the result does not depend on chunking)
         for start in range(0, num_iterations, 1000):
@@ -330,7 +335,9 @@ def accuracy(predictions, Y):
 # --- gradient check ------------------------------------------------------------------------------
 
 
-def gradient_check(X, Y, n_hidden=4, activation=None, seed=2, epsilon=1e-7, init_scale=1.0, params=None, output=None):
+def gradient_check(
+    X, Y, n_hidden=4, activation=None, seed=2, epsilon=1e-7, init=1.0, params=None, output=None, *, init_scale=None
+):
     """Relative error between backprop's gradient and central differences of the cost.
 
     Returns ``||g_backprop - g_numeric|| / (||g_backprop|| + ||g_numeric||)`` over all parameters,
@@ -343,7 +350,7 @@ def gradient_check(X, Y, n_hidden=4, activation=None, seed=2, epsilon=1e-7, init
     a derivative is checked; a different function or ``output`` raises). A plain dict as ``params``
     needs ``activation``.
 
-    The check runs at freshly initialised parameters (``seed``) with ``init_scale=1.0`` by default,
+    The check runs at freshly initialised parameters (``seed``) with ``init=1.0`` by default,
     larger than training's 0.01: with tiny weights every hidden pre-activation is near 0, where
     many wrong derivatives happen to be almost right, so the check would prove little. Pass
     ``params`` to check at other parameters. For ReLU-like activations the check is only
@@ -360,7 +367,7 @@ def gradient_check(X, Y, n_hidden=4, activation=None, seed=2, epsilon=1e-7, init
     epsilon = check_real("epsilon", epsilon, low=0.0, low_inclusive=False, high=1.0)
     if params is None:
         n_hidden = check_int("n_hidden", n_hidden, low=1)
-        params = initialize_parameters(X.shape[0], n_hidden, 1, init_scale, seed)
+        params = initialize_parameters(X.shape[0], n_hidden, 1, init_or_old_name(init, init_scale, 1.0), seed)
     params = {key: value.copy() for key, value in _check_params(params, n_x=X.shape[0]).items()}
 
     grads = _backward(params, model._forward(X, params, act, output), X, Y, act)

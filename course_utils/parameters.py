@@ -39,6 +39,7 @@ __all__ = [
     "Parameters",
     "usage",
     "gradient_step",
+    "init_or_old_name",
     "OUTPUTS",
     "INIT_RULES",
     "check_init",
@@ -73,6 +74,19 @@ def check_init(name, value):
             f"got {_show(value)} of type {type(value).__name__}"
         )
     return check_real(name, value, low=0.0)
+
+
+def init_or_old_name(init, init_scale, default):
+    """``init``, or the value given under its old name ``init_scale`` (a silent alias: older notebooks keep running).
+
+    Giving both (``init`` other than its ``default``) raises ``TypeError``.
+    """
+    if init_scale is None:
+        return init
+    if not (init is default or (isinstance(init, (int, float)) and init == default)):
+        raise TypeError(f"give init (the initialisation) or its old name init_scale, not both: init={init!r}, "
+                        f"init_scale={init_scale!r}")  # fmt: skip
+    return init_scale
 
 
 def weight_std(init, fan_in, fan_out):

@@ -115,7 +115,7 @@ def test_from_params_of_a_network_trained_on_standardised_inputs_is_its_output_o
     X = ((x - mean) / std).reshape(1, -1)
     params, _ = network.train(
         X, np.sin(x).reshape(1, -1), n_hidden=5, activation=activation, learning_rate=0.1, num_iterations=200,
-        init_scale="lecun", seed=1, output="identity",
+        init="lecun", seed=1, output="identity",
     )  # fmt: skip
     built = approximation.HiddenLayerSum.from_params(params, x_mean=mean, x_std=std)
     assert built.activation.name == activation and built.n_units == 5

@@ -61,7 +61,7 @@ NAN, INF = float("nan"), float("inf")
 RNG = np.random.RandomState(0)
 X = RNG.randn(2, 12)  # course column convention
 Y = (np.arange(12) % 2).reshape(1, 12)
-PARAMS = network.initialize_parameters(2, 3, init_scale=0.5, seed=1)  # records tanh
+PARAMS = network.initialize_parameters(2, 3, init=0.5, seed=1)  # records tanh
 _, CACHE = network.forward_propagation(X, PARAMS)
 GRADS = network.backward_propagation(PARAMS, CACHE, X, Y)
 PLAIN = dict(PARAMS)  # records nothing: calls pass activation=
@@ -154,7 +154,7 @@ def int_cases(label, call, param, *, low, high=None):
 def real_cases(label, call, param, *, bad_values, allow_inf=False, names_allowed=False):
     """A real argument: string, bool, complex, None, NaN, +-inf, out of range.
 
-    ``names_allowed``: the argument also takes names (init_scale="he"), so a string is an unknown
+    ``names_allowed``: the argument also takes names (init="he"), so a string is an unknown
     name (ValueError) rather than a wrong type.
     """
     case(ValueError if names_allowed else TypeError, param, lambda: call(**{param: "0.1"}), f"{label}-string")
@@ -336,8 +336,8 @@ _init = lambda **kw: network.initialize_parameters(**{"n_x": 2, "n_h": 3, **kw})
 for _arg in ("n_x", "n_h", "n_y"):
     int_cases("initialize_parameters", _init, _arg, low=1)
 int_cases("initialize_parameters", _init, "seed", low=0, high=2**32 - 1)
-real_cases("initialize_parameters", _init, "init_scale", bad_values=(-0.01,), names_allowed=True)
-case(ValueError, "init_scale", lambda: _init(init_scale="glorot"), "initialize_parameters-unknown")
+real_cases("initialize_parameters", _init, "init", bad_values=(-0.01,), names_allowed=True)
+case(ValueError, "init", lambda: _init(init="glorot"), "initialize_parameters-unknown")
 
 _fwd = lambda **kw: network.forward_propagation(**{"X": X, "params": PARAMS, **kw})
 activation_arg_cases("forward_propagation", _fwd, none_allowed=True)
@@ -388,6 +388,7 @@ case(ValueError, "params", lambda: _layers(params=GRADS), "check_layers-gradient
 case(ValueError, "params", lambda: _layers(params={**PLAIN, "activation": "relu"}), "check_layers-extra-key")
 case(ValueError, "X", lambda: _layers(n_x=5), "check_layers-inputs")
 case(TypeError, "n_layers", lambda: parameters.layer_keys("2"), "layer_keys-string")
+case(TypeError, "init_scale", lambda: parameters.init_or_old_name(0.5, 0.1, 0.01), "init_or_old_name-both")
 case(TypeError, "learning_rate", lambda: parameters.gradient_step(PARAMS, GRADS, "0.1"), "gradient_step-string-rate")
 case(ValueError, "grads", lambda: parameters.gradient_step(PARAMS, without(GRADS, "db2"), 0.1), "gradient_step-missing")
 case(ValueError, "init", lambda: parameters.check_init("init", "glorot"), "check_init-unknown")
@@ -536,8 +537,8 @@ int_cases("train", _train, "n_hidden", low=1)
 int_cases("train", _train, "num_iterations", low=1)
 int_cases("train", _train, "seed", low=0, high=2**32 - 1)
 real_cases("train", _train, "learning_rate", bad_values=(0.0, -1.2))
-real_cases("train", _train, "init_scale", bad_values=(-0.01,), names_allowed=True)
-case(ValueError, "init_scale", lambda: _train(init_scale="glorot"), "train-unknown")
+real_cases("train", _train, "init", bad_values=(-0.01,), names_allowed=True)
+case(ValueError, "init", lambda: _train(init="glorot"), "train-unknown")
 case(TypeError, "print_cost", lambda: _train(print_cost="yes"), "train-string")
 case(TypeError, "print_cost", lambda: _train(print_cost=1), "train-int")
 
@@ -565,7 +566,7 @@ activation_arg_cases("gradient_check", _gc, none_allowed=True)
 int_cases("gradient_check", _gc, "n_hidden", low=1)
 int_cases("gradient_check", _gc, "seed", low=0, high=2**32 - 1)
 real_cases("gradient_check", _gc, "epsilon", bad_values=(0.0, -1e-7, 2.0))
-real_cases("gradient_check", _gc, "init_scale", bad_values=(-1.0,), names_allowed=True)
+real_cases("gradient_check", _gc, "init", bad_values=(-1.0,), names_allowed=True)
 params_cases("gradient_check", _gc, none_allowed=True)
 
 # The estimator: __init__ stores anything; fit validates (scikit-learn's convention).
@@ -580,9 +581,9 @@ _FIT_BAD_HYPER = (
     (TypeError, "learning_rate", "1"),
     (ValueError, "max_iter", 0),
     (TypeError, "max_iter", 10.0),
-    (ValueError, "init_scale", -1.0),
-    (ValueError, "init_scale", "glorot"),
-    (ValueError, "init_scale", INF),
+    (ValueError, "init", -1.0),
+    (ValueError, "init", "glorot"),
+    (ValueError, "init", INF),
     (ValueError, "random_state", -1),
     (TypeError, "random_state", 1.5),
     (TypeError, "random_state", "2"),
@@ -756,8 +757,8 @@ case(TypeError, "seeds", lambda: _cmp(seeds=(1.5,)), "compare-float")
 real_cases("compare", _cmp, "learning_rate", bad_values=(0.0, -1.2))
 case(ValueError, "learning_rate", lambda: _cmp(learning_rate={"relu": 1.0}), "compare-dict-missing")
 case(ValueError, "learning_rate", lambda: _cmp(learning_rate={"tanh": -1.0}), "compare-dict-negative")
-real_cases("compare", _cmp, "init_scale", bad_values=(-0.01,), names_allowed=True)
-case(ValueError, "init_scale", lambda: _cmp(init_scale="glorot"), "compare-unknown")
+real_cases("compare", _cmp, "init", bad_values=(-0.01,), names_allowed=True)
+case(ValueError, "init", lambda: _cmp(init="glorot"), "compare-unknown")
 int_cases("compare", _cmp, "num_iterations", low=1)
 case(TypeError, "progress", lambda: _cmp(progress="yes"), "compare-string")
 
@@ -809,12 +810,12 @@ for _entry in (playground.check_settings, playground.run):
     _label = _entry.__name__
     case(TypeError, "colour", lambda _entry=_entry: _entry(colour="red"), f"{_label}-unknown-setting")
     case(ValueError, "dataset", lambda _entry=_entry: _entry(dataset="spiral"), f"{_label}-unknown")
-    real_cases(_label, _entry, "test_share", bad_values=(-0.1, 0.95))
+    real_cases(_label, _entry, "test_size", bad_values=(-0.1, 0.95))
     activation_arg_cases(_label, _entry)
     int_cases(_label, _entry, "n_hidden", low=1, high=200)
     real_cases(_label, _entry, "learning_rate", bad_values=(0.0,))
     int_cases(_label, _entry, "num_iterations", low=1, high=100_000)
-    case(ValueError, "init_scale", lambda _entry=_entry: _entry(init_scale="glorot"), f"{_label}-unknown")
+    case(ValueError, "init", lambda _entry=_entry: _entry(init="glorot"), f"{_label}-unknown")
     int_cases(_label, _entry, "seed", low=0, high=2**32 - 1)
 case(ValueError, "n_hidden", lambda: playground.Playground(n_hidden=0), "Playground-zero")
 int_cases("Playground", lambda **kw: playground.Playground(**kw), "frame_iterations", low=1)
@@ -1111,9 +1112,7 @@ EXTREME = {
     "train-lr-1e6-tanh": lambda: network.train(_FX, _FY, activation="tanh", learning_rate=1e6, num_iterations=300),
     "train-lr-1e300-elu": lambda: network.train(_FX, _FY, activation="elu", learning_rate=1e300, num_iterations=300),
     "train-X-1e300": lambda: network.train(_FX * 1e300, _FY, activation="relu", num_iterations=300),
-    "train-init-1e200-sigmoid": lambda: network.train(
-        _FX, _FY, activation="sigmoid", init_scale=1e200, num_iterations=300
-    ),
+    "train-init-1e200-sigmoid": lambda: network.train(_FX, _FY, activation="sigmoid", init=1e200, num_iterations=300),
     "fit-lr-1e6": lambda: (
         network.OneHiddenLayerClassifier(learning_rate=1e6, activation="relu", max_iter=300)
         .fit(_FX.T, _FY.ravel())
@@ -1157,7 +1156,7 @@ def test_extreme_values_in_compare_playground_and_gradient_check():
     assert result.diverged and result.params is None and "diverged" in result.message
     for kwargs in (
         {"X": _FX * 1e150, "Y": _FY},
-        {"X": _FX, "Y": _FY, "init_scale": 1e200},
+        {"X": _FX, "Y": _FY, "init": 1e200},
         {"X": _FX, "Y": _FY, "epsilon": 1e-300},
     ):
         assert np.isfinite(network.gradient_check(**kwargs))
@@ -1187,7 +1186,7 @@ def test_valid_edge_values_are_accepted():
     X_train, X_test, _, _ = datasets.train_test_split_columns(X, Y, test_size=1 / 6, seed=0)
     assert (X_train.shape, X_test.shape) == ((2, 10), (2, 2))
     params, costs = network.train(
-        X, Y.astype(bool), n_hidden=1, num_iterations=1, seed=np.int64(0), init_scale=0.0, learning_rate=np.float32(0.5)
+        X, Y.astype(bool), n_hidden=1, num_iterations=1, seed=np.int64(0), init=0.0, learning_rate=np.float32(0.5)
     )
     assert _finite_params(params) and costs.shape == (1,)
     assert network.accuracy(Y.astype(float), Y) == 100.0

@@ -295,7 +295,7 @@ def test_update_parameters_keeps_the_record_and_steps_every_layer():
 
 @pytest.mark.parametrize("activation", ["tanh", "relu", "sigmoid", "elu"])
 def test_one_hidden_layer_gives_the_networks_numbers(activation):
-    params = network.initialize_parameters(2, 4, init_scale=0.5, seed=3, activation=activation)
+    params = network.initialize_parameters(2, 4, init=0.5, seed=3, activation=activation)
     A2, cache = network.forward_propagation(X, params)
     AL, caches = deep.model_forward(X, params)
     np.testing.assert_array_equal(AL, A2)

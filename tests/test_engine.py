@@ -172,7 +172,7 @@ def test_engine_agrees_with_the_plain_course_loop(flower):
     stack = trained(models, X, Y, 2000)
     for k, (act, n_h, lr, scale, seed) in enumerate(settings):
         ref_params, ref_costs = plain_train(
-            X, Y, n_h, None if act.name == "tanh" else act, lr, num_iterations=2000, init_scale=scale, seed=seed
+            X, Y, n_h, None if act.name == "tanh" else act, lr, num_iterations=2000, init=scale, seed=seed
         )
         np.testing.assert_allclose(stack.costs[k], ref_costs, rtol=1e-10)
         for key in PARAM_NAMES:
@@ -262,7 +262,7 @@ def test_train_and_compare_report_the_same_divergence(flower):
     act, lr, initial = DIVERGING
     alone = trained([DIVERGING], X, Y, 1000)
     with pytest.raises(network.TrainingDiverged) as info:
-        network.train(X, Y, 5, act, learning_rate=lr, num_iterations=1000, init_scale=0.01, seed=2)
+        network.train(X, Y, 5, act, learning_rate=lr, num_iterations=1000, init=0.01, seed=2)
     error = info.value
     assert isinstance(error, ArithmeticError)
     assert error.iteration == alone.diverged_at[0]
@@ -276,7 +276,7 @@ def test_train_and_compare_report_the_same_divergence(flower):
     assert isinstance(error.params, network.Parameters) and error.params.activation.same_function(act)
     assert_same_params(error.params, alone.params(0))
     (row,) = experiments.compare(
-        X, Y, act, 5, learning_rate=lr, num_iterations=1000, init_scale=0.01, keep_params=True, progress=False
+        X, Y, act, 5, learning_rate=lr, num_iterations=1000, init=0.01, keep_params=True, progress=False
     )
     assert row["diverged"] is True and row["diverged_at"] == error.iteration
     assert np.isnan(row["final_cost"]) and not row["oscillating"]
@@ -301,7 +301,7 @@ def test_the_final_check_catches_parameters_that_overflow_between_records(flower
 def test_divergence_at_the_first_record_has_no_last_parameters(flower):
     X, Y = flower
     with pytest.raises(network.TrainingDiverged) as info:
-        network.train(X, Y, activation="relu", init_scale=1e200, num_iterations=300)
+        network.train(X, Y, activation="relu", init=1e200, num_iterations=300)
     error = info.value
     assert error.iteration == 0 and error.costs.size == 0 and error.params is None
     assert "by iteration 0," in str(error) and "still finite" not in str(error)
@@ -325,7 +325,7 @@ def test_regression_fits_a_smooth_target():
     x = np.linspace(-3, 3, 61)[None, :]
     y = np.sin(x)
     params, costs = network.train(
-        x, y, 20, "tanh", learning_rate=0.05, num_iterations=2000, init_scale=1.0, output="identity"
+        x, y, 20, "tanh", learning_rate=0.05, num_iterations=2000, init=1.0, output="identity"
     )
     assert params.output == "identity" and params.activation.same_function(activations.get("tanh"))
     assert costs[-1] < costs[0] / 100
@@ -347,7 +347,7 @@ def test_regression_fits_a_smooth_target():
         20,
         learning_rate=0.05,
         num_iterations=2000,
-        init_scale=1.0,
+        init=1.0,
         output="identity",
         X_test=x[:, ::2] + 0.05,
         Y_test=np.sin(x[:, ::2] + 0.05),

@@ -9,7 +9,7 @@ import pytest
 from course_utils import activations, datasets, experiments, network
 
 
-def one_by_one(X, Y, n_hidden, activation, learning_rate, iterations, init_scale=0.01, seed=2):
+def one_by_one(X, Y, n_hidden, activation, learning_rate, iterations, init=0.01, seed=2):
     """(accuracy %, diverged, costs) of network.train; costs None when it diverged."""
     try:
         params, costs = network.train(
@@ -19,7 +19,7 @@ def one_by_one(X, Y, n_hidden, activation, learning_rate, iterations, init_scale
             activation=activation,
             learning_rate=learning_rate,
             num_iterations=iterations,
-            init_scale=init_scale,
+            init=init,
             seed=seed,
         )
     except network.TrainingDiverged:
@@ -42,7 +42,7 @@ STABLE = [
 def test_compare_matches_network_train_on_stable_settings(flower, acts, widths, seeds, lr, init, iterations):
     X, Y = flower
     rows = experiments.compare(
-        X, Y, acts, widths, seeds, learning_rate=lr, init_scale=init, num_iterations=iterations, progress=False
+        X, Y, acts, widths, seeds, learning_rate=lr, init=init, num_iterations=iterations, progress=False
     )
     assert len(rows) == len(acts) * len(widths) * len(seeds)
     for row in rows:
@@ -60,9 +60,7 @@ def test_divergence_flags_match_network_train(flower):
     cases = [("relu", 1000.0, "he"), ("elu", 1000.0, 1.0), ("tanh", 1000.0, 1.0), ("relu", 10.0, 1.0)]
     for act, lr, init in cases:
         _, diverged, _ = one_by_one(X, Y, 3, act, lr, 300, init)
-        (row,) = experiments.compare(
-            X, Y, act, 3, learning_rate=lr, init_scale=init, num_iterations=300, progress=False
-        )
+        (row,) = experiments.compare(X, Y, act, 3, learning_rate=lr, init=init, num_iterations=300, progress=False)
         assert row["diverged"] is diverged, (act, lr, init)
         if diverged:
             assert 0 <= row["diverged_at"] <= 300 and np.isnan(row["final_cost"])
@@ -79,13 +77,11 @@ def test_a_diverged_model_does_not_disturb_the_others(flower):
         ("relu", "tanh"),
         (3,),
         learning_rate={"relu": 1000.0, "tanh": 0.1},
-        init_scale="he",
+        init="he",
         num_iterations=300,
         progress=False,
     )
-    alone = experiments.compare(
-        X, Y, "tanh", (3,), learning_rate=0.1, init_scale="he", num_iterations=300, progress=False
-    )
+    alone = experiments.compare(X, Y, "tanh", (3,), learning_rate=0.1, init="he", num_iterations=300, progress=False)
     assert [r["diverged"] for r in rows] == [True, False]
     np.testing.assert_array_equal(rows[1]["costs"], alone[0]["costs"])
     assert np.isnan(rows[0]["costs"][-1]) and np.isfinite(rows[0]["costs"][0])
@@ -126,12 +122,12 @@ def test_row_format_and_order(flower):
         (2, 3),
         seeds=(1, 2),
         learning_rate={"tanh": (0.5, 1.0), "relu": 0.3},
-        init_scale=(0.01, "he"),
+        init=(0.01, "he"),
         num_iterations=250,
         progress=False,
     )
     assert len(rows) == 2 * 2 * 2 * 2 + 1 * 2 * 2 * 2
-    order = [(r["activation"], r["learning_rate"], r["init_scale"], r["n_hidden"], r["seed"]) for r in rows]
+    order = [(r["activation"], r["learning_rate"], r["init"], r["n_hidden"], r["seed"]) for r in rows]
     assert order[:4] == [
         ("tanh", 0.5, 0.01, 2, 1),
         ("tanh", 0.5, 0.01, 2, 2),
@@ -170,9 +166,9 @@ def test_keep_params_gives_network_parameters(flower):
 
 def test_init_rules_and_regression_rows(flower):
     X, Y = flower
-    (row,) = experiments.compare(X, Y, "tanh", 4, init_scale="lecun", num_iterations=300, progress=False)
-    _, costs = network.train(X, Y, 4, "tanh", init_scale="lecun", num_iterations=300)
-    assert row["init_scale"] == "lecun"
+    (row,) = experiments.compare(X, Y, "tanh", 4, init="lecun", num_iterations=300, progress=False)
+    _, costs = network.train(X, Y, 4, "tanh", init="lecun", num_iterations=300)
+    assert row["init"] == "lecun"
     np.testing.assert_array_equal(row["costs"], costs)
     target = np.sin(X[:1]) * X[1:]
     rows = experiments.compare(
@@ -273,13 +269,13 @@ def test_oscillation_flag_follows_the_documented_rule(flower):
         (dict(learning_rate=()), ValueError, "learning_rate must contain at least one"),
         (dict(learning_rate={"tanh": 0.1}), ValueError, "no entry for activation 'relu'"),
         (dict(learning_rate={"tanh": 0.1, "relu": 0.1, "elu": 0.1}), ValueError, "key 'elu'"),
-        (dict(init_scale="glorot"), ValueError, "unknown init_scale 'glorot'"),
-        (dict(init_scale=-0.1), ValueError, "init_scale must be >= 0"),
+        (dict(init="glorot"), ValueError, "unknown init 'glorot'"),
+        (dict(init=-0.1), ValueError, "init must be >= 0"),
         (dict(num_iterations=0), ValueError, "num_iterations must be >= 1"),
         (dict(n_jobs=0), ValueError, "n_jobs must be >= 1"),
         (dict(progress="yes"), TypeError, "progress must be True or False"),
         (dict(test_size=1.5), ValueError, "test_size"),
-        (dict(init_scale={"tanh": "he", "relu": "glorot"}), ValueError, "unknown init_scale 'glorot'.*'lecun'"),
+        (dict(init={"tanh": "he", "relu": "glorot"}), ValueError, "unknown init 'glorot'.*'lecun'"),
         (dict(output="softmax"), ValueError, "unknown output 'softmax'"),
         (dict(dtype="float16"), ValueError, "unknown dtype 'float16'; available: 'float64', 'float32'"),
         (dict(dtype="fast"), TypeError, "dtype must be 'float64' or 'float32'"),

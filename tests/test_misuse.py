@@ -145,6 +145,17 @@ raises("check_layers-grads-as-params", lambda: network.predict(_TANH_GRADS, X), 
 raises("Parameters-pickle-a-lambda-activation", lambda: pickle.dumps(
     network.initialize_parameters(2, 3, activation=my_relu())), r"cannot be pickled.*def in a module")  # fmt: skip
 raises("layer_keys-float", lambda: parameters.layer_keys(2.0), r"n_layers must be an int")
+gives("init_or_old_name-the-old-name", lambda: parameters.init_or_old_name(0.01, "he", 0.01), lambda init: init == "he")
+gives("train-init_scale-is-init", lambda: network.train(X, Y, num_iterations=200, init_scale=0.5)[1],
+      same_as(network.train(X, Y, num_iterations=200, init=0.5)[1]))  # fmt: skip
+raises("train-init-and-init_scale", lambda: network.train(X, Y, init=0.5, init_scale=0.1), r"not both")
+gives("check_settings-old-names", lambda: playground.check_settings(init_scale="he", test_share=0.5),
+      lambda s: s["init"] == "he" and s["test_size"] == 0.5 and "init_scale" not in s)  # fmt: skip
+gives("compare-init_scale-is-init", lambda: rows_of_compare(init_scale=0.5)[0]["final_cost"],
+      lambda cost: cost == rows_of_compare(init=0.5)[0]["final_cost"])  # fmt: skip
+gives("OneHiddenLayerClassifier-init_scale-is-init", lambda: network.OneHiddenLayerClassifier(
+    max_iter=100, init_scale=0.5).fit(X.T, Y.ravel()).loss_curve_, same_as(network.OneHiddenLayerClassifier(
+        max_iter=100, init=0.5).fit(X.T, Y.ravel()).loss_curve_))  # fmt: skip
 raises("gradient_step-grads-of-another-network", lambda: parameters.gradient_step(TANH, _TANH_GRADS_OF_RELU, 0.1),
        r"are they the gradients of these parameters")  # fmt: skip
 raises("check_init-the-courses-name-for-lecun", lambda: parameters.check_init("init", "Xavier"), r"available: 'zeros'")

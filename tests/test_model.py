@@ -24,7 +24,7 @@ def _name(act):
 @pytest.mark.parametrize("activation", EVERY_ACTIVATION, ids=_name)
 @pytest.mark.parametrize("output", ["sigmoid", "identity"])
 def test_one_hidden_layer_forward_is_the_networks_bit_for_bit(activation, output):
-    params = network.initialize_parameters(2, 5, init_scale=1.0, seed=4, activation=activation, output=output)
+    params = network.initialize_parameters(2, 5, init=1.0, seed=4, activation=activation, output=output)
     A2, cache = network.forward_propagation(X, params)
     values = model.forward(X, params, activation, output)
     assert sorted(values) == sorted(cache) == ["A1", "A2", "Z1", "Z2"]
@@ -36,7 +36,7 @@ def test_one_hidden_layer_forward_is_the_networks_bit_for_bit(activation, output
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_cost_from_logits_is_the_networks_bit_for_bit(seed):
-    params = network.initialize_parameters(2, 4, init_scale=0.5, seed=seed, activation="relu")
+    params = network.initialize_parameters(2, 4, init=0.5, seed=seed, activation="relu")
     Z2 = model.logits(X, params, "relu")
     assert model.cost(Z2, Y) == network.compute_cost_from_logits(Z2, Y)
     # the course's form from probabilities agrees up to round-off

@@ -43,7 +43,7 @@ def test_initialize_parameters_draws_W1_before_W2_and_scales_per_scheme():
         ("xavier", np.sqrt(2 / (3 + 6)), np.sqrt(2 / (6 + 1))),  # Glorot
         ("he", np.sqrt(2 / 3), np.sqrt(2 / 6)),
     ]:
-        params = network.initialize_parameters(3, 6, 1, init_scale=scale, seed=5)
+        params = network.initialize_parameters(3, 6, 1, init=scale, seed=5)
         np.testing.assert_array_equal(params["W1"], z1 * s1)
         np.testing.assert_array_equal(params["W2"], z2 * s2)
         assert params["b2"].shape == (1, 1)
@@ -53,7 +53,7 @@ def test_initialize_parameters_draws_W1_before_W2_and_scales_per_scheme():
 
 def test_initialize_parameters_zero_scale_and_global_state_untouched():
     state = np.random.get_state()[1].copy()
-    params = network.initialize_parameters(2, 3, init_scale=0)
+    params = network.initialize_parameters(2, 3, init=0)
     assert not params["W1"].any() and not params["W2"].any()
     assert np.array_equal(np.random.get_state()[1], state)
 
@@ -116,7 +116,7 @@ def test_compute_cost_from_logits_matches_the_textbook_formula_and_is_stable():
 
 def test_backward_matches_finite_differences_elementwise():
     X, Y = small_problem(1)
-    params = network.initialize_parameters(3, 5, init_scale=1.0, seed=3)
+    params = network.initialize_parameters(3, 5, init=1.0, seed=3)
     _, cache = network.forward_propagation(X, params, "tanh")
     grads = network.backward_propagation(params, cache, X, Y, "tanh")
     eps = 1e-6
@@ -152,7 +152,7 @@ def test_update_parameters_returns_new_arrays():
 @pytest.mark.parametrize("name", activations.available())
 def test_gradient_check_passes_for_every_activation(name):
     X, Y = small_problem(0)
-    params = network.initialize_parameters(3, 5, init_scale=1.0, seed=0, activation=name)
+    params = network.initialize_parameters(3, 5, init=1.0, seed=0, activation=name)
     _, cache = network.forward_propagation(X, params)
     assert np.min(np.abs(cache["Z1"])) > 1e-3  # a smooth point: no pre-activation near a kink
     error = network.gradient_check(X, Y, n_hidden=5, activation=name, seed=0)
@@ -178,7 +178,7 @@ def test_gradient_check_flags_tanh_derivative_taken_at_z():
 
 def test_gradient_check_accepts_given_params():
     X, Y = small_problem(4)
-    params = network.initialize_parameters(3, 2, init_scale=0.7, seed=9, activation="elu")
+    params = network.initialize_parameters(3, 2, init=0.7, seed=9, activation="elu")
     before = {k: v.copy() for k, v in params.items()}
     assert network.gradient_check(X, Y, params=params) < 1e-7
     assert network.gradient_check(X, Y, activation="elu", params=dict(params)) < 1e-7  # a plain dict: say which
@@ -239,9 +239,9 @@ def test_train_agrees_with_the_plain_course_loop_on_the_course_run(flower):
 def test_train_agrees_with_the_plain_loop_for_every_activation(flower, name):
     # lr 0.3 keeps every activation out of the round-off-chaotic regime (see the notebooks).
     X, Y = flower
-    params, costs = network.train(X, Y, activation=name, learning_rate=0.3, num_iterations=1000, init_scale=0.5, seed=3)
+    params, costs = network.train(X, Y, activation=name, learning_rate=0.3, num_iterations=1000, init=0.5, seed=3)
     ref_params, ref_costs = plain_train(
-        X, Y, activation=activations.get(name), learning_rate=0.3, num_iterations=1000, init_scale=0.5, seed=3
+        X, Y, activation=activations.get(name), learning_rate=0.3, num_iterations=1000, init=0.5, seed=3
     )
     # rtol 1e-9: elu's cost jumps up near iteration 700, which magnifies round-off to 7e-11 with
     # numpy 2.x and 1.2e-10 with numpy 1.26 (its AVX-512 exp differs in the last bit)
@@ -261,10 +261,8 @@ def test_train_agrees_with_the_plain_loop_for_every_activation(flower, name):
 )
 def test_train_agrees_with_the_plain_loop_for_activation_parameters(flower, act):
     X, Y = flower
-    params, costs = network.train(X, Y, activation=act, learning_rate=0.3, num_iterations=1000, init_scale=0.5, seed=3)
-    ref_params, ref_costs = plain_train(
-        X, Y, activation=act, learning_rate=0.3, num_iterations=1000, init_scale=0.5, seed=3
-    )
+    params, costs = network.train(X, Y, activation=act, learning_rate=0.3, num_iterations=1000, init=0.5, seed=3)
+    ref_params, ref_costs = plain_train(X, Y, activation=act, learning_rate=0.3, num_iterations=1000, init=0.5, seed=3)
     np.testing.assert_allclose(costs, ref_costs, rtol=1e-10)
     for key in params:
         np.testing.assert_allclose(params[key], ref_params[key], rtol=1e-8, atol=1e-11)
@@ -319,7 +317,7 @@ def test_divergence_of_the_parameters_alone_is_caught():
     # A huge step sends the parameters to inf after the check at iteration 0; the final check sees it.
     X, Y = small_problem(5)
     with pytest.raises(network.TrainingDiverged, match="parameters became inf or NaN") as info:
-        network.train(X, Y, activation="relu", learning_rate=1e308, num_iterations=2, init_scale=1.0)
+        network.train(X, Y, activation="relu", learning_rate=1e308, num_iterations=2, init=1.0)
     assert info.value.iteration == 2 and info.value.costs.shape == (1,)
 
 
@@ -336,11 +334,11 @@ BAD_TRAIN_ARGS = [
     ({"num_iterations": 10.0}, TypeError, "num_iterations must be an int"),
     ({"activation": "swish"}, ValueError, "unknown activation 'swish'; available: 'sigmoid'"),
     ({"activation": 3}, TypeError, "activation must be an activation name"),
-    ({"init_scale": "glorot"}, ValueError, "unknown init_scale 'glorot'; available: 'zeros', 'lecun', 'xavier', 'he'"),
+    ({"init": "glorot"}, ValueError, "unknown init 'glorot'; available: 'zeros', 'lecun', 'xavier', 'he'"),
     ({"output": "softmax"}, ValueError, "unknown output 'softmax'; available: 'sigmoid', 'identity'"),
-    ({"init_scale": -0.1}, ValueError, "init_scale must be >= 0"),
-    ({"init_scale": float("nan")}, ValueError, "init_scale must be a finite"),
-    ({"init_scale": None}, TypeError, "init_scale must be a number"),
+    ({"init": -0.1}, ValueError, "init must be >= 0"),
+    ({"init": float("nan")}, ValueError, "init must be a finite"),
+    ({"init": None}, TypeError, "init must be a number"),
     ({"seed": -1}, ValueError, "seed must be >= 0"),
     ({"seed": 2.0}, TypeError, "seed must be an int"),
     ({"print_cost": "yes"}, TypeError, "print_cost must be True or False"),

@@ -83,7 +83,7 @@ def _zero_init_sigmoid():
     """(number of different hidden units, accuracy) of the sigmoid network trained from all-zero weights."""
     X, Y = flower()
     params, _ = network.train(
-        X, Y, n_hidden=N_H, activation="sigmoid", learning_rate=1.2, num_iterations=5000, init_scale=0, seed=2
+        X, Y, n_hidden=N_H, activation="sigmoid", learning_rate=1.2, num_iterations=5000, init=0, seed=2
     )
     units = np.hstack([params["W1"], params["b1"], params["W2"].T])  # unit j: its row of W1, b1_j and w2_j
     different = len(np.unique(units, axis=0))

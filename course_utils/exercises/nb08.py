@@ -45,7 +45,7 @@ def _elu_one_unit():
         seeds=ELU_SEEDS,
         learning_rate=1.2,
         num_iterations=5000,
-        init_scale=0.01,
+        init=0.01,
         progress=False,
     )
     return tuple(row["train_accuracy"] for row in rows)

@@ -19,7 +19,7 @@ def _split():
     """The playground's default data split: ``X_train, X_test, Y_train, Y_test`` (the flower, 300 / 100 points)."""
     d = playground.DEFAULTS
     X, Y = playground.make_data(d["dataset"], d["noise"])
-    return datasets.train_test_split_columns(X, Y, test_size=d["test_share"], seed=playground.SPLIT_SEED)
+    return datasets.train_test_split_columns(X, Y, test_size=d["test_size"], seed=playground.SPLIT_SEED)
 
 
 def _train(F_train, F_test=None, Y_test=None, *, n_hidden, seeds, **settings):
@@ -29,7 +29,7 @@ def _train(F_train, F_test=None, Y_test=None, *, n_hidden, seeds, **settings):
     options = {
         "learning_rate": d["learning_rate"],
         "num_iterations": d["num_iterations"],
-        "init_scale": d["init_scale"],
+        "init": d["init"],
     }
     options.update(settings)
     _, _, Y_train, _ = _split()
@@ -249,9 +249,9 @@ _WIDTH = 3
 
 
 @functools.cache
-def _reached(init_scale, seeds):
+def _reached(init, seeds):
     """For each seed: does the 3-unit tanh network with this init scale reach 85% training accuracy?"""
-    rows = _train(_split()[0], n_hidden=_WIDTH, seeds=seeds, init_scale=init_scale)
+    rows = _train(_split()[0], n_hidden=_WIDTH, seeds=seeds, init=init)
     return tuple(row["train_accuracy"] >= REACH for row in rows)
 
 
@@ -274,7 +274,7 @@ def _as_scale(answer):
             raise Rejected(f"`all_ten_scale` = {answer!r} is not {listed}{guess}") from None
         raise Rejected(f"`all_ten_scale` is the string {answer!r}; write the number without quotes: {answer}")
     if isinstance(answer, numbers.Integral) and not isinstance(answer, bool) and answer > 1:
-        raise Rejected(f"`all_ten_scale` = {answer} looks like a number of seeds; give the init_scale itself, {listed}")
+        raise Rejected(f"`all_ten_scale` = {answer} looks like a number of seeds; give the init itself, {listed}")
     value = number("all_ten_scale", answer, example="0.5 or 'xavier'")
     for scale in playground.INIT_SCALES:
         if not isinstance(scale, str) and np.isclose(value, scale, rtol=1e-9, atol=0.0):
@@ -288,7 +288,7 @@ def _scale_name(scale):
 
 @register(
     "09.3",
-    all_ten_scale="the init_scale of playground.INIT_SCALES at which all of seeds 0-9 reach 85% with 3 hidden units",
+    all_ten_scale="the init of playground.INIT_SCALES at which all of seeds 0-9 reach 85% with 3 hidden units",
 )
 def check_09_3(all_ten_scale):
     """Train the 3-unit network with the learner's init scale for seeds 0-9 (cached per scale) and count."""
@@ -297,15 +297,15 @@ def check_09_3(all_ten_scale):
     if not all(reached):
         stuck = [seed for seed, ok in zip(SEEDS, reached) if not ok]
         return not_yet(
-            f"with init_scale {_scale_name(scale)}, {sum(reached)} of seeds 0-9 reach {REACH:g}% with 3 hidden units "
+            f"with init {_scale_name(scale)}, {sum(reached)} of seeds 0-9 reach {REACH:g}% with 3 hidden units "
             f"(seed{'s' if len(stuck) > 1 else ''} {', '.join(map(str, stuck))} "
             f"{'do' if len(stuck) > 1 else 'does'} not); run section 5's experiments.compare call once for each of "
-            "playground.INIT_SCALES, with init_scale= set"
+            "playground.INIT_SCALES, with init= set"
         )
     others = [s for s in playground.INIT_SCALES if s != scale]
     counts = ", ".join(f"{sum(_reached(s, SEEDS))} ({_scale_name(s)})" for s in others[:-1])
     counts += f" and {sum(_reached(others[-1], SEEDS))} ({_scale_name(others[-1])})"
-    default = playground.DEFAULTS["init_scale"]
+    default = playground.DEFAULTS["init"]
     stuck_more = len(MORE_SEEDS) - sum(_reached(scale, MORE_SEEDS))
     stuck_default = len(MORE_SEEDS) - sum(_reached(default, MORE_SEEDS))
     lesson = (
@@ -317,6 +317,6 @@ def check_09_3(all_ten_scale):
         f"{stuck_default} of {len(MORE_SEEDS)})."
     )
     return correct(
-        f"with init_scale {_scale_name(scale)} all ten seeds reach {REACH:g}% with 3 hidden units, against {counts} "
+        f"with init {_scale_name(scale)} all ten seeds reach {REACH:g}% with 3 hidden units, against {counts} "
         f"of 10 with the other scales: the scale changes which starting points end in a poor arrangement. {lesson}"
     )

@@ -163,7 +163,7 @@ def check_10_2(fewest_units):
 
 #: Section 5's training, for the ReLU networks of 16 units (the check repeats it on raw and standardised x).
 M, N_H, SEEDS = 64, 16, (0, 1, 2, 3, 4)
-SETTINGS = dict(learning_rate=0.1, init_scale="lecun", num_iterations=3000, output="identity")
+SETTINGS = dict(learning_rate=0.1, init="lecun", num_iterations=3000, output="identity")
 FLAT = 0.6  # an RMS error above this is no better than the constant 0 (whose RMS error is 1/sqrt(2) = 0.707)
 PREDICTIONS = ("lower", "similar", "higher", "flat")
 

@@ -110,12 +110,12 @@ class Playground:
                 w.HTML("<b>Data</b>"),
                 c["dataset"],
                 c["noise"],
-                c["test_share"],
+                c["test_size"],
                 w.HTML("<b>Input features</b> (x1, x2 always)"),
                 c["features"],
             ]
         )
-        net_box = w.VBox([w.HTML("<b>Network</b>"), c["activation"], c["n_hidden"], c["init_scale"], c["seed"]])
+        net_box = w.VBox([w.HTML("<b>Network</b>"), c["activation"], c["n_hidden"], c["init"], c["seed"]])
         train_box = w.VBox(
             [w.HTML("<b>Training</b>"), c["learning_rate"], c["num_iterations"], c["discretize"], c["show_test"]]
         )

@@ -67,8 +67,8 @@ def controls(s):
             w.Dropdown, "data set", options=[(DATASET_LABELS[d], d) for d in DATASETS], value=s["dataset"]
         ),
         "noise": control(w.FloatSlider, "noise", value=s["noise"], min=0.0, max=0.5, step=0.05, readout_format=".2f"),
-        "test_share": control(
-            w.FloatSlider, "test share", value=s["test_share"], min=0.0, max=0.5, step=0.05, readout_format=".0%"
+        "test_size": control(
+            w.FloatSlider, "test share", value=s["test_size"], min=0.0, max=0.5, step=0.05, readout_format=".0%"
         ),
         "features": _FeatureBoxes(s["features"]),
         "activation": control(
@@ -84,11 +84,11 @@ def controls(s):
         "num_iterations": control(
             w.SelectionSlider, "iterations", options=list(ITERATIONS), value=_snap(s["num_iterations"], ITERATIONS)
         ),
-        "init_scale": control(
+        "init": control(
             w.Dropdown,
             "init scale",
             options=[(str(v), v) for v in INIT_SCALES],
-            value=_snap(s["init_scale"], INIT_SCALES),
+            value=_snap(s["init"], INIT_SCALES),
         ),
         "seed": control(w.IntSlider, "seed (weights)", value=s["seed"], min=0, max=20),
         "discretize": w.Checkbox(value=False, description="discretize (show 0/1 regions)", indent=False),

@@ -29,7 +29,7 @@ DPI = 100
 UNIT_SCALE_FLOOR = 1.0
 
 #: The settings a figure's layout depends on (the others only change titles and curves: see Board.reuse).
-_LAYOUT_KEYS = ("dataset", "noise", "test_share", "features", "n_hidden")
+_LAYOUT_KEYS = ("dataset", "noise", "test_size", "features", "n_hidden")
 _BOUNDARY_RESOLUTION = 100
 _LOGIT_RESOLUTION = 82
 _BOTTOM, _TOP = 0.95, 3.75  # inches: the panels' common bottom and top edges

@@ -26,7 +26,7 @@ class Result:
 
     ``X_train (2, m_train)``, ``Y_train (1, m_train)`` are the points in the plane (the network's
     inputs are ``features(X_train, settings["features"])``); ``X_test``/``Y_test`` are ``None`` when
-    ``test_share`` is 0. ``costs`` holds the training cost at iterations 0, 100, 200, ... (before that
+    ``test_size`` is 0. ``costs`` holds the training cost at iterations 0, 100, 200, ... (before that
     iteration's update, as ``network.train`` records it) and ``test_costs`` the test cost of the same
     parameters (``None`` without a test set). ``frames`` holds the costs measured after each chunk of
     training, including the last iteration: ``{"iteration", "train_cost", "test_cost"}`` arrays (every
@@ -72,10 +72,10 @@ class Result:
 def _split(settings):
     """``(X_train, Y_train, X_test, Y_test)`` of the settings' data set (the test pair ``None`` without a test set)."""
     X, Y = make_data(settings["dataset"], settings["noise"])
-    if settings["test_share"] <= 0:
+    if settings["test_size"] <= 0:
         return X, Y, None, None
     X_train, X_test, Y_train, Y_test = datasets.train_test_split_columns(
-        X, Y, test_size=settings["test_share"], seed=SPLIT_SEED
+        X, Y, test_size=settings["test_size"], seed=SPLIT_SEED
     )
     return X_train, Y_train, X_test, Y_test
 
@@ -97,7 +97,7 @@ class Session:
         self.F_train = features(self.X_train, s["features"])
         self.F_test = None if self.X_test is None else features(self.X_test, s["features"])
         initial = network.initialize_parameters(
-            self.F_train.shape[0], s["n_hidden"], 1, s["init_scale"], s["seed"], activation=self.act
+            self.F_train.shape[0], s["n_hidden"], 1, s["init"], s["seed"], activation=self.act
         )
         self.engine = Engine([(self.act, s["learning_rate"], initial)], self.F_train, self.Y_train)
         self.end = s["num_iterations"]

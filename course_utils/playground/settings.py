@@ -48,13 +48,13 @@ SPLIT_SEED = 0
 DEFAULTS = {
     "dataset": "planar",
     "noise": 0.2,
-    "test_share": 0.25,
+    "test_size": 0.25,
     "features": (),
     "activation": "tanh",
     "n_hidden": 4,
     "learning_rate": 1.0,
     "num_iterations": 1000,
-    "init_scale": 0.01,
+    "init": 0.01,
     "seed": 2,
 }
 
@@ -108,20 +108,30 @@ def features(X, names=()):
     return np.vstack([X] + [FEATURES[name](X)[None, :] for name in names])
 
 
+#: Settings renamed to the package's one name for them (the old names keep working).
+OLD_NAMES = {"init_scale": "init", "test_share": "test_size"}
+
+
 # Checked here: the playground's settings (DEFAULTS), built from the package's checks.
 def check_settings(**settings):
     """Fill in :data:`DEFAULTS` and check every setting; return the complete settings dict.
 
     ``activation`` may be a registry name or an ``activations.Activation`` (a built-in with its default
-    parameters becomes its name); ``features`` a tuple of names of :data:`FEATURES`.
+    parameters becomes its name); ``features`` a tuple of names of :data:`FEATURES`. The settings'
+    old names ``init_scale`` and ``test_share`` are accepted for ``init`` and ``test_size``.
     """
+    for old, new in OLD_NAMES.items():
+        if old in settings:
+            if new in settings:
+                raise TypeError(f"give {new} or its old name {old}, not both")
+            settings[new] = settings.pop(old)
     unknown = sorted(set(settings) - set(DEFAULTS))
     if unknown:
         raise TypeError(f"unknown playground setting(s) {', '.join(unknown)}; available: {', '.join(DEFAULTS)}")
     s = {**DEFAULTS, **settings}
     s["dataset"] = check_choice("dataset", s["dataset"], DATASETS)
     s["noise"] = check_real("noise", s["noise"], low=0.0, high=5.0)
-    s["test_share"] = check_real("test_share", s["test_share"], low=0.0, high=0.9)
+    s["test_size"] = check_real("test_size", s["test_size"], low=0.0, high=0.9)
     s["features"] = check_feature_names(s["features"])
     act = activations.as_activation(s["activation"])
     builtin = act.name in activations.available() and act == activations.get(act.name)
@@ -129,7 +139,7 @@ def check_settings(**settings):
     s["n_hidden"] = check_int("n_hidden", s["n_hidden"], low=1, high=200)
     s["learning_rate"] = check_real("learning_rate", s["learning_rate"], low=0.0, low_inclusive=False)
     s["num_iterations"] = check_int("num_iterations", s["num_iterations"], low=1, high=100_000)
-    s["init_scale"] = check_init("init_scale", s["init_scale"])
+    s["init"] = check_init("init", s["init"])
     s["seed"] = check_seed("seed", s["seed"])
     return s
 

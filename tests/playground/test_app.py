@@ -139,7 +139,7 @@ def test_changing_a_setting_while_paused_resets_and_redraws(app):
     app.controls["dataset"].value = "noisy_moons"
     assert app.iteration == 0 and app.result.settings["dataset"] == "noisy_moons"
     assert app.result.X_train.shape == (2, 300)
-    app.controls["test_share"].value = 0.0
+    app.controls["test_size"].value = 0.0
     assert app.result.X_test is None and "test accuracy" not in app.status.value
 
 

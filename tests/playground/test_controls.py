@@ -12,8 +12,8 @@ def test_one_control_per_setting_showing_its_value():
 
 
 def test_sliders_snap_to_the_nearest_choice():
-    c = controls(playground.check_settings(learning_rate=1.2, num_iterations=300, init_scale=0.02))
-    assert c["learning_rate"].value == 1.0 and c["num_iterations"].value == 200 and c["init_scale"].value == 0.01
+    c = controls(playground.check_settings(learning_rate=1.2, num_iterations=300, init=0.02))
+    assert c["learning_rate"].value == 1.0 and c["num_iterations"].value == 200 and c["init"].value == 0.01
     assert [value for _, value in c["learning_rate"].options] == list(playground.LEARNING_RATES)
 
 

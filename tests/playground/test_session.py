@@ -33,7 +33,7 @@ def test_run_trains_exactly_like_network_train():
 
 
 def test_run_without_test_set():
-    result = playground.run(test_share=0.0, num_iterations=200)
+    result = playground.run(test_size=0.0, num_iterations=200)
     assert result.X_test is None and result.test_accuracy is None and result.test_costs is None
     assert result.X_train.shape == (2, 400)
     assert "test accuracy" not in playground.summary(result)

@@ -66,7 +66,7 @@ def test_check_settings_fills_defaults_and_names_bad_values(my_tanh):
         playground.check_settings(learning_rate=0.0)
     with pytest.raises(ValueError, match="activation"):
         playground.check_settings(activation="swish2")
-    with pytest.raises(ValueError, match="test_share"):
-        playground.check_settings(test_share=0.95)
+    with pytest.raises(ValueError, match="test_size"):
+        playground.check_settings(test_size=0.95)
     with pytest.raises(ValueError, match="features"):
         playground.check_settings(features=("x1^3",))
