@@ -81,7 +81,7 @@ def _model_values(model, points, proba):
     return values
 
 
-def decision_values(model, X, *, proba=True, resolution=200, margin=0.1):
+def decision_values(model, X, *, proba=True, resolution=200, margin=style.MARGIN):
     """Evaluate model on a resolution x resolution mesh around the (2, m) data X; return (xx1, xx2, values).
 
     ``model`` is a fitted scikit-learn classifier (rows convention; ``predict_proba`` is used when
@@ -112,7 +112,7 @@ def plot_decision_boundary(
     proba=True,
     discretize=False,
     resolution=200,
-    margin=0.1,
+    margin=style.MARGIN,
     X_test=None,
     Y_test=None,
     title=None,

@@ -107,12 +107,12 @@ def plot_hidden_units(
     output=None,
     features=None,
     resolution=100,
-    margin=0.1,
+    margin=style.MARGIN,
     max_units=None,
     ncols=None,
     title=None,
 ):
-    """Draw what the hidden layer computes: one map per hidden unit and their sum, the logit; return the Figure.
+    """Draw what the hidden layer computes: one map per hidden unit and their sum, the logit; return the panels.
 
     The network's logit is a weighted sum of shifted, scaled activations,
     ``Z2 = sum_j w2_j * g(w1_j . x + b1_j) + b2`` (notebook 02's sum of sigmoids, in two dimensions).
