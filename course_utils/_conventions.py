@@ -11,8 +11,11 @@ import numpy as np
 from ._validation import _show, as_float_array
 
 
-def check_X(X, name="X", n_features=None):
-    """Return ``X`` as a finite float64 array of shape ``(n_features, m)`` (the course's column convention)."""
+def check_X(X, name="X", n_features=None, expected_by=None):
+    """Return ``X`` as a finite float64 array of shape ``(n_features, m)`` (the course's column convention).
+
+    ``expected_by`` names what needs ``n_features`` inputs (e.g. "params['W1']"), for the message.
+    """
     X = as_float_array(name, X, ndim=2)
     if X.shape[0] < 1 or X.shape[1] < 1:
         raise ValueError(
@@ -20,6 +23,11 @@ def check_X(X, name="X", n_features=None):
         )
     if n_features is not None and X.shape[0] != n_features:
         hint = " (one row per example? pass X.T)" if X.shape[1] == n_features else ""
+        if expected_by is not None:
+            raise ValueError(
+                f"{name} has {X.shape[0]} features (rows) but {expected_by} expects {n_features}: {name} must have "
+                f"shape ({n_features}, m), got {X.shape}{hint}"
+            )
         raise ValueError(f"{name} must have {n_features} features (rows), got shape {X.shape}{hint}")
     if not np.all(np.isfinite(X)):
         raise ValueError(f"{name} must contain only finite values (no NaN or inf)")

@@ -73,18 +73,17 @@ def _check_params(params, n_x=None):
     return check_layers("params", params, n_layers=2, n_x=n_x)
 
 
-# Checked here, not in _conventions: X against params, with the hint for a transposed X.
-def _check_params_for(params, X):
-    """``(X, params)`` checked together: X's rows must be W1's inputs (with a "pass X.T" hint if it is transposed)."""
+def _inputs_for(X, checked):
+    """``X`` checked against the checked parameters: its rows are ``W1``'s inputs."""
+    return check_X(X, n_features=checked["W1"].shape[1], expected_by="params['W1']")
+
+
+def _prepared(X, params, activation, output):
+    """``(X, checked params, Activation, output)`` for a forward pass, each checked once, in a fixed order."""
     checked = _check_params(params)
-    X, n_in = check_X(X), checked["W1"].shape[1]
-    if X.shape[0] != n_in:
-        hint = " (one row per example? pass X.T)" if X.shape[1] == n_in else ""
-        raise ValueError(
-            f"X has {X.shape[0]} features (rows) but params['W1'] expects {n_in}: X must have shape ({n_in}, m), "
-            f"got {X.shape}{hint}"
-        )
-    return X, checked
+    X = _inputs_for(X, checked)
+    act, output = usage(params, activation, output)
+    return X, checked, act.check_outputs(), output
 
 
 def trained_activation(params, activation=None):
@@ -135,9 +134,7 @@ def forward_propagation(X, params, activation=None, output=None):
     regression output for a network trained with ``output="identity"``) and
     ``cache = {"Z1", "A1" (n_h, m), "Z2", "A2" (1, m)}``. ``activation=None`` uses the one ``params``
     record; a plain dict needs ``activation=`` (see :func:`trained_activation`)."""
-    X, checked = _check_params_for(params, X)
-    act, output = usage(params, activation, output)
-    return _forward(X, checked, act.check_outputs(), output)
+    return _forward(*_prepared(X, params, activation, output))
 
 
 def _forward(X, params, act, output="sigmoid"):
@@ -204,10 +201,10 @@ def backward_propagation(params, cache, X, Y, activation=None, output=None):
     wrong gradients, which :func:`gradient_check` detects. ``activation=None`` uses the one
     ``params`` record; a plain dict needs ``activation=``.
     """
-    _check_params(params)
+    checked = _check_params(params)
     act, output = usage(params, activation, output)
     X, Y = check_XY(X, Y, labels=output == "sigmoid")
-    X, checked = _check_params_for(params, X)
+    X = _inputs_for(X, checked)
     n_h, m = checked["W1"].shape[0], X.shape[1]
     cache = check_array_dict("cache", cache, ("Z1", "A1", "A2"))
     for key, shape in (("Z1", (n_h, m)), ("A1", (n_h, m)), ("A2", (1, m))):
@@ -302,19 +299,18 @@ def predict_proba(params, X, activation=None, output=None):
     ``activation`` may be given (a name or an Activation) if it is the same function as the recorded
     one; another one raises ``ValueError``. A plain dict records nothing: ``activation`` is required.
     """
-    A2, _ = forward_propagation(X, params, activation, output)
-    if usage(params, activation, output)[1] != "sigmoid":
+    X, checked, act, output = _prepared(X, params, activation, output)
+    if output != "sigmoid":
         raise ValueError("params belong to a regression network (output='identity'): use predict(params, X)")
-    return A2
+    return _forward(X, checked, act, output)[0]
 
 
 def predict(params, X, activation=None, output=None):
     """Predicted labels ``(1, m)`` int64 (1 where ``A2 > 0.5``), or the real-valued output ``A2 (1, m)``
     of a regression network (``output="identity"``, recorded by its :class:`Parameters`)."""
-    A2, cache = forward_propagation(X, params, activation, output)
-    if usage(params, activation, output)[1] != "sigmoid":
-        return A2
-    return model.labels(cache["Z2"])
+    X, checked, act, output = _prepared(X, params, activation, output)
+    A2, cache = _forward(X, checked, act, output)
+    return A2 if output != "sigmoid" else model.labels(cache["Z2"])
 
 
 def accuracy(predictions, Y):
