@@ -258,21 +258,21 @@ class Parameters(dict):
                     "activation= (and keep networks with params.save(path) next time)"
                 )
             return cls(arrays, activation)
-        if meta["builtin"]:
-            recorded = activations.get(meta["activation"], **meta["activation_params"])
-        elif activation is None:
-            raise ValueError(
-                f"{path} was trained with your own activation {meta['activation']!r}, which a file cannot hold: "
-                f"pass it again, Parameters.load(path, activation=<your Activation named {meta['activation']!r}>)"
-            )
-        else:
-            recorded = activations.as_activation(activation)
-            if recorded.name != meta["activation"]:
+        if not meta["builtin"]:
+            if activation is None:
                 raise ValueError(
-                    f"activation={recorded.name!r}, but {path} was trained with an activation named "
+                    f"{path} was trained with your own activation {meta['activation']!r}, which a file cannot hold: "
+                    f"pass it again, Parameters.load(path, activation=<your Activation named {meta['activation']!r}>)"
+                )
+            given = activations.as_activation(activation)
+            if given.name != meta["activation"]:
+                raise ValueError(
+                    f"activation={given.name!r}, but {path} was trained with an activation named "
                     f"{meta['activation']!r}: pass that one"
                 )
-        if activation is not None:
+            return cls(arrays, given, meta["output"])
+        recorded = activations.get(meta["activation"], **meta["activation_params"])
+        if activation is not None:  # a built-in may be given again: it must be the same function
             given = activations.as_activation(activation)
             difference = recorded.difference(given)
             if difference is not None:
