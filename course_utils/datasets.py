@@ -1,4 +1,4 @@
-"""The planar "flower" data set and the other small 2-D toy sets of the course.
+"""The planar "flower" data set and the other small 2-D toy sets (TensorFlow Playground's XOR and spiral too).
 
 Every function returns data in the course's column convention: ``X`` of shape ``(2, m)`` (one
 column per example, float64) and ``Y`` of shape ``(1, m)`` (labels 0/1, int64).
@@ -170,6 +170,55 @@ def load_extra_datasets():
     ``gaussian_quantiles`` (two classes split by the median radius of a Gaussian).
     """
     return {name: make_toy(name) for name in TOY_DATASETS}
+
+
+#: Half the side of the square the XOR points are drawn in, and their distance from the axes (TensorFlow Playground's).
+XOR_HALF_SIDE, XOR_PADDING = 5.0, 0.3
+#: The spiral's largest radius and the turns each arm makes (TensorFlow Playground's: 5 and 1.75).
+SPIRAL_RADIUS, SPIRAL_TURNS = 5.0, 1.75
+
+
+def make_xor(m=400, noise=0.2, seed=1):
+    """The XOR data set of TensorFlow Playground: ``X (2, m)`` float64, ``Y (1, m)`` int64.
+
+    Each point is drawn uniformly in the square ``[-5, 5]^2`` and pushed ``0.3`` away from both axes (so that
+    no point sits on a class border); its label is 1 where ``x1 * x2 > 0`` (the first and third quadrants),
+    else 0. Then ``noise`` (>= 0, the standard deviation, in the data's units) times a standard normal moves
+    every coordinate, so with noise some points cross into the other class's quadrant. The draws come from
+    ``np.random.RandomState(seed)``: the uniform coordinates (2, m), then the noise (2, m).
+    """
+    m = check_int("m", m, low=2)
+    noise = check_real("noise", noise, low=0.0)
+    seed = check_seed("seed", seed)
+    rs = np.random.RandomState(seed)
+    X = rs.uniform(-XOR_HALF_SIDE, XOR_HALF_SIDE, size=(2, m))
+    X += np.where(X > 0, XOR_PADDING, -XOR_PADDING)
+    Y = (X[0] * X[1] > 0).astype(np.int64).reshape(1, m)
+    return X + noise * rs.randn(2, m), Y
+
+
+def make_spiral(m=400, noise=0.2, seed=1):
+    """Two interleaved spirals, as in TensorFlow Playground: ``X (2, m)`` float64, ``Y (1, m)`` int64.
+
+    Class ``j`` (0, then 1: the first ``m - m // 2`` columns are class 0, the other ``m // 2`` class 1) has
+    ``n_j`` points ``i = 0 .. n_j - 1`` at radius ``r = 5 i / n_j`` and angle ``t = 1.75 * 2 pi * i / n_j + j pi``
+    (the second arm is the first turned by half a turn), at ``(r sin t, r cos t)``; then ``noise`` (>= 0, the
+    standard deviation, in the data's units) times a standard normal moves every coordinate. The noise comes
+    from ``np.random.RandomState(seed)`` (2, m), class 0's columns first.
+    """
+    m = check_int("m", m, low=2)
+    noise = check_real("noise", noise, low=0.0)
+    seed = check_seed("seed", seed)
+    X = np.empty((2, m))
+    Y = np.zeros((1, m), dtype=np.int64)
+    start = 0
+    for j, n in enumerate((m - m // 2, m // 2)):
+        fraction = np.arange(n) / n
+        r, t = SPIRAL_RADIUS * fraction, SPIRAL_TURNS * 2 * np.pi * fraction + j * np.pi
+        X[:, start : start + n] = r * np.sin(t), r * np.cos(t)
+        Y[0, start : start + n] = j
+        start += n
+    return X + noise * np.random.RandomState(seed).randn(2, m), Y
 
 
 def train_test_split_columns(X, Y, test_size=0.25, seed=0, stratify=True):

@@ -214,3 +214,62 @@ def test_shipped_csv_is_what_the_regeneration_command_writes(tmp_path):
     X_shipped, _ = datasets.load_planar_dataset()
     X_written, _ = datasets.load_planar_dataset(fresh)
     np.testing.assert_allclose(X_shipped, X_written, **SIN_COS_ROUND_OFF)  # the numbers: make_planar's sin and cos
+
+
+# --- XOR and spirals (TensorFlow Playground's sets) -----------------------------------------------
+
+
+@pytest.mark.parametrize("make", [datasets.make_xor, datasets.make_spiral])
+def test_xor_and_spiral_shapes_labels_and_seeds(make):
+    X, Y = make()
+    assert X.shape == (2, 400) and X.dtype == np.float64 and Y.shape == (1, 400) and Y.dtype == np.int64
+    counts = np.bincount(Y[0])  # the spiral's arms are halves; XOR's quadrants are drawn, about halves
+    assert counts.tolist() == [200, 200] if make is datasets.make_spiral else 160 <= counts[0] <= 240
+    again, _ = make()
+    other, _ = make(seed=2)
+    assert np.array_equal(X, again) and not np.array_equal(X, other)  # reproducible, and the seed matters
+    X_odd, Y_odd = make(m=7, seed=3)
+    assert X_odd.shape == (2, 7) and Y_odd.shape == (1, 7)
+    state = np.random.get_state()
+    make(seed=5)
+    assert np.array_equal(state[1], np.random.get_state()[1])  # numpy's global generator untouched
+
+
+def test_make_xor_follows_the_recipe():
+    X, Y = datasets.make_xor(m=50, noise=0.4, seed=7)
+    rs = np.random.RandomState(7)
+    clean = rs.uniform(-5, 5, size=(2, 50))
+    clean = clean + 0.3 * np.sign(clean)
+    np.testing.assert_array_equal(Y[0], (clean[0] * clean[1] > 0).astype(int))
+    np.testing.assert_allclose(X, clean + 0.4 * rs.randn(2, 50), rtol=0, atol=1e-15)
+    X0, Y0 = datasets.make_xor(m=500, noise=0.0, seed=1)
+    assert np.all(np.abs(X0) >= 0.3) and np.all(np.abs(X0) <= 5.3)  # away from the axes, inside the square
+    assert np.array_equal(Y0[0] == 1, np.sign(X0[0]) == np.sign(X0[1]))  # the quadrants' XOR, exactly
+
+
+def test_make_spiral_without_noise_lies_on_two_arms_half_a_turn_apart():
+    X, Y = datasets.make_spiral(m=40, noise=0.0)
+    i = np.arange(20) / 20
+    r, t = 5 * i, 1.75 * 2 * np.pi * i
+    np.testing.assert_allclose(X[:, :20], [r * np.sin(t), r * np.cos(t)], rtol=0, atol=1e-14)
+    np.testing.assert_allclose(X[:, 20:], -X[:, :20], rtol=0, atol=1e-14)  # turned by pi: (x1, x2) -> -(x1, x2)
+    assert Y[0].tolist() == [0] * 20 + [1] * 20
+    noisy, _ = datasets.make_spiral(m=40, noise=0.3, seed=4)
+    np.testing.assert_allclose(noisy - X, 0.3 * np.random.RandomState(4).randn(2, 40), rtol=0, atol=1e-14)
+
+
+@pytest.mark.parametrize("make", [datasets.make_xor, datasets.make_spiral])
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"m": 1}, ValueError, "m must be >= 2"),
+        ({"m": 10.0}, TypeError, r"\bm\b"),
+        ({"noise": -0.1}, ValueError, "noise"),
+        ({"noise": float("nan")}, ValueError, "noise"),
+        ({"seed": -1}, ValueError, "seed"),
+        ({"seed": 1.5}, TypeError, "seed"),
+    ],
+)
+def test_xor_and_spiral_reject_bad_arguments(make, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        make(**kwargs)
