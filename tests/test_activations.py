@@ -95,6 +95,8 @@ ACCURACY = {
     "gelu_derivative": (A.gelu_derivative, lambda x: mpmath.ncdf(x) + x * mpmath.npdf(x), 4),
     "silu": (A.silu, lambda x: x * _mp_sigmoid(x), 4),
     "silu_derivative": (A.silu_derivative, lambda x: _mp_sigmoid(x) * (1 + x * _mp_sigmoid(-x)), 4),
+    "identity": (A.identity, lambda x: x, 0),
+    "identity_derivative": (A.identity_derivative, lambda x: mpmath.mpf(1), 0),
 }
 
 
@@ -448,7 +450,23 @@ def test_available_lists_the_course_activations_in_order():
     names = A.available()
     assert isinstance(names, tuple)
     assert names[:6] == ("sigmoid", "tanh", "relu", "leaky_relu", "softplus", "elu")
-    assert {"selu", "gelu", "silu"} <= set(names)
+    assert {"selu", "gelu", "silu"} <= set(names) and names[-1] == "identity"
+
+
+def test_nonlinear_leaves_out_exactly_the_identity():
+    """The one exclusion: the identity is a built-in (get, training, the playground) but not one of the course's
+    nonlinear activations (the gallery, the default lists)."""
+    assert A.nonlinear() == tuple(name for name in A.available() if name != "identity")
+    assert [name for name in NAMES if not A.declaration(name).nonlinear] == ["identity"]
+    assert A.get("identity").label == "linear"  # TensorFlow Playground's name for it, in figures and lists
+
+
+def test_identity_is_z_bit_for_bit():
+    z = np.array([-1e300, -2.5, -0.0, 0.0, 3.0, 1e300])
+    out = A.identity(z)
+    assert np.array_equal(out, z) and out is not z and np.signbit(out[2])  # a copy, bit for bit (even -0.0)
+    assert np.array_equal(A.identity_derivative(z), np.ones(6)) and np.isnan(A.identity_derivative(np.nan))
+    assert A.identity(np.float32(1.5)).dtype == np.float32
 
 
 def test_every_built_in_has_an_accuracy_reference():

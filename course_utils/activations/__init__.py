@@ -10,7 +10,8 @@ This package re-exports the public API of its private modules, one job each:
 - ``_numerics``: dtype handling and the stable pieces (exp, sigma, the normal density) the formulas use.
 - ``_declaration``: what a declaration is: ``Param`` (one parameter) and ``BuiltIn`` (one activation).
 - ``_functions``: the functions, derivatives and training kernels, and the parameters they take.
-- ``_registry``: one keyword declaration per built-in, in course order, and ``available()``.
+- ``_registry``: one keyword declaration per built-in, in course order, ``available()`` (every built-in) and
+  ``nonlinear()`` (the course's nonlinear activations: every built-in but the identity).
 - ``_activation``: ``Activation`` objects, ``generic_kernel``, ``get``, ``as_activation``, ``declaration``.
 """
 
@@ -22,6 +23,8 @@ from ._functions import (
     elu_derivative,
     gelu,
     gelu_derivative,
+    identity,
+    identity_derivative,
     leaky_relu,
     leaky_relu_derivative,
     relu,
@@ -38,7 +41,7 @@ from ._functions import (
     tanh,
     tanh_derivative,
 )
-from ._registry import available
+from ._registry import available, nonlinear
 
 __all__ = [
     "PROBE_Z",
@@ -54,8 +57,11 @@ __all__ = [
     "gelu_derivative",
     "generic_kernel",
     "get",
+    "identity",
+    "identity_derivative",
     "leaky_relu",
     "leaky_relu_derivative",
+    "nonlinear",
     "relu",
     "relu_derivative",
     "selu",

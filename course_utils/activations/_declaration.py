@@ -61,6 +61,8 @@ class BuiltIn:
     - ``params``: its :class:`Param` declarations, in signature order (empty for none).
     - ``at_minus_inf``, ``at_plus_inf``: ``(value, derivative)`` at z = -inf and +inf with the default parameters.
     - ``relative_cost``: the kernel's time per element relative to tanh's (rough: it shares work between processes).
+    - ``nonlinear``: False only for the identity, which ``nonlinear()`` (the course's nonlinear activations:
+      galleries, default lists) leaves out; ``available()`` lists every built-in.
 
     On creation it checks that the function, the derivative and the kernel factory take exactly the
     declared parameters, with the declared defaults, so a signature cannot drift from its declaration.
@@ -75,6 +77,7 @@ class BuiltIn:
     at_minus_inf: tuple[float, float]
     at_plus_inf: tuple[float, float]
     relative_cost: float
+    nonlinear: bool = True
 
     def __post_init__(self):
         declared = [(param.name, param.default) for param in self.params]

@@ -439,6 +439,31 @@ def silu_kernel():
 
 
 @float32_via_float64
+def identity(z):
+    """The identity z, a *linear* hidden layer (TensorFlow Playground's "linear"): layers of it compose to one
+    linear map, which is why notebook 06's network of identity units draws a straight boundary."""
+    z = prepare(z)
+    return finish(np.array(z, copy=True))
+
+
+@float32_via_float64
+def identity_derivative(z):
+    """1 everywhere (NaN where z is NaN)."""
+    z = prepare(z)
+    return finish(np.where(np.isnan(z), z, z.dtype.type(1)))
+
+
+def identity_kernel():
+    """Training kernel of ``identity``: A = Z and G = 1 (copies: the engine writes into A and G)."""
+
+    def kernel(Z, A, G, T):
+        np.copyto(A, Z)
+        G.fill(1.0)
+
+    return kernel
+
+
+@float32_via_float64
 def sum_of_sigmoids(z, offsets, weights=None):
     """Sum over k of weights[k] * sigmoid(z - offsets[k]) for every z; result has z's shape.
 

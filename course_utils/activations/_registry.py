@@ -1,4 +1,4 @@
-"""The registry: one keyword declaration per built-in activation, in course order, and ``available()``.
+"""The registry: one keyword declaration per built-in activation, in course order, ``available()`` and ``nonlinear()``.
 
 This is the one list of built-in activations. Adding one: see "Add an activation" in CONTRIBUTING.md.
 Each entry is a :class:`~._declaration.BuiltIn`: label, function, derivative, kernel factory,
@@ -22,6 +22,9 @@ from ._functions import (
     gelu,
     gelu_derivative,
     gelu_kernel,
+    identity,
+    identity_derivative,
+    identity_kernel,
     leaky_relu,
     leaky_relu_derivative,
     leaky_relu_kernel,
@@ -140,6 +143,17 @@ _BUILT_INS = (
         at_plus_inf=(np.inf, 1.0),
         relative_cost=1.3,
     ),
+    BuiltIn(
+        name="identity",
+        label="linear",
+        function=identity,
+        derivative=identity_derivative,
+        kernel=identity_kernel,
+        at_minus_inf=(-np.inf, 1.0),
+        at_plus_inf=(np.inf, 1.0),
+        relative_cost=0.3,
+        nonlinear=False,
+    ),
 )
 
 REGISTRY = {entry.name: entry for entry in _BUILT_INS}
@@ -148,5 +162,15 @@ if len(REGISTRY) != len(_BUILT_INS):  # pragma: no cover - a copied entry that k
 
 
 def available():
-    """Names accepted by :func:`get` (and by every ``activation=`` argument), in course order."""
+    """Names accepted by :func:`get` (and by every ``activation=`` argument), in course order: the nonlinear
+    activations, then the identity ("linear", for lessons and the playground)."""
     return tuple(REGISTRY)
+
+
+def nonlinear():
+    """The course's nonlinear activations: :func:`available` without the identity, in course order.
+
+    The one place that leaves the identity out (by its declaration's ``nonlinear=False``): the gallery, the
+    default lists of comparisons and every "all the activations" list use this one.
+    """
+    return tuple(name for name, entry in REGISTRY.items() if entry.nonlinear)

@@ -80,9 +80,10 @@ def plot_with_derivative(activation, z=None, axes=None):
 
 
 def activation_gallery(names=None, z=None, ncols=3):
-    """Grid with one panel per activation (default: all registered), value solid, derivative dashed; return the axes."""
+    """Grid with one panel per activation (default: the course's nonlinear ones, ``activations.nonlinear()``), value
+    solid, derivative dashed; return the axes."""
     if names is None:
-        names = _activations.available()
+        names = _activations.nonlinear()
     if isinstance(names, (str, _activations.Activation)) or not hasattr(names, "__len__") or len(names) == 0:
         raise ValueError(f"names must be a non-empty list of activation names or Activations, got {names!r}")
     acts = [_activations.as_activation(name, argument="names") for name in names]
