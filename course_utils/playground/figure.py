@@ -1,11 +1,19 @@
 """The playground's figure: one layout for the live app and the static plot, built once and updated in place.
 
-Panels, left to right: the hidden units (each unit's contribution ``w2_j * g(w1_j . x + b1_j)`` over the (x1, x2)
-plane, one shared colour scale, labelled with ``w2_j``), their sum plus ``b2`` (the logit), the decision boundary
-(P(class 1) shading, the 0.5 contour, the train and test points) and the train/test cost curves. :class:`Board`
-draws a network's parameters (the course's dict, ``W1 (n_h, n_x)``, ``b1 (n_h, 1)``, ``W2 (1, n_h)``,
-``b2 (1, 1)``) through :mod:`course_utils.model`; :func:`plot` and :func:`render_png` draw a finished
-:class:`~course_utils.playground.session.Result`. Colours, colour map, margin and mesh come from
+The figure is drawn for a narrow notebook (:data:`WIDTH` inches at :data:`DPI`: 590 pixels, JupyterLab's output
+area at 1024 pixels with the sidebar open), top to bottom:
+
+- one band per hidden layer, each unit's map over the (x1, x2) plane (tiles of :data:`UNIT_TILE` pixels for up to
+  :data:`~course_utils.playground.settings.MAX_UNITS` units): in the hidden layers before the last, the unit's
+  output ``a^[l]_j``; in the last hidden layer, the unit's contribution ``w_j a^[L]_j`` to the logit (labelled
+  with its weight ``w_j``), so that their sum plus the output bias is the logit;
+- the logit over the plane, the decision boundary (P(class 1) shading, the 0.5 contour, the train and test
+  points) and the train/test cost curves, side by side.
+
+Every number comes from :func:`course_utils.model.forward` on the current parameters (the course's dict ``W1, b1,
+..., WL, bL``, any depth). :class:`Board` builds the figure once per layout and redraws it in place per frame;
+:func:`plot` and :func:`render_png` draw a finished :class:`~course_utils.playground.session.Result`. No text is
+smaller than :data:`MIN_FONT_SIZE` points (9.7 pixels at 100 dpi). Colours, colour map, margin and mesh come from
 :mod:`course_utils._style`, as for the plots.
 """
 
@@ -18,51 +26,73 @@ from .._style import BOUNDARY_CMAP, CLASS_COLORS, mesh
 from .._validation import check_bool, check_int
 from ..engine import RECORD_EVERY
 from .session import check_result
-from .settings import DATASET_LABELS, describe, features
+from .settings import DATASET_LABELS, DEFAULTS, MAX_UNITS, check_hidden_layers, describe, features
 
-#: Figure size (inches) and resolution (dots per inch) of the playground's figure.
-FIGSIZE = (12.0, 4.4)
+#: Resolution (dots per inch) and width (inches) of the playground's figure: 590 pixels, the width of JupyterLab's
+#: output area at a 1024-pixel screen with the sidebar open, so the figure is shown at its own size there.
 DPI = 100
+WIDTH = 5.9
+#: The side (pixels) of a unit's map while a layer has at most MAX_UNITS units (wider layers get smaller maps).
+UNIT_TILE = 64
+#: The smallest font size (points) of any text in the figure: 7 pt is 9.7 pixels at 100 dpi.
+MIN_FONT_SIZE = 7.0
 
-#: The smallest colour scale (in logit units) of the unit maps and the logit map: contributions far below 1 change
-#: the prediction by almost nothing, so an untrained network (contributions around 1e-3) is drawn flat.
+#: The smallest colour scale of the maps and the logit: values far below 1 change the prediction by almost
+#: nothing, so an untrained network (contributions around 1e-3) is drawn flat.
 UNIT_SCALE_FLOOR = 1.0
 
 #: The settings a figure's layout depends on (the others only change titles and curves: see Board.reuse).
-_LAYOUT_KEYS = ("dataset", "noise", "test_size", "features", "n_hidden")
+_LAYOUT_KEYS = ("dataset", "noise", "data_seed", "test_size", "features", "hidden_layers")
 _BOUNDARY_RESOLUTION = 100
-_LOGIT_RESOLUTION = 82
-_BOTTOM, _TOP = 0.95, 3.75  # inches: the panels' common bottom and top edges
+# the layout, in pixels from the top left corner
+_LEFT = 46  # the tiles start here (the layer names are left of it)
+_UNITS_TOP = 40
+_TILES_WIDTH = round(WIDTH * DPI) - _LEFT - 4
+_STRIP = int(np.ceil(MIN_FONT_SIZE * DPI / 72 * 1.15)) + 3  # a label strip above each row of tiles
+_NOTES = 34  # the two lines under the maps
+_PANEL = 150  # the side of the logit and boundary panels
+_PANEL_TITLE = 24
+_PANEL_BOTTOM = 58  # axis labels and legends under the panels
 
 
-def _label_size(tile):
-    """Font size (points) of the w2_j labels above tiles of ``tile`` pixels."""
-    return 9 if tile >= 150 else 8.5 if tile >= 70 else 6.5 if tile >= 40 else 5.5
+def _band(n, width=_TILES_WIDTH):
+    """(rows, columns, tile side, gap) in pixels of one hidden layer's ``n`` maps in ``width`` pixels."""
+    if n <= MAX_UNITS:
+        gap = 4
+        return 1, n, min(UNIT_TILE, (width - (MAX_UNITS - 1) * gap) // MAX_UNITS), gap
+    cols, gap = min(n, 12), 3
+    return -(-n // cols), cols, (width - (cols - 1) * gap) // cols, gap
 
 
-def _tile_grid(n, width, height):
-    """(rows, columns, tile side, label strip, gap), all in whole pixels: the largest square tiles that fit
-    ``n`` tiles, each under a label strip, in ``width`` x ``height`` pixels."""
-    best = None
-    for cols in range(1, n + 1):
-        rows = -(-n // cols)
-        tile = min(width / cols, height / (rows * 1.2))
-        for _ in range(3):  # the strip depends on the font size, which depends on the tile
-            gap = 2 if tile < 60 else 4
-            strip = int(np.ceil(_label_size(tile) * DPI / 72 * 1.15)) + 3
-            tile = int(min(width / cols - gap, (height - rows * (strip + gap)) / rows))
-        if tile >= 8 and (best is None or tile > best[2]):
-            best = (rows, cols, tile, strip, gap)
-    return best
+def _bands(sizes):
+    """One (top, rows, columns, tile, gap) per hidden layer, tops in pixels from the top of the units' image."""
+    bands, top = [], 0
+    for n in sizes:
+        rows, cols, tile, gap = _band(n)
+        bands.append((top, rows, cols, tile, gap))
+        top += rows * (_STRIP + tile + gap)
+    return bands, top
+
+
+def figure_size(hidden_layers=DEFAULTS["hidden_layers"]):
+    """(width, height) in inches of the playground's figure for these hidden layers' sizes."""
+    _, units_height = _bands(check_hidden_layers(hidden_layers))
+    height = _UNITS_TOP + units_height + _NOTES + _PANEL_TITLE + _PANEL + _PANEL_BOTTOM
+    return WIDTH, height / DPI
+
+
+#: The figure's size (inches) at the default settings; deeper networks are taller (:func:`figure_size`).
+FIGSIZE = figure_size()
 
 
 class Board:
-    """The playground's figure: its axes and artists, built once per setting, updated in place per frame.
+    """The playground's figure: its axes and artists, built once per layout, updated in place per frame.
 
-    Panels, left to right: the hidden units (one image of tiles, each unit's contribution
-    ``w2_j * g(w1_j . x + b1_j)`` on one shared colour scale, labelled with ``w2_j``), their sum plus
-    ``b2`` (the logit), the decision boundary (P(class 1) shading, the 0.5 contour, the points) and the
-    train/test cost curves.
+    Top to bottom: one band of unit maps per hidden layer (one image of tiles: a unit's output in the layers
+    before the last, its contribution to the logit in the last, on one symmetric colour scale per layer; the
+    last layer's tiles are labelled with their weights); then the logit, the decision boundary (P(class 1)
+    shading, the 0.5 contour, the points) and the train/test cost curves. The figure's height follows the
+    number of layers (:func:`figure_size`); its width is :data:`WIDTH`.
     """
 
     def __init__(
@@ -72,21 +102,23 @@ class Board:
         from matplotlib.colors import ListedColormap
 
         self.fig, self.settings = fig, settings
+        fig.set_size_inches(figure_size(settings["hidden_layers"]))
+        fig.set_dpi(DPI)
         self.act = activations.as_activation(settings["activation"])
         self.names = settings["features"]
-        self.n_h = settings["n_hidden"]
+        self.sizes = settings["hidden_layers"]
         self.discretize = discretize
         self.cmap = colormaps[BOUNDARY_CMAP]
         # the boundary's shading: the same colours 35 % lighter, opaque (so a frame can paint over the last one)
         self.light_cmap = ListedColormap(0.65 * self.cmap(np.linspace(0, 1, 256)) + 0.35, name="RdBu_light")
         self.F_train = features(X_train, self.names)
         self.points_all = X_train if X_test is None else np.hstack([X_train, X_test])
+        self.title = self._text(6, 4, describe(settings), fontsize=9, weight="bold")
+        self.progress = self._text(round(WIDTH * DPI) - 6, 22, "", ha="right")
         self._build_units()
         self._build_logit()
         self._build_boundary(X_train, Y_train, X_test, Y_test, show_test)
         self._build_costs(X_test is not None)
-        self.title = fig.text(0.012, 0.975, describe(settings), fontsize=11, ha="left", va="top", weight="bold")
-        self.progress = fig.text(0.985, 0.975, "", fontsize=11, ha="right", va="top")
         # live: the artists that change are "animated": a frame repaints only them over a saved background
         self.live = live
         self.canvas = None
@@ -95,57 +127,67 @@ class Board:
             for artist in self._dynamic():
                 artist.set_animated(True)
 
-    def _axes(self, left, bottom, width, height, label):
-        """New axes at a place given in inches from the figure's lower left corner."""
+    # --- layout ---
+
+    def _px(self):
         W, H = self.fig.get_size_inches()
-        return self.fig.add_axes((left / W, bottom / H, width / W, height / H), label=label)
+        return W * DPI, H * DPI
+
+    def _text(self, x, y, text, **style):
+        """A figure text at (x, y) pixels from the top left corner (its top edge there)."""
+        W, H = self._px()
+        style = {"fontsize": MIN_FONT_SIZE, "ha": "left", "va": "top", **style}
+        return self.fig.text(x / W, 1 - y / H, text, **style)
+
+    def _axes(self, left, top, width, height, label):
+        """New axes at a place given in pixels from the figure's top left corner."""
+        W, H = self._px()
+        return self.fig.add_axes((left / W, 1 - (top + height) / H, width / W, height / H), label=label)
 
     def _build_units(self):
-        """Panel 1: the hidden units, composed as one RGBA image of tiles (fast for 50 units; one imshow)."""
-        side = _TOP - _BOTTOM
-        ax = self.ax_units = self._axes(0.15, _BOTTOM, 3.35, side + 0.05, "hidden units")
+        """The hidden layers' maps, composed as one RGBA image of tiles (one imshow: fast for many units)."""
+        self.bands, height = _bands(self.sizes)
+        width = _TILES_WIDTH
+        self.image_shape = (height, width)
+        ax = self.ax_units = self._axes(_LEFT, _UNITS_TOP, width, height, "hidden units")
         ax.set_axis_off()
-        width_px, height_px = round(3.35 * DPI), round((side + 0.05) * DPI)
-        rows, cols, t, strip, gap = _tile_grid(self.n_h, width_px, height_px)
-        self.tile = t
-        self.rows, self.cols, self.strip, self.gap = rows, cols, strip, gap
-        self.image_shape = (rows * (t + strip + gap), cols * (t + gap))
         self.units_rgba = np.full(self.image_shape + (4,), 255, dtype=np.uint8)
         self.units_image = ax.imshow(
-            self.units_rgba,
-            extent=(0, self.image_shape[1], self.image_shape[0], 0),
-            interpolation="nearest",
-            aspect="auto",
-        )
-        # one image pixel per screen pixel (at DPI) unless it does not fit; centred vertically
-        shrink = max(self.image_shape[1] / width_px, self.image_shape[0] / height_px, 1.0)
-        middle, half = self.image_shape[0] / 2, height_px * shrink / 2
-        ax.set_xlim(0, width_px * shrink)
-        ax.set_ylim(middle + half, middle - half)
-        # the w2_j labels are drawn into the image too (FreeType bitmaps, cached): 50 text artists would
-        # cost more than everything else in a frame
-        self.label_size = _label_size(t)
-        self.label_format = "unit {j}: w2 = {w}" if t >= 150 else "w2 = {w}" if t >= 70 else "{w}"
-        self.unit_labels = [""] * self.n_h
-        self._bitmaps = {}
-        self.units_title = ax.set_title("", fontsize=10, loc="left", y=1.0)
+            self.units_rgba, extent=(0, width, height, 0), interpolation="nearest", aspect="auto"
+        )  # one image pixel per screen pixel (at DPI)
+        ax.set_xlim(0, width)
+        ax.set_ylim(height, 0)
+        L = len(self.sizes)
+        for layer, (top, _, _, tile, _) in enumerate(self.bands, start=1):
+            name = f"layer {layer}" + ("\n× $w_j$" if layer == L else "")
+            self._text(4, _UNITS_TOP + top + _STRIP + tile / 2 - 10, name, va="top", color="0.2")
+        self.units_title = self._text(6, 22, "")
         self._set_units_title()
-        note = "each map: a unit's contribution to the logit over the (x1, x2) plane;\n"
-        note += "blue: towards class 1, red: towards class 0"
-        note += "; numbers: w2_j" if self.label_format == "{w}" else ""
-        self.scale_note = ax.text(0, self.image_shape[0] + 6 * shrink, note, fontsize=8, va="top", color="0.25")
-        self.scale_text = ax.text(0, self.image_shape[0] + 33 * shrink, "", fontsize=8, va="top", color="0.25")
-        self.tile_mesh = self._mesh(t, top_first=True)  # one point per pixel of a tile
+        # the weights' labels are drawn into the image too (FreeType bitmaps, cached): dozens of text
+        # artists would cost more than everything else in a frame
+        self.unit_labels = [""] * self.sizes[-1]
+        self._bitmaps = {}
+        self.label_format = "w = {w}" if self.bands[-1][3] >= UNIT_TILE - 4 else "{w}"
+        notes_top = _UNITS_TOP + height + 2
+        if L > 1:
+            note = f"layers 1–{L - 1}: each unit's output over the (x1, x2) plane; "
+        else:
+            note = ""
+        note += f"layer {L}: each unit's contribution $w_j a_j$ to the logit (blue: class 1, red: class 0)"
+        self.scale_note = self._text(6, notes_top, note, color="0.25")
+        self.scale_text = self._text(6, notes_top + 14, "", color="0.25")
+        self.tile_inputs = {tile: self._mesh(tile, top_first=True) for tile in {band[3] for band in self.bands}}
+
+    def _panels_top(self):
+        return _UNITS_TOP + self.image_shape[0] + _NOTES + _PANEL_TITLE
 
     def _build_logit(self):
-        """Panel 2: the logit = the sum of the contributions + b2, with the Σ and σ arrows around it."""
-        W, H = self.fig.get_size_inches()
-        ax = self.ax_logit = self._axes(4.05, _BOTTOM + 0.6, 1.52, 1.52, "logit")
+        """The logit = the sum of the last layer's contributions + the output bias, over the plane."""
+        ax = self.ax_logit = self._axes(34, self._panels_top(), _PANEL, _PANEL, "logit")
         ax.set_xticks([])
         ax.set_yticks([])
-        self.logit_mesh = self._mesh(_LOGIT_RESOLUTION)
         self.logit_image = ax.imshow(
-            np.zeros((_LOGIT_RESOLUTION, _LOGIT_RESOLUTION)),
+            np.zeros((_BOUNDARY_RESOLUTION, _BOUNDARY_RESOLUTION)),
             origin="lower",
             cmap=self.cmap,
             vmin=-1,
@@ -153,19 +195,18 @@ class Board:
             interpolation="bilinear",
             aspect="auto",
         )
-        ax.set_title("sum + $b^{[2]}$ = logit", fontsize=10, y=1.0)
-        ax.set_xlabel("$x_1$", fontsize=8, labelpad=1)
-        ax.set_ylabel("$x_2$", fontsize=8, labelpad=1)
-        self.logit_text = ax.text(0.5, -0.13, "", transform=ax.transAxes, ha="center", va="top", fontsize=8)
-        self.fig.text(3.52 / W, (_BOTTOM + 1.38) / H, "Σ →", fontsize=13, ha="left", va="center")
-        self.fig.text(5.62 / W, (_BOTTOM + 1.38) / H, "σ →", fontsize=13, ha="left", va="center")
+        ax.set_title("sum + b = logit", fontsize=8, y=1.0, pad=3)
+        ax.set_xlabel("$x_1$", fontsize=MIN_FONT_SIZE + 0.5, labelpad=1)
+        ax.set_ylabel("$x_2$", fontsize=MIN_FONT_SIZE + 0.5, labelpad=1)
+        self.logit_text = ax.text(0.5, -0.12, "", transform=ax.transAxes, ha="center", va="top", fontsize=MIN_FONT_SIZE)
+        top = self._panels_top() + _PANEL / 2
+        self._text(34 + _PANEL + 8, top - 9, "σ →", fontsize=10)
 
     def _build_boundary(self, X_train, Y_train, X_test, Y_test, show_test):
-        """Panel 3: the decision boundary: P(class 1) shading (the logit panel shares its extent), the points."""
+        """The decision boundary: P(class 1) shading (the logit panel shares its extent), the points."""
         from matplotlib.lines import Line2D
 
-        side = _TOP - _BOTTOM
-        ax = self.ax_boundary = self._axes(6.62, _BOTTOM, side, side, "boundary")
+        ax = self.ax_boundary = self._axes(248, self._panels_top(), _PANEL, _PANEL, "boundary")
         xx1, xx2 = self.xx1, self.xx2 = mesh(self.points_all, _BOUNDARY_RESOLUTION)
         self.boundary_inputs = features(np.vstack([xx1.ravel(), xx2.ravel()]), self.names)
         extent = (xx1[0, 0], xx1[0, -1], xx2[0, 0], xx2[-1, 0])
@@ -181,30 +222,31 @@ class Board:
             aspect="auto",
         )
         self.contour = None
-        handles = self._scatter(ax, X_train, Y_train, "train", s=18, marker="o")
+        handles = self._scatter(ax, X_train, Y_train, "train", s=9, marker="o")
         self.test_artists = []
         if X_test is not None:
-            self.test_artists = self._scatter(ax, X_test, Y_test, "test", s=30, marker="^")
+            self.test_artists = self._scatter(ax, X_test, Y_test, "test", s=16, marker="^")
             handles += self.test_artists
             self.set_show_test(show_test)
         self.point_artists = handles[:]
-        handles.append(Line2D([], [], color="k", linewidth=1.2, label="boundary P = 0.5"))
+        handles.append(Line2D([], [], color="k", linewidth=1.2, label="P = 0.5"))
         ax.set_xlim(extent[:2])
         ax.set_ylim(extent[2:])
-        ax.set_xlabel("$x_1$", labelpad=1)
-        ax.set_ylabel("$x_2$", labelpad=1)
-        ax.tick_params(labelsize=8)
+        ax.set_xlabel("$x_1$", fontsize=MIN_FONT_SIZE + 0.5, labelpad=0)
+        ax.set_ylabel("$x_2$", fontsize=MIN_FONT_SIZE + 0.5, labelpad=0)
+        ax.tick_params(labelsize=MIN_FONT_SIZE, pad=1.5, length=2.5)
         ax.legend(
             handles=handles,
             loc="upper center",
-            bbox_to_anchor=(0.5, -0.13),
+            bbox_to_anchor=(0.5, -0.15),
             ncols=3,
-            fontsize=7.5,
+            fontsize=MIN_FONT_SIZE,
             frameon=False,
-            handletextpad=0.3,
-            columnspacing=0.9,
+            handletextpad=0.2,
+            columnspacing=0.6,
+            handlelength=1.2,
         )
-        self.boundary_title = ax.set_title("", fontsize=10, y=1.0)  # (a fixed y: no layout pass per draw)
+        self.boundary_title = ax.set_title("", fontsize=8, y=1.0, pad=3)  # (a fixed y: no layout pass per draw)
 
     @staticmethod
     def _scatter(ax, X, Y, which, **style):
@@ -215,32 +257,32 @@ class Board:
                 X[1, Y[0] == k],
                 c=CLASS_COLORS[k],
                 edgecolors="k",
-                linewidths=0.5,
-                label=f"{which} class {k}",
+                linewidths=0.4,
+                label=f"{which} {k}",
                 **style,
             )
             for k in (0, 1)
         ]
 
     def _build_costs(self, has_test):
-        """Panel 4: the train and test cost curves (the test line unlabelled without a test set)."""
+        """The train and test cost curves (the test line unlabelled without a test set)."""
         from matplotlib.ticker import MaxNLocator
 
-        ax = self.ax_cost = self._axes(10.02, _BOTTOM, 1.72, _TOP - _BOTTOM, "cost")
-        (self.train_line,) = ax.plot([], [], color="C0", linewidth=1.5, label="train")
-        (self.test_line,) = ax.plot([], [], color="C1", linewidth=1.5, linestyle="--", label="test")
+        ax = self.ax_cost = self._axes(452, self._panels_top(), 130, _PANEL, "cost")
+        (self.train_line,) = ax.plot([], [], color="C0", linewidth=1.3, label="train")
+        (self.test_line,) = ax.plot([], [], color="C1", linewidth=1.3, linestyle="--", label="test")
         if not has_test:
             self.test_line.set_label("_no test set")
         ax.set_xlim(0, self.settings["num_iterations"])
-        ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.xaxis.set_major_locator(MaxNLocator(3))
         ax.set_ylim(0, 1)
-        ax.set_xlabel("iteration", labelpad=1)
-        ax.set_ylabel("cost", labelpad=1)
-        ax.tick_params(labelsize=8)
-        ax.set_title("cost during training", fontsize=10, y=1.0)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2, fontsize=8, frameon=False)
+        ax.set_xlabel("iteration", fontsize=MIN_FONT_SIZE + 0.5, labelpad=1)
+        ax.set_ylabel("cost", fontsize=MIN_FONT_SIZE + 0.5, labelpad=1)
+        ax.tick_params(labelsize=MIN_FONT_SIZE, pad=1.5, length=2.5)
+        ax.set_title("cost during training", fontsize=8, y=1.0, pad=3)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=2, fontsize=MIN_FONT_SIZE, frameon=False)
         self.cost_text = ax.text(
-            0.97, 0.03, "", transform=ax.transAxes, ha="right", va="bottom", color="firebrick", fontsize=9, wrap=True
+            0.96, 0.04, "", transform=ax.transAxes, ha="right", va="bottom", color="firebrick", fontsize=MIN_FONT_SIZE
         )
         self.cost_limits = None
 
@@ -263,13 +305,14 @@ class Board:
         yield self.progress
 
     def _set_units_title(self):
-        inputs = r"w^{[1]}_j \cdot [x, \mathrm{features}]" if self.names else r"w^{[1]}_j \cdot x"
-        self.units_title.set_text(f"hidden units: $w^{{[2]}}_j\\, g({inputs} + b^{{[1]}}_j)$, g = {self.act.label}")
+        L = len(self.sizes)
+        what = "hidden unit" if L == 1 else "hidden layer"
+        self.units_title.set_text(f"{what}s, g = {self.act.label}: maps over the (x1, x2) plane")
 
     def reuse(self, settings):
-        """Take over new settings that keep the layout (the same data, inputs and width); False if they do not.
+        """Take over new settings that keep the layout (the same data, inputs and layers); False if they do not.
 
-        A new learning rate, seed, init scale, activation or number of iterations keeps the figure: only the
+        A new learning rate, L2, seed, init scale, activation or number of iterations keeps the figure: only the
         titles and the curves change (and the cost axis for a new number of iterations).
         """
         if any(settings[key] != self.settings[key] for key in _LAYOUT_KEYS):
@@ -302,47 +345,66 @@ class Board:
 
     # --- numbers ---
 
-    def _hidden(self, params, inputs):
-        """(A1 (n_h, k), logit (k,)) of the network at its inputs ``(n_x, k)``: :func:`course_utils.model.forward`."""
-        values = model.forward(inputs, params, self.act)
-        return values["A1"], values["Z2"][0]
+    def _values(self, params, inputs):
+        """Every layer's values at the network inputs ``(n_x, k)``: :func:`course_utils.model.forward`."""
+        return model.forward(inputs, params, self.act)
+
+    def _maps(self, params, values, layer):
+        """Layer ``layer``'s maps ``(n_l, k)``: the units' outputs, or in the last hidden layer their contributions."""
+        A = values[f"A{layer}"]
+        if layer < len(self.sizes):
+            return A
+        return params[f"W{layer + 1}"][0][:, None] * A
 
     def _draw_units(self, p):
-        """Colour every unit's contribution map on one symmetric scale and tile them into one RGBA image."""
-        t, strip, gap, cols = self.tile, self.strip, self.gap, self.cols
-        w2 = p["W2"][0]
-        A1, _ = self._hidden(p, self.tile_mesh)
-        contributions = w2[:, None] * A1
-        A1_data, logit_data = self._hidden(p, self.F_train)
-        scale = float(np.abs(w2[:, None] * A1_data).max()) if A1_data.size else 0.0
-        if not np.isfinite(scale):
-            scale = 1.0
-        scale = max(scale, UNIT_SCALE_FLOOR)  # an untrained network's tiny contributions look flat, as they are
-        with np.errstate(all="ignore"):
-            levels = np.clip((contributions / scale + 1.0) * 0.5, 0.0, 1.0)
-        levels[~np.isfinite(levels)] = 0.5
-        colours = self.cmap(levels.reshape(self.n_h, t, t), bytes=True)
+        """Colour every unit's map on its layer's symmetric scale and tile them into one RGBA image."""
+        at_data = self._values(p, self.F_train)
+        at_tiles = {tile: self._values(p, inputs) for tile, inputs in self.tile_inputs.items()}
         rgba = self.units_rgba
-        for r in range(self.rows):  # blank the label strips
-            rgba[r * (t + strip + gap) : r * (t + strip + gap) + strip] = 255
-        for j in range(self.n_h):
+        scales = []
+        for layer, (top, rows, cols, t, gap) in enumerate(self.bands, start=1):
+            scale = float(np.abs(self._maps(p, at_data, layer)).max())
+            scale = max(scale if np.isfinite(scale) else 1.0, UNIT_SCALE_FLOOR)  # untrained: flat, as it is
+            scales.append(scale)
+            maps = self._maps(p, at_tiles[t], layer)
+            with np.errstate(all="ignore"):
+                levels = np.clip((maps / scale + 1.0) * 0.5, 0.0, 1.0)
+            levels[~np.isfinite(levels)] = 0.5
+            colours = self.cmap(levels.reshape(-1, t, t), bytes=True)
+            for r in range(rows):  # blank the label strips
+                y = top + r * (_STRIP + t + gap)
+                rgba[y : y + _STRIP] = 255
+            for j in range(maps.shape[0]):
+                r, c = divmod(j, cols)
+                y, x = top + r * (_STRIP + t + gap) + _STRIP, c * (t + gap)
+                rgba[y : y + t, x : x + t] = colours[j]
+        self._label_weights(p)
+        self.units_image.set_data(rgba)
+        L = len(self.sizes)
+        parts = [f"layer {layer} ±{scale:.3g}" for layer, scale in enumerate(scales[:-1], start=1)]
+        parts.append(f"contributions ±{scales[-1]:.3g}")
+        self.scale_text.set_text(f"colour scales: {', '.join(parts)} (at least ±{UNIT_SCALE_FLOOR:g})")
+        return L
+
+    def _label_weights(self, p):
+        """Write each last-layer unit's weight ``w_j`` into the strip above its tile."""
+        L = len(self.sizes)
+        top, _, cols, t, gap = self.bands[-1]
+        w = p[f"W{L + 1}"][0]
+        for j in range(w.size):
             r, c = divmod(j, cols)
-            top, left = r * (t + strip + gap) + strip, c * (t + gap)
-            rgba[top : top + t, left : left + t] = colours[j]
-            weight = f"{w2[j]:+.2f}" if abs(w2[j]) < 100 else f"{w2[j]:+.3g}"
-            label = self.label_format.format(j=j + 1, w=weight)
+            y0, left = top + r * (_STRIP + t + gap), c * (t + gap)
+            weight = f"{w[j]:+.2f}" if abs(w[j]) < 100 else f"{w[j]:+.3g}"
+            label = self.label_format.format(w=weight)
             ink = self._bitmap(label)
             if ink.shape[1] > t:  # too wide for its tile: the shortest form, so labels never run into each other
-                label = self.label_format.format(j=j + 1, w=f"{w2[j]:+.0e}".replace("e+0", "e").replace("e-0", "e-"))
+                label = self.label_format.format(w=f"{w[j]:+.0e}".replace("e+0", "e").replace("e-0", "e-"))
                 ink = self._bitmap(label)
             self.unit_labels[j] = label
-            height, width = min(ink.shape[0], strip - 2), min(ink.shape[1], t)
-            y, x = top - 2 - height, max(left + (t - width) // 2, 0)
-            region = rgba[y : y + height, x : x + width, :3]
+            height, width = min(ink.shape[0], _STRIP - 2), min(ink.shape[1], t)
+            y, x = y0 + _STRIP - 2 - height, max(left + (t - width) // 2, 0)
+            region = self.units_rgba[y : y + height, x : x + width, :3]
             np.minimum(region, 255 - ink[-height:, :width, None], out=region)  # black text on the white strip
-        self.units_image.set_data(rgba)
-        self.scale_text.set_text(f"one colour scale for all maps: ±{scale:.3g} (at least ±{UNIT_SCALE_FLOOR:g})")
-        return logit_data
 
     def _bitmap(self, text):
         """The coverage bitmap (uint8, ink = 255) of ``text`` in the label font, from FreeType; cached."""
@@ -352,7 +414,7 @@ class Board:
 
             font = font_manager.get_font(font_manager.findfont(font_manager.FontProperties()))
             font.clear()
-            font.set_size(self.label_size, DPI)
+            font.set_size(MIN_FONT_SIZE, DPI)
             font.set_text(text, 0.0)
             font.draw_glyphs_to_bitmap(antialiased=True)
             ink = np.asarray(font.get_image()).copy()
@@ -381,33 +443,30 @@ class Board:
                 self.logit_text.set_text("no network to show")
             elif all(np.all(np.isfinite(value)) for value in params.values()):
                 self._draw_units(params)
-                self._draw_logit(params)
-                self._draw_boundary(params)
+                self._draw_logit_and_boundary(params)
             self._draw_costs(iterations, train_costs, test_costs)
             self._draw_titles(iteration, scores, diverged_message)
 
-    def _draw_logit(self, params):
-        """The logit panel, on a symmetric colour scale of at least :data:`UNIT_SCALE_FLOOR`."""
-        _, logit = self._hidden(params, self.logit_mesh)
-        logit = logit.reshape(self.logit_image.get_array().shape)
+    def _draw_logit_and_boundary(self, params):
+        """The logit panel (a symmetric colour scale of at least :data:`UNIT_SCALE_FLOOR`) and the boundary panel
+        (P(class 1), or the 0/1 labels with ``discretize``, and the contour P = 0.5), from one forward pass."""
+        values = self._values(params, self.boundary_inputs)
+        logit = values[f"Z{len(self.sizes) + 1}"].reshape(self.xx1.shape)
         finite_logit = np.abs(logit[np.isfinite(logit)])
         scale = min(float(finite_logit.max()) if finite_logit.size else 1.0, 1e100)
         scale = max(scale, UNIT_SCALE_FLOOR)  # the same floor as the unit maps: an untrained logit looks flat
         self.logit_image.set_data(np.clip(np.nan_to_num(logit), -scale, scale))  # (drawn later: no inf/NaN)
         self.logit_image.set_clim(-scale, scale)
-        self.logit_text.set_text(f"b2 = {params['b2'][0, 0]:+.2f}; colour scale ±{scale:.3g}")
-
-    def _draw_boundary(self, params):
-        """The boundary panel: P(class 1) (or the 0/1 labels with ``discretize``) and the contour P = 0.5."""
-        _, values = self._hidden(params, self.boundary_inputs)
-        proba = np.nan_to_num(model.output_unit(values).reshape(self.xx1.shape), nan=0.5)
-        shade = model.labels(values).reshape(self.xx1.shape) if self.discretize else proba
+        b = params[f"b{len(self.sizes) + 1}"][0, 0]
+        self.logit_text.set_text(f"b = {b:+.2f}; scale ±{scale:.3g}")
+        proba = np.nan_to_num(model.output_unit(logit), nan=0.5)
+        shade = model.labels(logit) if self.discretize else proba
         self.boundary_image.set_data(shade.astype(float))
         if self.contour is not None:
             self.contour.remove()
             self.contour = None
         if proba.min() < 0.5 < proba.max():
-            self.contour = self.ax_boundary.contour(self.xx1, self.xx2, proba, levels=[0.5], colors="k", linewidths=1.2)
+            self.contour = self.ax_boundary.contour(self.xx1, self.xx2, proba, levels=[0.5], colors="k", linewidths=1.1)
             self.contour.set_animated(self.live)
 
     def _draw_costs(self, iterations, train_costs, test_costs):
@@ -424,7 +483,8 @@ class Board:
         scale, low, high = limits
         if scale != self.ax_cost.get_yscale():
             self.ax_cost.set_yscale(scale)
-            self.ax_cost.set_ylabel("cost (log scale)" if scale == "log" else "cost", labelpad=1)
+            label = "cost (log scale)" if scale == "log" else "cost"
+            self.ax_cost.set_ylabel(label, fontsize=MIN_FONT_SIZE + 0.5, labelpad=1)
         if scale == "log":  # fixed decades: matplotlib's own log locator overflows on ranges beyond ~1e250
             from matplotlib.ticker import FixedLocator, NullLocator
 
@@ -444,7 +504,7 @@ class Board:
                 self.ax_cost.set_xlim(0, iteration)
                 self._background = None
             self.boundary_title.set_text(f"{name}: training diverged")
-            self.cost_text.set_text("training diverged:\nlower the learning rate\nor the init scale")
+            self.cost_text.set_text("diverged:\nlower the\nlearning rate")
         elif scores is not None:
             train, test = scores
             text = f"{name}: train {train:.1f}%" + (f", test {test:.1f}%" if test is not None else "")
@@ -494,7 +554,7 @@ def _cost_limits(values):
     return ("log", 10.0 ** np.floor(np.log10(max(low, 1e-6))), 10.0**decade)
 
 
-def _log_ticks(low, high, most=5):
+def _log_ticks(low, high, most=4):
     """Whole decades between ``low`` and ``high`` (powers of 10), at most ``most`` + 1, at round multiples of a
     round stride (1, 2, 5, 10, 20, 25, 50 or 100 decades)."""
     first, last = int(round(np.log10(low))), int(round(np.log10(high)))
@@ -531,10 +591,10 @@ def plot(result, fig=None, *, discretize=False, show_test=True):
     """Draw a :class:`Result` with the playground's layout; return its panels as a 1-D array of Axes, as the plots'
     grids do: boundary, cost, units, logit.
 
-    Panels: the hidden units' maps (each unit's contribution ``w2_j * g(w1_j . x + b1_j)``, labelled
-    with ``w2_j``), their sum plus ``b2`` (the logit), the decision boundary with the train (circles) and
-    test (triangles) points, and the train and test cost curves (every 100 iterations). ``fig``: a
-    matplotlib Figure to draw on (default: a new pyplot figure of size :data:`FIGSIZE`).
+    Panels: the hidden layers' maps (the last hidden layer's as contributions ``w_j a_j`` to the logit, labelled
+    with ``w_j``), the logit, the decision boundary with the train (circles) and test (triangles) points, and
+    the train and test cost curves. ``fig``: a matplotlib Figure to draw on (default: a new pyplot figure); its
+    size becomes :func:`figure_size` of the run's layers.
     """
     check_result(result)
     discretize = check_bool("discretize", discretize)
@@ -542,13 +602,12 @@ def plot(result, fig=None, *, discretize=False, show_test=True):
     if fig is None:
         import matplotlib.pyplot as plt
 
-        fig = plt.figure(figsize=FIGSIZE, dpi=DPI)
+        fig = plt.figure(figsize=figure_size(result.settings["hidden_layers"]), dpi=DPI)
     else:
         from matplotlib.figure import Figure
 
         if not isinstance(fig, Figure):
             raise TypeError(f"fig must be a matplotlib Figure or None, got {type(fig).__name__}")
-        fig.set_size_inches(FIGSIZE)
     board = _board_for(fig, result, discretize, show_test)
     axes = np.empty(4, dtype=object)
     axes[:] = [board.ax_boundary, board.ax_cost, board.ax_units, board.ax_logit]
@@ -561,5 +620,7 @@ def render_png(result, *, discretize=False, show_test=True, dpi=DPI):
 
     check_result(result)
     dpi = check_int("dpi", dpi, low=20, high=400)
-    board = _board_for(Figure(figsize=FIGSIZE, dpi=dpi), result, discretize, show_test)
+    board = _board_for(Figure(figsize=figure_size(result.settings["hidden_layers"])), result, discretize, show_test)
+    if dpi != DPI:
+        board.fig.set_dpi(dpi)
     return board.png()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .. import activations, datasets, model, network
+from .. import activations, datasets, deep, model, network
 from ..engine import RECORD_EVERY, Engine
 from .settings import DEFAULTS, SPLIT_SEED, check_settings, describe, features, make_data
 
@@ -71,13 +71,18 @@ class Result:
 
 def _split(settings):
     """``(X_train, Y_train, X_test, Y_test)`` of the settings' data set (the test pair ``None`` without a test set)."""
-    X, Y = make_data(settings["dataset"], settings["noise"])
+    X, Y = make_data(settings["dataset"], settings["noise"], seed=settings["data_seed"])
     if settings["test_size"] <= 0:
         return X, Y, None, None
     X_train, X_test, Y_train, Y_test = datasets.train_test_split_columns(
         X, Y, test_size=settings["test_size"], seed=SPLIT_SEED
     )
     return X_train, Y_train, X_test, Y_test
+
+
+def _engine(act, learning_rate, l2, initial, F, Y):
+    """The course's engine training one network: ``initial`` parameters (any depth) on inputs ``F``, labels ``Y``."""
+    return Engine([(act, learning_rate, initial)], F, Y)
 
 
 class Session:
@@ -96,10 +101,9 @@ class Session:
         self.X_train, self.Y_train, self.X_test, self.Y_test = _split(s)
         self.F_train = features(self.X_train, s["features"])
         self.F_test = None if self.X_test is None else features(self.X_test, s["features"])
-        initial = network.initialize_parameters(
-            self.F_train.shape[0], s["n_hidden"], 1, s["init"], s["seed"], activation=self.act
-        )
-        self.engine = Engine([(self.act, s["learning_rate"], initial)], self.F_train, self.Y_train)
+        layer_dims = [self.F_train.shape[0], *s["hidden_layers"], 1]
+        initial = deep.initialize_parameters_deep(layer_dims, init=s["init"], seed=s["seed"], activation=self.act)
+        self.engine = _engine(self.act, s["learning_rate"], s["l2"], initial, self.F_train, self.Y_train)
         self.end = s["num_iterations"]
         self.iterations, self.train_costs, self.test_costs = [], [], []
         self.train_accuracy = self.test_accuracy = None

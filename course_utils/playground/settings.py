@@ -6,27 +6,38 @@ network's input is ``features(X, names)``, of shape ``(2 + len(names), m)``; the
 (x1, x2) plane. A settings dict holds one value per key of :data:`DEFAULTS`, checked by :func:`check_settings`.
 """
 
+import numbers
+
 import numpy as np
 
 from .. import activations, datasets
 from .._conventions import check_X
-from .._validation import _show, check_choice, check_int, check_real, check_seed
+from .._validation import _show, as_tuple, check_choice, check_int, check_real, check_seed
 from ..parameters import check_init
 
-#: Learning-rate choices, log-spaced as in TensorFlow Playground.
+#: Learning rates a few lines apart on a log scale, as TensorFlow Playground offers them (each about 3 times the last).
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+#: The learning-rate slider's range (a log slider); ``run`` and ``check_settings`` take any positive rate.
+LEARNING_RATE_RANGE = (1e-4, 10.0)
+#: L2 regularisation strengths (the course's lambda: ``lambda / (2 m) * sum ||W||^2`` is added to the cost).
+L2_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+#: The hidden layers the controls offer: 1 to MAX_LAYERS layers of 1 to MAX_UNITS units each (Python may ask
+#: for wider layers; their maps then get smaller).
+MAX_LAYERS, MAX_UNITS = 4, 8
 #: Iteration choices (full-batch gradient descent steps); the live playground stops there.
 ITERATIONS = (100, 200, 500, 1000, 2000, 5000, 10000)
 #: Initial weight scales: the standard deviation of the random weights, or a fan-in rule.
 INIT_SCALES = (0.01, 0.1, 0.5, 1.0, "xavier", "he")
-#: Data sets: the course's flower and the four extra toy sets.
-DATASETS = ("planar", "noisy_circles", "noisy_moons", "blobs", "gaussian_quantiles")
+#: Data sets: the course's flower, the four extra toy sets, and TensorFlow Playground's XOR and spiral.
+DATASETS = ("planar", "noisy_circles", "noisy_moons", "blobs", "gaussian_quantiles", "xor", "spiral")
 DATASET_LABELS = {
     "planar": "flower (planar)",
     "noisy_circles": "circles",
     "noisy_moons": "moons",
     "blobs": "blobs",
     "gaussian_quantiles": "Gaussian quantiles",
+    "xor": "XOR",
+    "spiral": "spiral",
 }
 #: Extra input features, as TensorFlow Playground offers them: name -> function of X (2, m) giving (m,).
 #: The one place they are defined; x1 and x2 themselves are always inputs.
@@ -40,7 +51,8 @@ FEATURES = {
 FEATURE_LABELS = {"x1^2": "x1²", "x2^2": "x2²", "x1*x2": "x1·x2", "sin(x1)": "sin x1", "sin(x2)": "sin x2"}
 #: Number of points generated (before the train/test split).
 M_POINTS = 400
-#: The seed of the data (fixed, so changing the training seed changes only the initial weights).
+#: The default seed of the data (its own setting, ``data_seed``: the training seed changes only the initial
+#: weights; "regenerate data" draws a new sample with the next data seed).
 DATA_SEED = 1
 #: The seed of the train/test shuffle.
 SPLIT_SEED = 0
@@ -48,11 +60,13 @@ SPLIT_SEED = 0
 DEFAULTS = {
     "dataset": "planar",
     "noise": 0.2,
+    "data_seed": DATA_SEED,
     "test_size": 0.25,
     "features": (),
     "activation": "tanh",
-    "n_hidden": 4,
+    "hidden_layers": (4,),
     "learning_rate": 1.0,
+    "l2": 0.0,
     "num_iterations": 1000,
     "init": 0.01,
     "seed": 2,
@@ -67,8 +81,9 @@ def make_data(dataset="planar", noise=0.2, m=M_POINTS, seed=DATA_SEED):
     ``noisy_circles`` and ``noisy_moons`` = scikit-learn's ``make_circles`` (factor 0.5) and
     ``make_moons``; ``blobs`` = six blobs with ``cluster_std = 5 * noise`` (0.2 gives the course's 1.0),
     labels taken modulo 2; ``gaussian_quantiles`` = two classes split by the median radius, the
-    points then moved by ``noise`` times a standard normal (see :func:`datasets.make_toy`). Draws
-    come from ``seed`` only.
+    points then moved by ``noise`` times a standard normal (see :func:`datasets.make_toy`); ``xor`` and
+    ``spiral`` = :func:`datasets.make_xor` and :func:`datasets.make_spiral` (TensorFlow Playground's, in
+    ``[-5, 5]^2``). Draws come from ``seed`` only (the setting ``data_seed``).
     """
     dataset = check_choice("dataset", dataset, DATASETS)
     noise = check_real("noise", noise, low=0.0, high=5.0)
@@ -76,6 +91,10 @@ def make_data(dataset="planar", noise=0.2, m=M_POINTS, seed=DATA_SEED):
     seed = check_seed("seed", seed)
     if dataset == "planar":
         return datasets.make_planar(m=m - m % 2, noise=noise, seed=seed)
+    if dataset == "xor":
+        return datasets.make_xor(m=m, noise=noise, seed=seed)
+    if dataset == "spiral":
+        return datasets.make_spiral(m=m, noise=noise, seed=seed)
     return datasets.make_toy(dataset, m=m, noise=noise, seed=seed)
 
 
@@ -108,18 +127,32 @@ def features(X, names=()):
     return np.vstack([X] + [FEATURES[name](X)[None, :] for name in names])
 
 
-#: Settings renamed to the package's one name for them (the old names keep working).
-OLD_NAMES = {"init_scale": "init", "test_share": "test_size"}
+#: Settings renamed to the package's one name for them (the old names keep working): ``n_hidden=4`` is one hidden
+#: layer of 4 units, ``hidden_layers=(4,)``.
+OLD_NAMES = {"init_scale": "init", "test_share": "test_size", "n_hidden": "hidden_layers"}
+
+
+# Checked here: the playground's own layer sizes (1 to MAX_LAYERS hidden layers; an int is one layer).
+def check_hidden_layers(value, argument="hidden_layers"):
+    """The hidden layers' sizes as a tuple of 1 to :data:`MAX_LAYERS` ints from 1 to 200 (an int: one layer)."""
+    sizes = as_tuple(argument, value, "ints", singles=(numbers.Number, str))
+    if len(sizes) > MAX_LAYERS:
+        raise ValueError(f"{argument} must have 1 to {MAX_LAYERS} hidden layers, got {len(sizes)}: {_show(value)}")
+    return tuple(check_int(argument, size, low=1, high=200) for size in sizes)
 
 
 # Checked here: the playground's settings (DEFAULTS), built from the package's checks.
 def check_settings(**settings):
     """Fill in :data:`DEFAULTS` and check every setting; return the complete settings dict.
 
-    ``activation`` may be a registry name or an ``activations.Activation`` (a built-in with its default
-    parameters becomes its name); ``features`` a tuple of names of :data:`FEATURES`. The settings'
-    old names ``init_scale`` and ``test_share`` are accepted for ``init`` and ``test_size``.
+    ``activation`` may be a registry name (``"identity"`` is the list's "linear") or an
+    ``activations.Activation`` (a built-in with its default parameters becomes its name); ``features`` a
+    tuple of names of :data:`FEATURES`; ``hidden_layers`` a tuple of layer sizes (an int is one layer);
+    ``l2`` the course's L2 strength lambda (>= 0); ``data_seed`` the seed the data set is drawn with. The
+    settings' old names ``init_scale``, ``test_share`` and ``n_hidden`` are accepted for ``init``,
+    ``test_size`` and ``hidden_layers``.
     """
+    given = set(settings)
     for old, new in OLD_NAMES.items():
         if old in settings:
             if new in settings:
@@ -131,24 +164,36 @@ def check_settings(**settings):
     s = {**DEFAULTS, **settings}
     s["dataset"] = check_choice("dataset", s["dataset"], DATASETS)
     s["noise"] = check_real("noise", s["noise"], low=0.0, high=5.0)
+    s["data_seed"] = check_seed("data_seed", s["data_seed"])
     s["test_size"] = check_real("test_size", s["test_size"], low=0.0, high=0.9)
     s["features"] = check_feature_names(s["features"])
     act = activations.as_activation(s["activation"])
     builtin = act.name in activations.available() and act == activations.get(act.name)
     s["activation"] = act.name if isinstance(s["activation"], str) or builtin else act
-    s["n_hidden"] = check_int("n_hidden", s["n_hidden"], low=1, high=200)
+    s["hidden_layers"] = check_hidden_layers(s["hidden_layers"], "n_hidden" if "n_hidden" in given else "hidden_layers")
     s["learning_rate"] = check_real("learning_rate", s["learning_rate"], low=0.0, low_inclusive=False)
+    s["l2"] = check_real("l2", s["l2"], low=0.0)
     s["num_iterations"] = check_int("num_iterations", s["num_iterations"], low=1, high=100_000)
     s["init"] = check_init("init", s["init"])
     s["seed"] = check_seed("seed", s["seed"])
     return s
 
 
+def describe_layers(sizes):
+    """'4 hidden units' for one layer, '2 hidden layers (8, 4)' for several."""
+    if len(sizes) == 1:
+        return f"{sizes[0]} hidden unit{'s' if sizes[0] != 1 else ''}"
+    return f"{len(sizes)} hidden layers ({', '.join(map(str, sizes))})"
+
+
 def describe(settings):
-    """'tanh, 4 hidden units, learning rate 1' (+ ', inputs x1, x2, x1²' with features): a run's title."""
+    """'tanh, 4 hidden units, learning rate 1' (+ ', L2 0.01' with L2, + ', inputs x1, x2, x1²' with features):
+    a run's title."""
     s = settings
-    units = f"{s['n_hidden']} hidden unit{'s' if s['n_hidden'] != 1 else ''}"
-    text = f"{activations.as_activation(s['activation']).label}, {units}, learning rate {s['learning_rate']:g}"
+    what = describe_layers(s["hidden_layers"])
+    text = f"{activations.as_activation(s['activation']).label}, {what}, learning rate {s['learning_rate']:g}"
+    if s["l2"]:
+        text += f", L2 {s['l2']:g}"
     if s["features"]:
         text += ", inputs x1, x2, " + ", ".join(FEATURE_LABELS[name] for name in s["features"])
     return text
