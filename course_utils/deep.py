@@ -38,7 +38,7 @@ from ._validation import (
     check_real,
     check_seed,
 )
-from .engine import RECORD_EVERY, TrainingDiverged, divergence_message
+from .engine import RECORD_EVERY, Engine
 from .network import compute_cost
 from .parameters import OUTPUTS, Parameters, check_init, check_layers, gradient_step, usage, weight_std
 
@@ -379,51 +379,41 @@ def train(
     ``l2`` is the course's L2 regularisation: ``l2 / (2 m) * sum ||W^[l]||^2`` in the cost and
     ``(l2 / m) W^[l]`` in the gradient.
 
-    For now this is a plain numpy loop over :mod:`course_utils.model` and this module's backward pass;
-    the training engine for any depth (many networks at once, as for one hidden layer) is a later step.
+    Trained by the course's engine (:class:`course_utils.engine.Engine`, the same loop as ``network.train``
+    and ``compare``), whose numbers agree with this module's step-by-step functions to round-off.
     Raises :class:`~course_utils.engine.TrainingDiverged` when the cost or the parameters stop being finite
-    (checked at every recorded iteration and at the end), with the costs before and the last finite params.
+    (the engine's rule: checked at every recorded iteration and at the end), with the costs before and the
+    last finite params.
     """
     act = activations.as_activation(activation).check_outputs()
     output = check_choice("output", output, OUTPUTS)
     X, Y = check_XY(X, Y, labels=output == "sigmoid")
     dims = _check_layer_dims(layer_dims, n_x=X.shape[0], one_output=True)
+    if len(dims) < 3:
+        raise ValueError(
+            f"layer_dims must hold at least one hidden layer, e.g. [{dims[0]}, 4, 1], got {dims}: the course's "
+            "networks have hidden layers (a network without one is logistic regression)"
+        )
     learning_rate = check_real("learning_rate", learning_rate, low=0.0, low_inclusive=False)
     num_iterations = check_int("num_iterations", num_iterations, low=1)
     l2 = check_real("l2", l2, low=0.0)
     print_cost = check_bool("print_cost", print_cost)
-    params = dict(initialize_parameters_deep(dims, init, seed, act, output))
-    Y = Y.astype(np.float64)
-    costs, last_good = [], (None, None)
-    with np.errstate(all="ignore"):  # an overflow is reported by the divergence rule below
-        for i in range(num_iterations):
-            values = model._forward(X, params, act, output)
-            if i % RECORD_EVERY == 0:
-                cost = _regularised_cost(values, Y, params, output, l2)
-                last_good = _check_finite(act, learning_rate, i, cost, params, costs, last_good, output)
-                costs.append(cost)
-                if print_cost:
-                    print(f"Cost after iteration {i}: {cost:f}")
-            grads = _gradients(X, Y, params, values, act, l2)
-            params = {key: value - learning_rate * grads["d" + key] for key, value in params.items()}
-        _check_finite(act, learning_rate, num_iterations, 0.0, params, costs, last_good, output)
-    return Parameters(params, act, output), np.array(costs)
-
-
-# Checked here until deep.train runs on the engine (the depth issue): the engine's divergence rule and message.
-def _check_finite(act, learning_rate, iteration, cost, params, costs, last_good, output):
-    """The divergence rule of :mod:`course_utils.engine`: returns ``(iteration, params copy)`` if all is finite."""
-    bad_params = not all(np.all(np.isfinite(value)) for value in params.values())
-    if np.isfinite(cost) and not bad_params:
-        return iteration, {key: value.copy() for key, value in params.items()}
-    what = "the parameters became inf or NaN" if bad_params else f"the cost became {cost}"
-    good_at, good_params = last_good
-    raise TrainingDiverged(
-        divergence_message(act.name, learning_rate, iteration, good_at, what),
-        iteration=iteration,
-        costs=np.array(costs),
-        params=None if good_params is None else Parameters(good_params, act, output),
-    )
+    initial = initialize_parameters_deep(dims, init, seed, act, output)
+    engine = Engine([(act, learning_rate, initial)], X, Y, output=output, l2=l2)
+    if print_cost:  # a record at a time, printed as it comes (the result does not depend on chunking)
+        for start in range(0, num_iterations, RECORD_EVERY):
+            n = min(RECORD_EVERY, num_iterations - start)
+            engine.run(n, final=start + n >= num_iterations)
+            cost = engine.costs[0, start // RECORD_EVERY]
+            if np.isfinite(cost):
+                print(f"Cost after iteration {start}: {cost:f}")
+            if engine.diverged_at[0] >= 0:
+                break
+    else:
+        engine.run(num_iterations)
+    if engine.diverged_at[0] >= 0:
+        raise engine.diverged_error(0)
+    return engine.trained(0), engine.costs[0]
 
 
 # --- using a trained network ---------------------------------------------------------------------
