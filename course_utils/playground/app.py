@@ -1,7 +1,8 @@
 """The playground's widget app: :class:`Playground`, its buttons, play loop and threads.
 
-``Playground(**settings)`` as the last line of a notebook cell shows the controls, the buttons Play, Pause,
-Step and Reset, an iteration counter and the live figure. It trains a
+``Playground(**settings)`` as the last line of a notebook cell shows the controls (a compact grid, readable in
+JupyterLab's 590-pixel output area at 1024 x 768 with the sidebar open), the buttons Play, Pause, Step and Reset,
+an iteration counter and the live figure. It trains a
 :class:`~course_utils.playground.session.Session` frame by frame (in a background thread while playing) and
 redraws one :class:`~course_utils.playground.figure.Board` in place, as a PNG in an ``ipywidgets.Image``.
 The input widgets come from :mod:`.controls`; ipywidgets is imported only when an app is built.
@@ -29,7 +30,8 @@ _PLAYING = weakref.WeakSet()  # apps whose play loop runs: starting one pauses t
 class Playground:
     """The live widget app. ``Playground(**settings)`` builds the controls and shows iteration 0.
 
-    Buttons: **Play** trains frame by frame in a background thread (``frame_iterations`` iterations per
+    Buttons: **new data** (:meth:`regenerate`) draws a new sample of the data set with the next data seed;
+    **Play** trains frame by frame in a background thread (``frame_iterations`` iterations per
     frame, at most :data:`MAX_FPS` frames per second) until ``num_iterations`` or a divergence;
     **Pause** stops after the current frame; **Step** (when paused) runs exactly one frame; **Reset**
     stops and goes back to iteration 0. Changing a setting restarts at iteration 0 with the new
@@ -73,7 +75,7 @@ class Playground:
 
         def button(description, icon, tooltip, name, style=""):
             b = w.Button(description=description, icon=icon, tooltip=tooltip, button_style=style)
-            b.layout = w.Layout(width="92px")
+            b.layout = w.Layout(width="76px")
             b.add_class(f"playground-{name}")
             return b
 
@@ -81,11 +83,14 @@ class Playground:
         self.pause_button = button("Pause", "pause", "stop after this frame", "pause")
         self.step_button = button("Step", "step-forward", "train one frame", "step")
         self.reset_button = button("Reset", "undo", "back to iteration 0", "reset")
+        self.regenerate_button = button("new data", "refresh", "draw a new sample (the next data seed)", "regenerate")
+        self.regenerate_button.layout = w.Layout(width="auto", min_width="0")
         self.counter = w.HTML(value="")
         self.counter.add_class("playground-iteration")
         self.status = w.HTML(value="")
         self.status.add_class("playground-status")
-        self.figure = w.Image(format="png", layout=w.Layout(width="100%", max_width="1200px"))
+        # the figure fills the output area's width (590 pixels at 1024 x 768 with the sidebar open: its own size)
+        self.figure = w.Image(format="png", layout=w.Layout(width="100%", max_width="900px", height="auto"))
         self.figure.add_class("playground-figure")
 
     def _connect(self):
@@ -99,38 +104,47 @@ class Playground:
         self.pause_button.on_click(lambda _b: self.pause())
         self.step_button.on_click(lambda _b: self.step())
         self.reset_button.on_click(lambda _b: self.reset())
+        self.regenerate_button.on_click(lambda _b: self.regenerate())
 
     def _layout(self):
-        """The whole app: the Data, Network and Training boxes, the buttons, the status line and the figure."""
+        """The whole app: the controls in a three-column grid, the buttons, the status line and the figure."""
         import ipywidgets as w
 
         c = self.controls
-        data_box = w.VBox(
+
+        def span(widget, columns=2):
+            widget.layout.grid_column = f"span {columns}"
+            return widget
+
+        new_data = w.HBox([self.regenerate_button, c["data_seed"]], layout=w.Layout(width="100%", min_width="0"))
+        c["data_seed"].layout = w.Layout(width="auto", min_width="0", flex="1 1 0")
+        c["data_seed"].description = "seed"
+        c["data_seed"].style.description_width = "32px"
+        view = w.HBox([c["discretize"], c["show_test"]], layout=w.Layout(min_width="0"))
+        grid = w.GridBox(
             [
-                w.HTML("<b>Data</b>"),
                 c["dataset"],
                 c["noise"],
                 c["test_size"],
-                w.HTML("<b>Input features</b> (x1, x2 always)"),
-                c["features"],
-            ]
+                span(c["features"]),
+                new_data,
+                c["activation"],
+                c["init"],
+                c["seed"],
+                span(c["hidden_layers"]),
+                c["l2"],
+                c["learning_rate"],
+                c["num_iterations"],
+                view,
+            ],  # fmt: skip
+            layout=w.Layout(grid_template_columns="repeat(3, minmax(0, 1fr))", grid_gap="0px 6px", width="100%"),
         )
-        net_box = w.VBox([w.HTML("<b>Network</b>"), c["activation"], c["n_hidden"], c["init"], c["seed"]])
-        train_box = w.VBox(
-            [w.HTML("<b>Training</b>"), c["learning_rate"], c["num_iterations"], c["discretize"], c["show_test"]]
-        )
+        grid.add_class("playground-controls")
         buttons = w.HBox(
             [self.play_button, self.pause_button, self.step_button, self.reset_button, self.counter],
-            layout=w.Layout(align_items="center"),
+            layout=w.Layout(align_items="center", flex_flow="row wrap"),
         )
-        app = w.VBox(
-            [
-                w.HBox([data_box, net_box, train_box], layout=w.Layout(flex_flow="row wrap")),
-                buttons,
-                self.status,
-                self.figure,
-            ]
-        )
+        app = w.VBox([grid, buttons, self.status, self.figure], layout=w.Layout(width="100%"))
         app.add_class("playground-app")
         return app
 
@@ -319,6 +333,11 @@ class Playground:
             with self._lock:
                 if not self._session.finished:
                     self._frame()
+
+    def regenerate(self):
+        """Draw a new sample of the data set: the next data seed (a new run at iteration 0, playing on if it was)."""
+        seed = self.controls["data_seed"]
+        seed.value = seed.value + 1 if seed.value < seed.max else 0
 
     def reset(self):
         """Stop playing and go back to iteration 0 (same settings, same initial weights); redraw."""

@@ -1,11 +1,12 @@
 """The playground's controls: one ipywidgets input per setting, keyed like :data:`DEFAULTS`.
 
 :func:`controls` builds them for a checked settings dict: drop-downs for the data set, the activation (the
-registry's names, plus a learner's own ``activations.Activation``) and the init scale; sliders that snap to
-the choice lists (:data:`LEARNING_RATES`, :data:`ITERATIONS`); one tick box per input feature (a widget whose
-``value`` is the tuple of ticked names); and the view toggles ``discretize`` and ``show_test``. Every control
-carries the CSS class ``playground-<name>``, by which the browser test finds it. ipywidgets is imported on
-first use.
+registry's names, the identity shown as "linear", plus a learner's own ``activations.Activation``) and the init
+scale; a log slider for the learning rate (:data:`LEARNING_RATE_RANGE`); sliders that snap to the choice lists
+(:data:`ITERATIONS`) or show them (:data:`L2_RATES`); a box of tick boxes for the input features and one for the
+hidden layers (buttons that add and remove a layer, one drop-down of units per layer), each a widget whose
+``value`` is a tuple; the data seed; and the view toggles ``discretize`` and ``show_test``. Every control carries
+the CSS class ``playground-<name>``, by which the browser test finds it. ipywidgets is imported on first use.
 """
 
 import functools
@@ -20,13 +21,16 @@ from .settings import (
     FEATURES,
     INIT_SCALES,
     ITERATIONS,
-    LEARNING_RATES,
+    L2_RATES,
+    LEARNING_RATE_RANGE,
+    MAX_LAYERS,
+    MAX_UNITS,
     check_feature_names,
+    check_hidden_layers,
 )
 
-
-def _fmt_rate(rate):
-    return f"{rate:g}"
+#: The width (pixels) of the controls' descriptions; the controls fill their cell of the app's grid.
+DESCRIPTION_WIDTH = "64px"
 
 
 def _snap(value, choices):
@@ -38,14 +42,20 @@ def _snap(value, choices):
 
 
 def _activation_options(activation):
-    """The activation drop-down's (label, value) pairs: the registry's names, plus a learner's own Activation."""
-    options = [(name, name) for name in activations.available()]
+    """The activation drop-down's (label, value) pairs: the registry's names (the identity shown by its label,
+    "linear", as TensorFlow Playground names it), plus a learner's own Activation."""
+    options = [(activations.get(name).label if name == "identity" else name, name) for name in activations.available()]
     if not isinstance(activation, str):  # a learner's own Activation: one more option
         label = activation.label
-        if label in activations.available():
+        if label in [shown for shown, _ in options]:
             label += " (yours)"
         options.append((label, activation))
     return options
+
+
+def _with(value, choices):
+    """The choices, plus ``value`` in its sorted place if it is not one of them (a setting is never changed)."""
+    return tuple(sorted({*choices, value}))
 
 
 def controls(s):
@@ -53,51 +63,65 @@ def controls(s):
     ``show_test``; each carries the CSS class ``playground-<name>`` (the browser test finds them by it)."""
     import ipywidgets as w
 
-    style = {"description_width": "105px"}
-    wide = w.Layout(width="320px")
+    style = {"description_width": DESCRIPTION_WIDTH}
 
     def control(widget, description, **options):
-        """One labelled control of the standard width; a slider reports its value when released."""
-        if issubclass(widget, (w.FloatSlider, w.IntSlider, w.SelectionSlider)):
+        """One labelled control filling its grid cell; a slider reports its value when released."""
+        if issubclass(widget, (w.FloatSlider, w.FloatLogSlider, w.IntSlider, w.SelectionSlider)):
             options["continuous_update"] = False
-        return widget(description=description, style=style, layout=wide, **options)
+        return widget(description=description, style=style, layout=w.Layout(width="100%", min_width="0"), **options)
 
+    low, high = np.log10(LEARNING_RATE_RANGE)
+    rate = np.log10(s["learning_rate"])  # a rate outside the range widens it: a setting is never changed
     c = {
-        "dataset": control(
-            w.Dropdown, "data set", options=[(DATASET_LABELS[d], d) for d in DATASETS], value=s["dataset"]
-        ),
-        "noise": control(w.FloatSlider, "noise", value=s["noise"], min=0.0, max=0.5, step=0.05, readout_format=".2f"),
+        "dataset": control(w.Dropdown, "data", options=[(DATASET_LABELS[d], d) for d in DATASETS], value=s["dataset"]),
+        "noise": control(w.FloatSlider, "noise", value=s["noise"], min=0.0, max=max(0.5, s["noise"]), step=0.05),
+        "data_seed": control(w.BoundedIntText, "data seed", value=s["data_seed"], min=0, max=2**32 - 1),
         "test_size": control(
-            w.FloatSlider, "test share", value=s["test_size"], min=0.0, max=0.5, step=0.05, readout_format=".0%"
-        ),
+            w.FloatSlider,
+            "test share",
+            value=s["test_size"],
+            min=0.0,
+            max=max(0.5, s["test_size"]),
+            step=0.05,
+            readout_format=".0%",
+        ),  # fmt: skip
         "features": _FeatureBoxes(s["features"]),
         "activation": control(
             w.Dropdown, "activation", options=_activation_options(s["activation"]), value=s["activation"]
         ),
-        "n_hidden": control(w.IntSlider, "hidden width", value=s["n_hidden"], min=1, max=50),
+        "hidden_layers": _LayerSizes(s["hidden_layers"]),
         "learning_rate": control(
-            w.SelectionSlider,
+            w.FloatLogSlider,
             "learning rate",
-            options=[(_fmt_rate(r), r) for r in LEARNING_RATES],
-            value=_snap(s["learning_rate"], LEARNING_RATES),
+            value=s["learning_rate"],
+            base=10,
+            min=min(low, np.floor(rate)),
+            max=max(high, np.ceil(rate)),
+            step=0.1,
+            readout_format=".3g",
+        ),  # fmt: skip
+        "l2": control(
+            w.SelectionSlider, "L2", options=[(f"{v:g}", v) for v in _with(s["l2"], L2_RATES)], value=s["l2"]
         ),
         "num_iterations": control(
             w.SelectionSlider, "iterations", options=list(ITERATIONS), value=_snap(s["num_iterations"], ITERATIONS)
         ),
-        "init": control(
-            w.Dropdown,
-            "init scale",
-            options=[(str(v), v) for v in INIT_SCALES],
-            value=_snap(s["init"], INIT_SCALES),
+        "init": control(w.Dropdown, "init", options=[(str(v), v) for v in _with_init(s["init"])], value=s["init"]),
+        "seed": control(w.IntSlider, "weight seed", value=s["seed"], min=0, max=max(20, s["seed"])),
+        "discretize": w.Checkbox(
+            value=False, description="0/1 regions", indent=False, layout=w.Layout(width="auto", margin="0 8px 0 0")
         ),
-        "seed": control(w.IntSlider, "seed (weights)", value=s["seed"], min=0, max=20),
-        "discretize": w.Checkbox(value=False, description="discretize (show 0/1 regions)", indent=False),
-        "show_test": w.Checkbox(value=True, description="show test points", indent=False),
+        "show_test": w.Checkbox(value=True, description="test points", indent=False, layout=w.Layout(width="auto")),
     }
     for name, widget in c.items():
         widget.add_class(f"playground-{name.replace('_', '-')}")
-    c["n_hidden"].add_class("playground-width")
     return c
+
+
+def _with_init(init):
+    """:data:`INIT_SCALES`, plus ``init`` at the end if it is another (checked) value."""
+    return INIT_SCALES if init in INIT_SCALES else (*INIT_SCALES, init)
 
 
 @functools.cache
@@ -117,15 +141,16 @@ def _feature_boxes_class():
                     value=name in ticked,
                     description=FEATURE_LABELS[name],
                     indent=False,
-                    layout=w.Layout(width="auto", margin="0 10px 0 0"),
+                    layout=w.Layout(width="auto", margin="0 6px 0 0"),
                 )
                 for name in FEATURES
             }
             for name, box in self.boxes.items():
                 box.add_class("playground-feature-" + "".join(ch for ch in name if ch.isalnum()))
             self._syncing = False
+            label = w.HTML("inputs", layout=w.Layout(width=DESCRIPTION_WIDTH))
             super().__init__(
-                list(self.boxes.values()), value=tuple(ticked), layout=w.Layout(flex_flow="row wrap", width="330px")
+                [label, *self.boxes.values()], value=tuple(ticked), layout=w.Layout(flex_flow="row wrap", width="100%")
             )
             for box in self.boxes.values():
                 box.observe(self._box_changed, names="value")
@@ -152,3 +177,78 @@ def _feature_boxes_class():
 
 def _FeatureBoxes(ticked=()):
     return _feature_boxes_class()(ticked)
+
+
+@functools.cache
+def _layer_sizes_class():
+    """The hidden layers' widget class (built on first use: ipywidgets is imported lazily)."""
+    import ipywidgets as w
+    import traitlets
+
+    class LayerSizes(w.HBox):
+        """Buttons that remove and add a hidden layer (1 to MAX_LAYERS) and one drop-down of units per layer
+        (1 to MAX_UNITS); ``value`` is the tuple of layer sizes (observable, settable). A new layer has the
+        units of the last one."""
+
+        value = traitlets.Tuple()
+
+        def __init__(self, sizes=(4,)):
+            self.label = w.HTML("layers", layout=w.Layout(width=DESCRIPTION_WIDTH))
+            self.remove_button = self._button("minus", "remove the last hidden layer", "remove-layer")
+            self.add_button = self._button("plus", "add a hidden layer", "add-layer")
+            self.remove_button.on_click(lambda _b: self.remove_layer())
+            self.add_button.on_click(lambda _b: self.add_layer())
+            self.units = []
+            self._syncing = False
+            super().__init__(value=tuple(sizes), layout=w.Layout(width="100%", align_items="center"))
+            self._show(self.value)
+            self.observe(lambda change: self._show(change["new"]), names="value")
+
+        @staticmethod
+        def _button(icon, tooltip, name):
+            button = w.Button(icon=icon, tooltip=tooltip, layout=w.Layout(width="30px", padding="0"))
+            button.add_class(f"playground-{name}")
+            return button
+
+        @traitlets.validate("value")
+        def _valid(self, proposal):
+            return check_hidden_layers(proposal["value"])
+
+        def add_layer(self):
+            """One more hidden layer, as wide as the last (nothing at MAX_LAYERS layers)."""
+            if len(self.value) < MAX_LAYERS:
+                self.value = (*self.value, self.value[-1])
+
+        def remove_layer(self):
+            """Remove the last hidden layer (nothing with one layer left)."""
+            if len(self.value) > 1:
+                self.value = self.value[:-1]
+
+        def _show(self, sizes):
+            """One drop-down per layer showing its units; the buttons enabled where they can act."""
+            self._syncing = True
+            try:
+                while len(self.units) < len(sizes):
+                    i = len(self.units)
+                    box = w.Dropdown(layout=w.Layout(width="52px"), tooltip=f"units in hidden layer {i + 1}")
+                    box.add_class(f"playground-layer-{i + 1}")
+                    box.observe(self._units_changed, names="value")
+                    self.units.append(box)
+                for box, n in zip(self.units, sizes):
+                    box.options = _with(n, range(1, MAX_UNITS + 1))
+                    box.value = n
+            finally:
+                self._syncing = False
+            self.remove_button.disabled = len(sizes) <= 1
+            self.add_button.disabled = len(sizes) >= MAX_LAYERS
+            self.children = [self.label, self.remove_button, self.add_button, *self.units[: len(sizes)]]
+
+        def _units_changed(self, _change):
+            if not self._syncing:
+                self.value = tuple(box.value for box in self.units[: len(self.value)])
+
+    return LayerSizes
+
+
+def _LayerSizes(sizes=(4,)):
+    return _layer_sizes_class()(sizes)

@@ -146,7 +146,8 @@ class Board:
 
     def _build_units(self):
         """The hidden layers' maps, composed as one RGBA image of tiles (one imshow: fast for many units)."""
-        self.bands, height = _bands(self.sizes)
+        self.bands, height = _bands(self.sizes)  # per layer: (top, rows, columns, tile, gap) in image pixels
+        self.strip = _STRIP  # the label strip above each row of tiles
         width = _TILES_WIDTH
         self.image_shape = (height, width)
         ax = self.ax_units = self._axes(_LEFT, _UNITS_TOP, width, height, "hidden units")
@@ -161,21 +162,22 @@ class Board:
         for layer, (top, _, _, tile, _) in enumerate(self.bands, start=1):
             name = f"layer {layer}" + ("\n× $w_j$" if layer == L else "")
             self._text(4, _UNITS_TOP + top + _STRIP + tile / 2 - 10, name, va="top", color="0.2")
-        self.units_title = self._text(6, 22, "")
+        self.units_title = ax.set_title("", loc="left", fontsize=MIN_FONT_SIZE + 0.5, x=-(_LEFT - 6) / width, pad=4)
         self._set_units_title()
         # the weights' labels are drawn into the image too (FreeType bitmaps, cached): dozens of text
         # artists would cost more than everything else in a frame
         self.unit_labels = [""] * self.sizes[-1]
         self._bitmaps = {}
         self.label_format = "w = {w}" if self.bands[-1][3] >= UNIT_TILE - 4 else "{w}"
-        notes_top = _UNITS_TOP + height + 2
         if L > 1:
-            note = f"layers 1–{L - 1}: each unit's output over the (x1, x2) plane; "
+            first = "layer 1" if L == 2 else f"layers 1–{L - 1}"
+            note = f"{first}: unit outputs $a$; layer {L}: contributions $w_j a_j$ to the logit"
         else:
-            note = ""
-        note += f"layer {L}: each unit's contribution $w_j a_j$ to the logit (blue: class 1, red: class 0)"
-        self.scale_note = self._text(6, notes_top, note, color="0.25")
-        self.scale_text = self._text(6, notes_top + 14, "", color="0.25")
+            note = "each map: a unit's contribution $w_j a_j$ to the logit"
+        note += "; blue: class 1, red: class 0"
+        x = -(_LEFT - 6)  # the notes start at the figure's left margin, under the layer names
+        self.scale_note = ax.text(x, height + 2, note, fontsize=MIN_FONT_SIZE, va="top", color="0.25")
+        self.scale_text = ax.text(x, height + 16, "", fontsize=MIN_FONT_SIZE, va="top", color="0.25")
         self.tile_inputs = {tile: self._mesh(tile, top_first=True) for tile in {band[3] for band in self.bands}}
 
     def _panels_top(self):
@@ -183,7 +185,7 @@ class Board:
 
     def _build_logit(self):
         """The logit = the sum of the last layer's contributions + the output bias, over the plane."""
-        ax = self.ax_logit = self._axes(34, self._panels_top(), _PANEL, _PANEL, "logit")
+        ax = self.ax_logit = self._axes(24, self._panels_top(), _PANEL, _PANEL, "logit")
         ax.set_xticks([])
         ax.set_yticks([])
         self.logit_image = ax.imshow(
@@ -200,13 +202,14 @@ class Board:
         ax.set_ylabel("$x_2$", fontsize=MIN_FONT_SIZE + 0.5, labelpad=1)
         self.logit_text = ax.text(0.5, -0.12, "", transform=ax.transAxes, ha="center", va="top", fontsize=MIN_FONT_SIZE)
         top = self._panels_top() + _PANEL / 2
-        self._text(34 + _PANEL + 8, top - 9, "σ →", fontsize=10)
+        self._text(24 + _PANEL + 5, top - 9, "σ →", fontsize=10)
 
     def _build_boundary(self, X_train, Y_train, X_test, Y_test, show_test):
         """The decision boundary: P(class 1) shading (the logit panel shares its extent), the points."""
         from matplotlib.lines import Line2D
+        from matplotlib.ticker import MaxNLocator
 
-        ax = self.ax_boundary = self._axes(248, self._panels_top(), _PANEL, _PANEL, "boundary")
+        ax = self.ax_boundary = self._axes(256, self._panels_top(), _PANEL, _PANEL, "boundary")
         xx1, xx2 = self.xx1, self.xx2 = mesh(self.points_all, _BOUNDARY_RESOLUTION)
         self.boundary_inputs = features(np.vstack([xx1.ravel(), xx2.ravel()]), self.names)
         extent = (xx1[0, 0], xx1[0, -1], xx2[0, 0], xx2[-1, 0])
@@ -235,6 +238,8 @@ class Board:
         ax.set_xlabel("$x_1$", fontsize=MIN_FONT_SIZE + 0.5, labelpad=0)
         ax.set_ylabel("$x_2$", fontsize=MIN_FONT_SIZE + 0.5, labelpad=0)
         ax.tick_params(labelsize=MIN_FONT_SIZE, pad=1.5, length=2.5)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.yaxis.set_major_locator(MaxNLocator(4))
         ax.legend(
             handles=handles,
             loc="upper center",
@@ -268,7 +273,7 @@ class Board:
         """The train and test cost curves (the test line unlabelled without a test set)."""
         from matplotlib.ticker import MaxNLocator
 
-        ax = self.ax_cost = self._axes(452, self._panels_top(), 130, _PANEL, "cost")
+        ax = self.ax_cost = self._axes(458, self._panels_top(), 122, _PANEL, "cost")
         (self.train_line,) = ax.plot([], [], color="C0", linewidth=1.3, label="train")
         (self.test_line,) = ax.plot([], [], color="C1", linewidth=1.3, linestyle="--", label="test")
         if not has_test:
@@ -307,7 +312,7 @@ class Board:
     def _set_units_title(self):
         L = len(self.sizes)
         what = "hidden unit" if L == 1 else "hidden layer"
-        self.units_title.set_text(f"{what}s, g = {self.act.label}: maps over the (x1, x2) plane")
+        self.units_title.set_text(f"{what}s, g = {self.act.label}: one map per unit over the (x1, x2) plane")
 
     def reuse(self, settings):
         """Take over new settings that keep the layout (the same data, inputs and layers); False if they do not.
@@ -383,7 +388,7 @@ class Board:
         L = len(self.sizes)
         parts = [f"layer {layer} ±{scale:.3g}" for layer, scale in enumerate(scales[:-1], start=1)]
         parts.append(f"contributions ±{scales[-1]:.3g}")
-        self.scale_text.set_text(f"colour scales: {', '.join(parts)} (at least ±{UNIT_SCALE_FLOOR:g})")
+        self.scale_text.set_text(f"one colour scale per layer: {', '.join(parts)} (at least ±{UNIT_SCALE_FLOOR:g})")
         return L
 
     def _label_weights(self, p):
@@ -458,7 +463,7 @@ class Board:
         self.logit_image.set_data(np.clip(np.nan_to_num(logit), -scale, scale))  # (drawn later: no inf/NaN)
         self.logit_image.set_clim(-scale, scale)
         b = params[f"b{len(self.sizes) + 1}"][0, 0]
-        self.logit_text.set_text(f"b = {b:+.2f}; scale ±{scale:.3g}")
+        self.logit_text.set_text(f"b = {b:+.2f}; colour scale ±{scale:.3g}")
         proba = np.nan_to_num(model.output_unit(logit), nan=0.5)
         shade = model.labels(logit) if self.discretize else proba
         self.boundary_image.set_data(shade.astype(float))

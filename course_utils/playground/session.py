@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .. import activations, datasets, deep, model, network
+from .. import activations, datasets, deep, network
 from ..engine import RECORD_EVERY, Engine
 from .settings import DEFAULTS, SPLIT_SEED, check_settings, describe, features, make_data
 
@@ -63,7 +63,7 @@ class Result:
         """P(class 1) of the trained network at the points ``X (2, k)`` of the plane: shape ``(1, k)``."""
         if self.params is None:
             raise ValueError("this run has no trained network (training diverged)")
-        return network.predict_proba(self.params, self.inputs(X))
+        return deep.predict_proba(self.params, self.inputs(X))
 
 
 # --- one run, frame by frame, on the engine -----------------------------------------------------------
@@ -82,7 +82,7 @@ def _split(settings):
 
 def _engine(act, learning_rate, l2, initial, F, Y):
     """The course's engine training one network: ``initial`` parameters (any depth) on inputs ``F``, labels ``Y``."""
-    return Engine([(act, learning_rate, initial)], F, Y)
+    return Engine([(act, learning_rate, initial)], F, Y, l2=l2)
 
 
 class Session:
@@ -135,10 +135,12 @@ class Session:
         return str(self.engine.diverged_error(0)) if self.diverged else ""
 
     def _scores(self, F, Y):
-        """(cost, accuracy in percent) of the current parameters on inputs ``F (n_x, k)``, labels ``Y (1, k)``."""
-        Z2, _ = self.engine.forward(F)
+        """(cost, accuracy in percent) of the current parameters on inputs ``F (n_x, k)``, labels ``Y (1, k)``: the
+        engine's :meth:`~course_utils.engine.Engine.evaluate` (the cost it minimises: the cross-entropy plus, with
+        ``l2``, the course's L2 term over that set's ``k``)."""
         with np.errstate(all="ignore"):  # logits on their way to overflow, before the engine's next check
-            return model._cost(Z2, Y), network.accuracy(model.labels(Z2), Y)
+            accuracy, cost, _ = self.engine.evaluate(F, Y)
+        return float(cost[0]), float(accuracy[0])
 
     def _measure(self):
         """Append this frame's (iteration, train cost, test cost); NaN costs once the run has diverged."""
@@ -223,9 +225,9 @@ class Session:
         """Set ``result.params`` (the engine's :class:`~course_utils.parameters.Parameters`) and its accuracies."""
         result.params = params = self.engine.trained(0)
         with np.errstate(all="ignore"):  # huge (but finite) weights at a large learning rate may overflow
-            result.train_accuracy = network.accuracy(network.predict(params, self.F_train), self.Y_train)
+            result.train_accuracy = network.accuracy(deep.predict(params, self.F_train), self.Y_train)
             if self.F_test is not None:
-                result.test_accuracy = network.accuracy(network.predict(params, self.F_test), self.Y_test)
+                result.test_accuracy = network.accuracy(deep.predict(params, self.F_test), self.Y_test)
 
 
 def run(**settings):

@@ -32,10 +32,9 @@ def test_app_builds_at_iteration_0(app, is_png):
     assert "train accuracy" in app.status.value
     assert is_png(app.figure.value)
     assert app.settings() == {**playground.DEFAULTS, "num_iterations": 200}
-    rates = np.array([value for _, value in app.controls["learning_rate"].options])
-    assert list(rates) == list(playground.LEARNING_RATES) and rates[0] == 0.001 and rates[-1] == 10.0
-    steps = np.log10(rates[1:] / rates[:-1])
-    assert np.all((steps > 0.4) & (steps < 0.6))  # log-spaced like TensorFlow Playground: half a decade each
+    rate = app.controls["learning_rate"]  # a log slider from 1e-4 to 10, as the issue asks
+    assert type(rate).__name__ == "FloatLogSlider" and (rate.base, rate.min, rate.max) == (10, -4, 1)
+    assert rate.value == 1.0 and 10.0**rate.min == playground.LEARNING_RATE_RANGE[0] == 1e-4
     assert app.play_button.description == "Play" and not app.play_button.disabled and app.pause_button.disabled
     bundle = app._repr_mimebundle_()
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == app.app.model_id  # the whole layout
@@ -61,9 +60,9 @@ def test_step_runs_one_frame_and_updates_the_figure_in_place(app, is_png):
     assert [id(app.board.units_image), id(app.board.boundary_image), id(app.board.train_line)] == ids
     assert app.board.train_line.get_xdata().size == 3
     labels = app.board.unit_labels
-    assert len(labels) == 4 and all(label.startswith("w2 = ") for label in labels)
+    assert len(labels) == 4 and all(label.startswith("w = ") for label in labels)
     w2 = app.result.params["W2"][0]
-    assert labels == [f"w2 = {w:+.2f}" for w in w2]
+    assert labels == [f"w = {w:+.2f}" for w in w2]
 
 
 def test_the_end_of_a_live_run_is_what_run_returns(app):
@@ -133,7 +132,7 @@ def test_changing_a_setting_while_playing_restarts_at_0_and_keeps_playing():
 def test_changing_a_setting_while_paused_resets_and_redraws(app):
     app.step()
     png = app.figure.value
-    app.controls["n_hidden"].value = 10
+    app.controls["hidden_layers"].value = (10,)  # wider than the drop-downs offer: Python may ask for it
     assert app.iteration == 0 and app.figure.value != png and app.result.params["W1"].shape == (10, 2)
     app.step()
     app.controls["dataset"].value = "noisy_moons"
@@ -198,7 +197,8 @@ def test_feature_tick_boxes_change_the_network_input(app):
 def test_a_learner_defined_activation_is_one_more_option(my_tanh):
     app = playground.Playground(activation=my_tanh, num_iterations=200)
     options = app.controls["activation"].options
-    assert options[-1] == ("my_tanh", my_tanh) and [label for label, _ in options[:-1]] == list(activations.available())
+    assert options[-1] == ("my_tanh", my_tanh) and [value for _, value in options[:-1]] == list(activations.available())
+    assert options[-2] == ("linear", "identity")  # the identity, by TensorFlow Playground's name for it
     assert app.settings()["activation"] is my_tanh
     app.step()
     assert app.result.settings["activation"] is my_tanh and "my_tanh" in app.status.value
@@ -217,9 +217,11 @@ def test_view_toggles_redraw_without_restarting(app):
     assert app.figure.value != png and app.resets == resets
 
 
-def test_app_snaps_settings_to_the_slider_choices():
-    app = playground.Playground(learning_rate=1.2, num_iterations=300)
-    assert app.controls["learning_rate"].value == 1.0 and app.controls["num_iterations"].value == 200
+def test_app_keeps_the_learning_rate_and_snaps_iterations_to_the_slider_choices():
+    app = playground.Playground(learning_rate=1.2, num_iterations=300, l2=0.02)
+    assert app.controls["learning_rate"].value == 1.2 and app.controls["num_iterations"].value == 200
+    assert app.controls["l2"].value == 0.02 and app.settings()["l2"] == 0.02  # an L2 off the list is added to it
+    assert playground.Playground(learning_rate=100.0).controls["learning_rate"].value == 100.0  # the range widens
     with pytest.raises(ValueError, match="n_hidden"):
         playground.Playground(n_hidden=0)
 
@@ -230,14 +232,14 @@ def test_changes_handled_on_two_threads_end_consistent():
     app = playground.Playground(num_iterations=10000)
     try:
         app.play()
-        changes = [(app.controls["activation"], "leaky_relu"), (app.controls["n_hidden"], 6)]
+        changes = [(app.controls["activation"], "leaky_relu"), (app.controls["hidden_layers"], (6,))]
         threads = [threading.Thread(target=setattr, args=(control, "value", value)) for control, value in changes]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         assert app.session.settings == playground.check_settings(**app.settings())
-        assert app.session.settings["activation"] == "leaky_relu" and app.session.settings["n_hidden"] == 6
+        assert app.session.settings["activation"] == "leaky_relu" and app.session.settings["hidden_layers"] == (6,)
         assert app.playing
         wait_until(lambda: app.iteration > 0)
         app.pause()
@@ -245,3 +247,58 @@ def test_changes_handled_on_two_threads_end_consistent():
         assert app.board.settings == app.result.settings
     finally:
         app.pause()
+
+
+# --- the controls TensorFlow Playground has: layers, new data, L2, XOR and spiral ---------------------------
+
+
+def test_adding_and_removing_layers_trains_the_deeper_network(app):
+    layers = app.controls["hidden_layers"]
+    assert layers.value == (4,) and layers.remove_button.disabled and not layers.add_button.disabled
+    resets = app.resets
+    layers.add_button.click()  # as a learner clicks "+": a second layer, as wide as the last
+    assert layers.value == (4, 4) and app.resets == resets + 1 and app.iteration == 0
+    assert app.session.settings["hidden_layers"] == (4, 4) and "2 hidden layers (4, 4)" in app.status.value
+    layers.units[1].value = 3  # the second layer's drop-down
+    app.step()
+    params = app.result.params
+    assert [params[f"W{layer}"].shape for layer in (1, 2, 3)] == [(4, 2), (3, 4), (1, 3)]
+    assert len(app.board.unit_labels) == 3 and len(app.board.bands) == 2  # one band of maps per layer
+    for _ in range(3):
+        layers.add_layer()
+    assert layers.value == (4, 3, 3, 3) and layers.add_button.disabled  # at most 4 layers
+    layers.remove_button.click()
+    assert layers.value == (4, 3, 3) and app.session.settings["hidden_layers"] == (4, 3, 3)
+
+
+def test_a_deep_live_run_with_l2_ends_where_run_ends():
+    settings = dict(hidden_layers=(5, 3), l2=0.3, activation="relu", learning_rate=0.3, init="he", num_iterations=200)
+    app = playground.Playground(**settings)
+    while not app.session.finished:
+        app.step()
+    live, reference = app.result, playground.run(**settings)
+    assert np.array_equal(live.costs, reference.costs)
+    assert all(np.array_equal(live.params[key], reference.params[key]) for key in reference.params)
+    assert live.frames["train_cost"][0] == reference.costs[0]  # the frames' cost is the engine's, L2 term included
+
+
+def test_regenerate_draws_a_new_sample_with_the_next_data_seed(app):
+    before = app.result.X_train
+    app.regenerate_button.click()
+    assert app.controls["data_seed"].value == playground.DATA_SEED + 1 and app.iteration == 0
+    X, _ = playground.make_data("planar", 0.2, seed=playground.DATA_SEED + 1)
+    assert not np.array_equal(app.result.X_train, before)
+    assert {tuple(point) for point in app.result.X_train.T} <= {tuple(point) for point in X.T}  # from that sample
+    app.regenerate()
+    assert app.session.settings["data_seed"] == playground.DATA_SEED + 2
+
+
+def test_l2_and_the_spiral_change_the_run(app):
+    app.controls["dataset"].value = "spiral"
+    assert app.result.settings["dataset"] == "spiral" and "spiral" in app.board.boundary_title.get_text()
+    app.step()
+    plain = app.frames["train_cost"][-1]
+    app.controls["l2"].value = 1.0
+    assert app.iteration == 0 and app.session.settings["l2"] == 1.0 and "L2 1" in app.status.value
+    app.step()
+    assert app.frames["train_cost"][-1] != plain  # the cost now holds the L2 term
