@@ -51,4 +51,7 @@ def test_a_learner_defined_activation_is_one_more_option(my_tanh):
     mine = activations.Activation("tanh", lambda z: z, lambda z: 1.0 + 0.0 * z)  # named like a built-in
     assert controls(playground.check_settings(activation=mine))["activation"].options[-1] == ("tanh (yours)", mine)
     linear = activations.Activation("linear", lambda z: z, lambda z: 1.0 + 0.0 * z)  # named like the list's label
-    assert controls(playground.check_settings(activation=linear))["activation"].options[-1] == ("linear (yours)", linear)
+    assert controls(playground.check_settings(activation=linear))["activation"].options[-1] == (
+        "linear (yours)",
+        linear,
+    )

@@ -74,3 +74,36 @@ def test_a_learner_defined_activation_trains(my_tanh):
     assert result.settings["activation"] is my_tanh
     assert playground.summary(result).startswith("my_tanh, 4 hidden units")
     assert np.allclose(result.costs, reference.costs, rtol=1e-12)  # the same function as tanh
+
+
+def test_a_deep_run_with_l2_trains_exactly_like_deep_train():
+    """Any depth, with L2: the playground's numbers are deep.train's (the same engine), bit for bit."""
+    from course_utils import deep
+
+    settings = dict(hidden_layers=(6, 4, 3), activation="elu", learning_rate=0.3, l2=0.1, init="he", seed=3)
+    result = playground.run(num_iterations=400, dataset="spiral", **settings)
+    params, costs = deep.train(
+        result.X_train, result.Y_train, [2, 6, 4, 3, 1], activation="elu", learning_rate=0.3, num_iterations=400,
+        init="he", seed=3, l2=0.1,
+    )  # fmt: skip
+    assert np.array_equal(result.costs, costs)
+    assert all(np.array_equal(result.params[key], params[key]) for key in params)
+    assert np.array_equal(result.frames["train_cost"][:4], costs)  # each frame's cost is the engine's (with L2)
+    no_l2 = playground.run(num_iterations=400, dataset="spiral", **{**settings, "l2": 0.0})
+    assert result.costs[0] > no_l2.costs[0]  # the L2 term is in the cost from the start
+
+
+def test_linear_units_cannot_learn_xor_at_any_depth_and_tanh_can():
+    linear = playground.run(dataset="xor", activation="identity", hidden_layers=(8, 8), num_iterations=2000)
+    tanh = playground.run(
+        dataset="xor", activation="tanh", hidden_layers=(8, 8), num_iterations=2000, learning_rate=0.3
+    )
+    assert playground.summary(linear).startswith("linear, 2 hidden layers (8, 8)")
+    assert linear.train_accuracy < 65 < 90 < tanh.train_accuracy  # layers of the identity are one linear map
+
+
+def test_the_data_seed_draws_another_sample_and_the_default_is_the_flower():
+    default, other = playground.run(num_iterations=1), playground.run(num_iterations=1, data_seed=7)
+    assert not np.array_equal(default.X_train, other.X_train)
+    X, _ = playground.make_data("planar", 0.2, seed=7)
+    assert {tuple(p) for p in other.X_train.T} <= {tuple(p) for p in X.T}

@@ -70,3 +70,37 @@ def test_check_settings_fills_defaults_and_names_bad_values(my_tanh):
         playground.check_settings(test_size=0.95)
     with pytest.raises(ValueError, match="features"):
         playground.check_settings(features=("x1^3",))
+
+
+def test_layers_l2_and_data_seed_settings_and_the_old_name_n_hidden():
+    assert playground.DEFAULTS["hidden_layers"] == (4,) and playground.DEFAULTS["l2"] == 0.0
+    assert playground.DEFAULTS["data_seed"] == playground.DATA_SEED
+    assert playground.check_settings(n_hidden=3)["hidden_layers"] == (3,)  # an old call keeps working
+    assert "n_hidden" not in playground.check_settings(n_hidden=3)
+    assert playground.check_settings(hidden_layers=5)["hidden_layers"] == (5,)  # an int is one layer
+    assert playground.check_settings(hidden_layers=[8, 8, 8, 8])["hidden_layers"] == (8, 8, 8, 8)
+    with pytest.raises(TypeError, match="not both"):
+        playground.check_settings(n_hidden=3, hidden_layers=(3,))
+    with pytest.raises(ValueError, match="1 to 4 hidden layers"):
+        playground.check_settings(hidden_layers=(2,) * 5)
+    with pytest.raises(ValueError, match="n_hidden"):  # the message names the argument given
+        playground.check_settings(n_hidden=0)
+    with pytest.raises(ValueError, match="l2"):
+        playground.check_settings(l2=-0.1)
+    with pytest.raises(ValueError, match="data_seed"):
+        playground.check_settings(data_seed=-1)
+
+
+@pytest.mark.parametrize("name, make", [("xor", datasets.make_xor), ("spiral", datasets.make_spiral)])
+def test_make_data_xor_and_spiral_are_the_datasets_generators(name, make):
+    X, Y = playground.make_data(name, noise=0.3, seed=4)
+    X_ref, Y_ref = make(m=playground.M_POINTS, noise=0.3, seed=4)
+    assert np.array_equal(X, X_ref) and np.array_equal(Y, Y_ref)
+    assert playground.DATASET_LABELS[name] in ("XOR", "spiral")
+
+
+def test_summaries_name_the_layers_l2_and_linear():
+    deep = playground.run(hidden_layers=(8, 4), l2=0.01, activation="identity", num_iterations=100)
+    assert playground.summary(deep).startswith("linear, 2 hidden layers (8, 4), learning rate 1, L2 0.01, 100 it")
+    one = playground.run(num_iterations=100)
+    assert playground.summary(one).startswith("tanh, 4 hidden units, learning rate 1, 100 iterations")  # as before
