@@ -801,7 +801,7 @@ case(TypeError, "marks", lambda: _table(marks="yes"), "table-string")
 # --- playground ----------------------------------------------------------------------------------
 
 _md = playground.make_data
-case(ValueError, "dataset", lambda: _md(dataset="spiral"), "make_data-unknown")
+case(ValueError, "dataset", lambda: _md(dataset="swiss_roll"), "make_data-unknown")
 case(TypeError, "dataset", lambda: _md(dataset=3), "make_data-number")
 real_cases("make_data", _md, "noise", bad_values=(-0.1, 100.0))
 int_cases("make_data", _md, "m", low=4)
@@ -809,7 +809,7 @@ int_cases("make_data", _md, "seed", low=0, high=2**32 - 1)
 for _entry in (playground.check_settings, playground.run):
     _label = _entry.__name__
     case(TypeError, "colour", lambda _entry=_entry: _entry(colour="red"), f"{_label}-unknown-setting")
-    case(ValueError, "dataset", lambda _entry=_entry: _entry(dataset="spiral"), f"{_label}-unknown")
+    case(ValueError, "dataset", lambda _entry=_entry: _entry(dataset="swiss_roll"), f"{_label}-unknown")
     real_cases(_label, _entry, "test_size", bad_values=(-0.1, 0.95))
     activation_arg_cases(_label, _entry)
     int_cases(_label, _entry, "n_hidden", low=1, high=200)
@@ -831,6 +831,35 @@ case(TypeError, "X", lambda: _RESULT.predict_proba("points"), "Result.predict_pr
 case(TypeError, "result", lambda: playground.summary("tanh"), "summary-string")
 case(TypeError, "result", lambda: playground.plot(None), "plot-None")
 case(TypeError, "result", lambda: playground.render_png({"settings": {}}), "render_png-dict")
+
+# --- the playground's layers, L2 and data seed; XOR and spiral (issue 20: depth) -------------------------
+
+for _make in (datasets.make_xor, datasets.make_spiral):
+    int_cases(_make.__name__, _make, "m", low=2)
+    real_cases(_make.__name__, _make, "noise", bad_values=(-0.1,))
+    int_cases(_make.__name__, _make, "seed", low=0, high=2**32 - 1)
+for _entry in (playground.check_settings, playground.run):
+    _label = _entry.__name__
+    for _bad, _error, _what in (
+        ("4", TypeError, "string"),
+        ((4, 2.0), TypeError, "float-size"),
+        ((4, True), TypeError, "bool-size"),
+        (None, TypeError, "None"),
+        ((), ValueError, "no-layers"),
+        ((4, 0), ValueError, "zero-units"),
+        ((4, -2), ValueError, "negative-units"),
+        ((2,) * 5, ValueError, "five-layers"),
+    ):
+        case(_error, "hidden_layers", lambda _entry=_entry, _bad=_bad: _entry(hidden_layers=_bad),
+             f"{_label}-hidden_layers-{_what}")  # fmt: skip
+    case(TypeError, "n_hidden", lambda _entry=_entry: _entry(n_hidden=4, hidden_layers=(4,)), f"{_label}-both-names")
+    real_cases(_label, _entry, "l2", bad_values=(-0.1,))
+    int_cases(f"{_label}-data_seed", _entry, "data_seed", low=0, high=2**32 - 1)
+case(ValueError, "hidden_layers", lambda: playground.figure_size((2,) * 5), "figure_size-five-layers")
+case(TypeError, "hidden_layers", lambda: playground.figure_size("4"), "figure_size-string")
+case(ValueError, "hidden_layers", lambda: playground.figure_size((4, 0)), "figure_size-zero-units")
+case(ValueError, "hidden_layers", lambda: playground.Playground(hidden_layers=(4, 0)), "Playground-zero-units")
+case(ValueError, "l2", lambda: playground.Playground(l2=NAN), "Playground-l2-nan")
 
 # --- check_env -----------------------------------------------------------------------------------
 

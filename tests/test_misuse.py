@@ -324,6 +324,33 @@ raises("check_import_from-a-missing-folder", lambda: check_env.check_import_from
 raises("check_widget_frontend-a-string", lambda: check_env.check_widget_frontend("share/jupyter"), r"data_dirs")
 raises("read_requirements-a-missing-file", lambda: check_env.read_requirements(3), r"path")
 
+# --- the playground's layers, L2 and data seed; XOR, spiral and the identity (issue 20: depth) ---------------
+
+gives("make_xor-columns-not-rows", lambda: datasets.make_xor(m=10)[0].shape, lambda shape: shape == (2, 10))
+gives("make_spiral-labels-0-and-1", lambda: datasets.make_spiral(m=10)[1], same_as([[0] * 5 + [1] * 5]))
+raises("make_spiral-a-shape-for-m", lambda: datasets.make_spiral((2, 400)), r"\bm\b")
+raises("make_xor-seed-from-a-generator", lambda: datasets.make_xor(seed=np.random.RandomState(0)), r"seed")
+gives("check_settings-n_hidden-is-one-layer", lambda: playground.check_settings(n_hidden=3)["hidden_layers"],
+      lambda sizes: sizes == (3,))  # fmt: skip
+raises("check_settings-n_hidden-and-hidden_layers", lambda: playground.check_settings(n_hidden=3, hidden_layers=(3,)),
+       r"not both")  # fmt: skip
+raises("check_settings-the-lists-word-linear", lambda: playground.check_settings(activation="linear"), r"'identity'")
+gives("run-hidden_layers-as-a-list", lambda: playground.run(hidden_layers=[3, 2], num_iterations=100).costs,
+      same_as(playground.run(hidden_layers=(3, 2), num_iterations=100).costs))  # fmt: skip
+gives("figure_size-an-int-is-one-layer", lambda: playground.figure_size(4), lambda size: size == playground.FIGSIZE)
+gives("nonlinear-leaves-out-the-identity", lambda: set(activations.available()) - set(activations.nonlinear()),
+      lambda names: names == {"identity"})  # fmt: skip
+gives("Playground-regenerate-twice", lambda: _regenerated_twice().session.settings["data_seed"],
+      lambda seed: seed == playground.DATA_SEED + 2)  # fmt: skip
+
+
+def _regenerated_twice():
+    app = playground.Playground(num_iterations=100)
+    app.regenerate()
+    app.regenerate()
+    return app
+
+
 # --- the L-layer network (deep) and the model's maths (model) ------------------------------------------------
 
 DEEP = deep.initialize_parameters_deep([2, 5, 3, 1], init="he", seed=1)  # records ReLU
