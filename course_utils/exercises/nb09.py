@@ -67,7 +67,7 @@ PREDICTION_TOLERANCE = 8.0  # percentage points, as the exercise states: "about 
 def huge_rate_runs():
     """(training accuracies, number diverged) of tanh with the default width at learning rate 1e5, seeds 0-9."""
     X_train = _split()[0]
-    rows = _train(X_train, n_hidden=playground.DEFAULTS["n_hidden"], seeds=SEEDS, learning_rate=HUGE_RATE)
+    rows = _train(X_train, n_hidden=playground.DEFAULTS["hidden_layers"][0], seeds=SEEDS, learning_rate=HUGE_RATE)
     return np.array([row["train_accuracy"] for row in rows]), sum(row["diverged"] for row in rows)
 
 
@@ -202,7 +202,7 @@ def _cubic_runs():
     seed = (playground.DEFAULTS["seed"],)
     cubic = _train(_cubic(X_train), _cubic(X_test), Y_test, n_hidden=1, seeds=seed)[0]
     plain = _train(X_train, X_test, Y_test, n_hidden=1, seeds=seed)[0]
-    four = _train(X_train, X_test, Y_test, n_hidden=playground.DEFAULTS["n_hidden"], seeds=seed)[0]
+    four = _train(X_train, X_test, Y_test, n_hidden=playground.DEFAULTS["hidden_layers"][0], seeds=seed)[0]
     scores = {
         name: (row["train_accuracy"], row["test_accuracy"])
         for name, row in zip(("cubic", "plain", "four"), (cubic, plain, four))
@@ -237,8 +237,8 @@ def check_09_2(cubic_features):
         f"your rows are the nine monomials (their order does not matter to the network). One tanh unit fed them, "
         f"with the playground's defaults and seed 2, gets {_percent(train)} of the training points and "
         f"{_percent(test)} of the test points right, against {_percent(train0)} and {_percent(test0)} with x1 and x2 "
-        f"alone, and {_percent(train4)} and {_percent(test4)} for section 1's {playground.DEFAULTS['n_hidden']} "
-        f"hidden units.{why}"
+        f"alone, and {_percent(train4)} and {_percent(test4)} for section 1's "
+        f"{playground.DEFAULTS['hidden_layers'][0]} hidden units.{why}"
     )
 
 

@@ -4,8 +4,13 @@ For each notebook in ``notebooks/`` (01 and 09 in the default run, the others ma
 wait until every cell has run and the kernel is idle, then check what the page shows: no error or
 stderr output, every figure rendered (at least as many images as the stored notebook has PNG
 outputs), and in the playground notebook the widgets render, playing it advances the iteration counter
-and the figure (and Pause stops it), changing a control changes the figure and the accuracy text, and a
-diverging run stops with the engine's message.
+and the figure (and Pause stops it), changing a control changes the figure and the accuracy text, a
+diverging run stops with the engine's message, and the new controls work (adding a hidden layer, the spiral,
+new data, L2). Then the playground is checked as a learner sees it on a 1024 x 768 screen with JupyterLab's
+sidebar open: the controls take at most a third of the screen's height, the figure fills the output area's
+width without horizontal scrolling, its text is at least 9 pixels and each unit's map at least 60 pixels high
+(at the largest network, 4 layers of 8 units); the screenshot is saved as
+``tests/browser/screenshots/09_playground_1024x768.png``.
 
 The server is ``jupyter lab`` on 127.0.0.1 with a free port and a random token, serving a temporary
 COPY of the notebooks with autosave off, so the committed files are never rewritten. The browser is
@@ -32,6 +37,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from course_utils import playground
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
@@ -389,12 +396,7 @@ def _check_playground(page):
     page.locator(".playground-activation select").select_option("relu")
     second = _wait_for_playground(page, paused, "^ReLU, 4 hidden units")
     assert second["iteration"] == 0, second
-    # 3. move the hidden-width slider one step with the keyboard
-    handle = page.locator(".playground-width .noUi-handle").first
-    handle.focus()
-    handle.press("ArrowRight")
-    third = _wait_for_playground(page, second, "^ReLU, 5 hidden units")
-    # 4. a learning rate that diverges: play, and the red message replaces the accuracies; playing stops
+    # 3. a learning rate that diverges: play, and the red message replaces the accuracies; playing stops
     page.locator(".playground-activation select").select_option("leaky_relu")
     rate = page.locator(".playground-learning-rate .noUi-handle").first
     rate.focus()
@@ -413,7 +415,80 @@ def _check_playground(page):
         UI_TIMEOUT,
         f"playground: no divergence message at learning rate 10 with leaky_relu ({_state(page)['status']!r})",
     )
-    assert third["status"] != second["status"] != first["status"]
+    diverged = _state(page)
+    # 4. the new controls. Add a hidden layer with "+": back to iteration 0 with two layers of 4 units
+    page.locator(".playground-activation select").select_option("relu")
+    rate.focus()
+    rate.press("Home")  # the log slider's other end: 1e-4, below the old slider's 0.001
+    third = _wait_for_playground(page, diverged, "^ReLU, 4 hidden units, learning rate 0\\.0001\\b")
+    page.locator("button.playground-add-layer").click()
+    fourth = _wait_for_playground(page, third, "^ReLU, 2 hidden layers \\(4, 4\\)")
+    assert fourth["iteration"] == 0, fourth
+    # the spiral data set (the status does not name the data; the drop-down and a new figure show it)
+    page.locator(".playground-dataset select").select_option("spiral")
+    fifth = _wait_for_playground(page, fourth, "^ReLU, 2 hidden layers")
+    assert page.locator(".playground-dataset select").input_value() == "spiral"
+    # new data: the next data seed, a new figure
+    page.locator("button.playground-regenerate").click()
+    _wait(
+        page,
+        "() => document.querySelector('.playground-data-seed input').value === '2'",
+        UI_TIMEOUT,
+        "playground: 'new data' did not move to the next data seed",
+    )
+    sixth = _wait_for_playground(page, fifth, "^ReLU, 2 hidden layers")
+    # L2: one step of its slider, from 0 to 0.001; the title says so
+    l2 = page.locator(".playground-l2 .noUi-handle").first
+    l2.focus()
+    l2.press("ArrowRight")
+    seventh = _wait_for_playground(page, sixth, "^ReLU, 2 hidden layers \\(4, 4\\), learning rate 0\\.0001, L2 0\\.001")
+    assert len({first["status"], second["status"], fourth["status"], seventh["status"]}) == 4
+
+
+# the playground as a learner sees it on a small laptop screen, JupyterLab's sidebar open
+SMALL_SCREEN = {"width": 1024, "height": 768}
+JS_LAYOUT = """() => {
+  const app = document.querySelector('.playground-app'), img = document.querySelector('img.playground-figure');
+  const output = app.closest('.jp-OutputArea-output'), controls = document.querySelector('.playground-controls');
+  const top = app.getBoundingClientRect().top, figureTop = img.getBoundingClientRect().top;
+  return {output: output.clientWidth, scroll: output.scrollWidth, app: app.clientWidth,
+          controls: controls.getBoundingClientRect().height, aboveFigure: figureTop - top,
+          shown: img.clientWidth, natural: img.naturalWidth, page: document.documentElement.scrollWidth,
+          viewport: window.innerWidth, sidebar: !window.jupyterapp.shell.leftCollapsed};
+}"""
+
+
+def _check_small_screen(page, name):
+    """At 1024 x 768 with the sidebar open and the largest network (4 layers of 8 units): the controls take at most
+    a third of the screen's height, the figure fills the output area without horizontal scrolling, its smallest
+    text is at least 9 pixels and each unit's map at least 60 pixels. Saves the screenshot."""
+    page.set_viewport_size(SMALL_SCREEN)
+    page.evaluate("() => { const shell = window.jupyterapp.shell; shell.expandLeft(); shell.collapseRight(); }")
+    before = _state(page)
+    layers = page.locator("button.playground-add-layer")
+    for _ in range(playground.MAX_LAYERS - 1):
+        if layers.is_enabled():
+            layers.click()
+    for layer in range(1, playground.MAX_LAYERS + 1):
+        page.locator(f".playground-layer-{layer} select").select_option(str(playground.MAX_UNITS))
+    _wait_for_playground(page, before, "^ReLU, 4 hidden layers \\(8, 8, 8, 8\\)")
+    page.locator(".playground-app").scroll_into_view_if_needed()
+    time.sleep(1.0)  # let JupyterLab lay the narrower page out
+    layout = page.evaluate(JS_LAYOUT)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shot = SCREENSHOTS / f"{Path(name).stem}_1024x768.png"
+    page.screenshot(path=str(shot))
+    print(f"small screen: {layout}; screenshot {shot}")
+    assert layout["sidebar"], "the sidebar should be open"
+    assert 540 <= layout["output"] <= 640, f"the output area should be about 590 px wide at 1024 px: {layout}"
+    assert layout["controls"] <= SMALL_SCREEN["height"] / 3, f"the controls take more than a third: {layout}"
+    assert layout["aboveFigure"] <= SMALL_SCREEN["height"] / 3 + 60, f"controls, buttons and status: {layout}"
+    assert layout["scroll"] <= layout["output"] + 1 and layout["page"] <= layout["viewport"], f"scrolls: {layout}"
+    assert layout["shown"] >= 0.95 * layout["app"], f"the figure does not fill the output width: {layout}"
+    scale = layout["shown"] / layout["natural"]
+    smallest_text = playground.MIN_FONT_SIZE * playground.DPI / 72 * scale
+    assert smallest_text >= 9, f"text {smallest_text:.1f} px < 9 px: {layout}"
+    assert playground.UNIT_TILE * scale >= 60, f"unit maps {playground.UNIT_TILE * scale:.0f} px < 60 px: {layout}"
 
 
 @pytest.mark.parametrize(
@@ -452,6 +527,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
         assert not page.locator("text=Error displaying widget").count(), f"{name}: a widget failed to render"
         if name.startswith("09_"):
             _check_playground(page)
+            _check_small_screen(page, name)
             stderr = page.evaluate(JS_STDERR)
             assert not stderr, f"{name}: stderr after changing a control:\n" + "\n---\n".join(stderr)
     except BaseException as failure:
