@@ -112,32 +112,32 @@ class Playground:
 
         c = self.controls
 
-        def span(widget, columns=2):
-            widget.layout.grid_column = f"span {columns}"
-            return widget
-
         new_data = w.HBox([self.regenerate_button, c["data_seed"]], layout=w.Layout(width="100%", min_width="0"))
         c["data_seed"].layout = w.Layout(width="auto", min_width="0", flex="1 1 0")
         c["data_seed"].description = "seed"
         c["data_seed"].style.description_width = "32px"
         view = w.HBox([c["discretize"], c["show_test"]], layout=w.Layout(min_width="0"))
+        # three columns, five rows (a third of a 768-pixel screen): the features and the layers span two columns
+        areas = {
+            "dataset": c["dataset"], "noise": c["noise"], "test": c["test_size"],
+            "features": c["features"], "new": new_data,
+            "activation": c["activation"], "init": c["init"], "seed": c["seed"],
+            "layers": c["hidden_layers"], "l2": c["l2"],
+            "rate": c["learning_rate"], "iterations": c["num_iterations"], "view": view,
+        }  # fmt: skip
+        for area, widget in areas.items():
+            widget.layout.grid_area = area
         grid = w.GridBox(
-            [
-                c["dataset"],
-                c["noise"],
-                c["test_size"],
-                span(c["features"]),
-                new_data,
-                c["activation"],
-                c["init"],
-                c["seed"],
-                span(c["hidden_layers"]),
-                c["l2"],
-                c["learning_rate"],
-                c["num_iterations"],
-                view,
-            ],  # fmt: skip
-            layout=w.Layout(grid_template_columns="repeat(3, minmax(0, 1fr))", grid_gap="0px 6px", width="100%"),
+            list(areas.values()),
+            layout=w.Layout(
+                grid_template_columns="repeat(3, minmax(0, 1fr))",
+                grid_template_areas=(
+                    '"dataset noise test" "features features new" "activation init seed" "layers layers l2" '
+                    '"rate iterations view"'
+                ),
+                grid_gap="0px 6px",
+                width="100%",
+            ),
         )
         grid.add_class("playground-controls")
         buttons = w.HBox(
@@ -241,16 +241,20 @@ class Playground:
         self.counter.value = f"<span style='font-family:monospace'>{where}</span>"
         if live.diverged:
             text = html.escape(summary(live.result()))
-            self.status.value = f"<b style='color:firebrick'>Training diverged.</b> <span>{text}</span>"
+            self._set_status(f"<b style='color:firebrick'>Training diverged.</b> <span>{text}</span>")
         elif live.finished:
             result = live.result()
             colour = "darkorange" if result.notes else "inherit"
-            self.status.value = f"<span style='color:{colour}'>{html.escape(summary(result))}</span>"
+            self._set_status(f"<span style='color:{colour}'>{html.escape(summary(result))}</span>")
         else:
             text = f"{describe(live.settings)}: {scores_text(live.train_accuracy, live.test_accuracy)}"
             cost = live.train_costs[-1]
-            self.status.value = f"<span>{html.escape(text)}</span> <small>(train cost {cost:.3f})</small>"
+            self._set_status(f"<span>{html.escape(text)}</span> <small>(train cost {cost:.3f})</small>")
         self._show_buttons()
+
+    def _set_status(self, text):
+        """The status line (HTML), set tight: a long one wraps to two short lines, not two widget rows."""
+        self.status.value = f"<div style='line-height: 1.35'>{text}</div>"
 
     def _show_buttons(self):
         playing, finished = self.playing, self._session.finished
@@ -282,7 +286,7 @@ class Playground:
         except Exception as exc:  # show it; a background thread has nowhere else to report
             self._stop.set()
             with self._lock:
-                self.status.value = f"<b style='color:firebrick'>Error:</b> {html.escape(repr(exc))}"
+                self._set_status(f"<b style='color:firebrick'>Error:</b> {html.escape(repr(exc))}")
                 self._show_buttons()
         finally:
             _PLAYING.discard(self)

@@ -30,7 +30,7 @@ from .settings import (
 )
 
 #: The width (pixels) of the controls' descriptions; the controls fill their cell of the app's grid.
-DESCRIPTION_WIDTH = "64px"
+DESCRIPTION_WIDTH = "70px"
 
 
 def _snap(value, choices):
@@ -65,11 +65,12 @@ def controls(s):
 
     style = {"description_width": DESCRIPTION_WIDTH}
 
-    def control(widget, description, **options):
+    def control(widget, description, width=None, **options):
         """One labelled control filling its grid cell; a slider reports its value when released."""
         if issubclass(widget, (w.FloatSlider, w.FloatLogSlider, w.IntSlider, w.SelectionSlider)):
             options["continuous_update"] = False
-        return widget(description=description, style=style, layout=w.Layout(width="100%", min_width="0"), **options)
+        look = style if width is None else {"description_width": width}
+        return widget(description=description, style=look, layout=w.Layout(width="100%", min_width="0"), **options)
 
     low, high = np.log10(LEARNING_RATE_RANGE)
     rate = np.log10(s["learning_rate"])  # a rate outside the range widens it: a setting is never changed
@@ -94,12 +95,13 @@ def controls(s):
         "learning_rate": control(
             w.FloatLogSlider,
             "learning rate",
+            "84px",
             value=s["learning_rate"],
             base=10,
             min=min(low, np.floor(rate)),
             max=max(high, np.ceil(rate)),
             step=0.1,
-            readout_format=".3g",
+            readout_format=".2g",
         ),  # fmt: skip
         "l2": control(
             w.SelectionSlider, "L2", options=[(f"{v:g}", v) for v in _with(s["l2"], L2_RATES)], value=s["l2"]
@@ -108,7 +110,7 @@ def controls(s):
             w.SelectionSlider, "iterations", options=list(ITERATIONS), value=_snap(s["num_iterations"], ITERATIONS)
         ),
         "init": control(w.Dropdown, "init", options=[(str(v), v) for v in _with_init(s["init"])], value=s["init"]),
-        "seed": control(w.IntSlider, "weight seed", value=s["seed"], min=0, max=max(20, s["seed"])),
+        "seed": control(w.IntSlider, "init seed", value=s["seed"], min=0, max=max(20, s["seed"])),
         "discretize": w.Checkbox(
             value=False, description="0/1 regions", indent=False, layout=w.Layout(width="auto", margin="0 8px 0 0")
         ),

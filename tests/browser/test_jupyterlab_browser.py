@@ -482,7 +482,7 @@ def _check_small_screen(page, name):
     assert layout["sidebar"], "the sidebar should be open"
     assert 540 <= layout["output"] <= 640, f"the output area should be about 590 px wide at 1024 px: {layout}"
     assert layout["controls"] <= SMALL_SCREEN["height"] / 3, f"the controls take more than a third: {layout}"
-    assert layout["aboveFigure"] <= SMALL_SCREEN["height"] / 3 + 60, f"controls, buttons and status: {layout}"
+    assert layout["aboveFigure"] <= SMALL_SCREEN["height"] / 3, f"controls, buttons and status: {layout}"
     assert layout["scroll"] <= layout["output"] + 1 and layout["page"] <= layout["viewport"], f"scrolls: {layout}"
     assert layout["shown"] >= 0.95 * layout["app"], f"the figure does not fill the output width: {layout}"
     scale = layout["shown"] / layout["natural"]

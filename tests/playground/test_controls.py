@@ -24,7 +24,7 @@ def test_iterations_snap_to_the_nearest_choice_and_other_settings_are_kept():
 def test_the_learning_rate_slider_is_logarithmic_from_1e_4_to_10():
     rate = controls(playground.check_settings())["learning_rate"]
     assert (rate.base, 10.0**rate.min, 10.0**rate.max) == (10, *playground.LEARNING_RATE_RANGE)
-    assert rate.value == 1.0 and rate.readout_format == ".3g"
+    assert rate.value == 1.0 and rate.readout_format == ".2g"
     rate.value = 1e-4  # the smallest rate TensorFlow Playground offers above 0, and below the old slider's 0.001
     assert rate.value == 1e-4
 
