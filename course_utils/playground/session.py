@@ -1,10 +1,12 @@
 """The playground's training session: one configuration trained on the course's engine, frame by frame.
 
 :class:`Session` drives :class:`course_utils.engine.Engine` through its public interface only (``run``,
-``iteration``, ``costs``, ``diverged_at``, ``forward``, ``params``, ``trained(k)``, ``diverged_error(k)``): the
-engine trains and finds divergence by its one rule; the costs and accuracies of a frame come from
-:mod:`course_utils.model` (the cost from the logits, the 0.5 threshold) and ``network.accuracy``. :func:`run`
-trains a session to its end and returns a :class:`Result`; :func:`summary` says it in one line.
+``iteration``, ``costs``, ``diverged_at``, ``evaluate``, ``params``, ``trained(k)``, ``diverged_error(k)``): the
+engine trains a network of any depth (with the course's L2 term when ``l2 > 0``) and finds divergence by its one
+rule; the costs and accuracies of a frame come from ``Engine.evaluate`` (the cost the engine minimises, the 0.5
+threshold). The initial parameters are ``deep.initialize_parameters_deep`` (for one hidden layer, the same bits as
+``network.initialize_parameters``). :func:`run` trains a session to its end and returns a :class:`Result`;
+:func:`summary` says it in one line.
 
 Shapes follow the course's column convention: the points ``X (2, m)``, labels ``Y (1, m)``, the network's inputs
 ``features(X, settings["features"])`` of shape ``(n_x, m)``.
