@@ -35,11 +35,11 @@ list of numpy calls per iteration:
   the products). The matrix products go model by model (``[W1 | b1] @ [X; 1]``, ``[w2 | b2] @ [A1; 1]``,
   ``[A1; 1] @ dZ2``, ``(dZ1 / w2) @ [X; 1].T``), each activation's training kernel runs once over its
   rows, everything else elementwise over the whole stack, and one update of the flat parameter vector;
-- *deeper networks* (L >= 3), one part per architecture and activation: the models' arrays are stacked
+- *deeper networks* (L >= 3), one part per architecture: the models' arrays are stacked
   along a first axis, ``(K, n_l, n_(l-1) + 1)`` for ``[Wl | bl]`` and ``(K, n_l + 1, m)`` for
   ``[Al; 1]``, and each layer is one ``np.matmul`` over the stack forward (``[Wl | bl] @ [A(l-1); 1]``)
-  and two backward (``dZl @ [A(l-1); 1].T`` and ``Wl.T @ dZl``), one kernel call and one product by
-  ``g'``. Every model's slice starts on a 64-byte boundary, and ``np.matmul`` makes one BLAS call per
+  and two backward (``dZl @ [A(l-1); 1].T`` and ``Wl.T @ dZl``), one kernel call per activation and
+  one product by ``g'``. Every model's slice starts on a 64-byte boundary, and ``np.matmul`` makes one BLAS call per
   slice.
 
 Every operation is thus either elementwise or limited to one model's slice, so a model's numbers are
@@ -119,7 +119,7 @@ class Engine:
     result. A model's numbers do not depend on the other models or on how :meth:`run` is chunked.
 
     The layout (see the module docstring): the one-hidden-layer models share one part, deeper
-    models one part per architecture and activation object.
+    models one part per architecture.
     """
 
     def __init__(self, models, X, Y, output="sigmoid", dtype=np.float64, state=None, l2=0.0):
@@ -139,14 +139,17 @@ class Engine:
         self.n_x, self.m = n_x, m
         Xa = np.vstack([X, np.ones((1, m))]).astype(dtype)  # [X; 1]: the bias is W1's last column
         data = (Xa, np.ascontiguousarray(Xa.T), np.asarray(Y, dtype=dtype).reshape(1, m))
-        # the parts: every one-hidden-layer model in one, deeper ones by (layer sizes, activation object)
-        shallow, stacks = [], {}
+        # the parts: every one-hidden-layer model in one, deeper ones by layer sizes (in a stack, the models
+        # of one activation object next to each other: one kernel call for them)
+        shallow, stacks, first_seen = [], {}, {}
         for k, sizes in enumerate(self.layer_sizes):
             if len(sizes) == 3:
                 shallow.append(k)
             else:
-                stacks.setdefault((sizes, id(models[k][0])), []).append(k)
-        groups = ([shallow] if shallow else []) + list(stacks.values())
+                stacks.setdefault(sizes, []).append(k)
+                first_seen.setdefault(id(models[k][0]), k)
+        stacks = [sorted(indices, key=lambda k: first_seen[id(models[k][0])]) for indices in stacks.values()]
+        groups = ([shallow] if shallow else []) + stacks
         if state is not None and (not isinstance(state, dict) or len(state.get("parts", ())) != len(groups)):
             raise ValueError("state must come from Engine.state() of an engine with the same models")
         self._parts = []
@@ -629,7 +632,7 @@ class _OneHidden(_Part):
 
 
 class _Stack(_Part):
-    """Models of one architecture (L >= 3 layers) and one activation object of an :class:`Engine`, stacked.
+    """Models of one architecture (L >= 3 layers) of an :class:`Engine`, stacked (any activations).
 
     Layer l's parameters ``[Wl | bl]`` are a ``(K, n_l, n_(l-1) + 1)`` view into the flat vector ``P``
     (layer after layer); the hidden values ``[Al; 1]`` are ``(K, n_l + 1, m)`` arrays whose last row is
@@ -664,7 +667,12 @@ class _Stack(_Part):
             self.is_weight = np.zeros(total, dtype=bool)
             for weight in self._layers(self.is_weight):
                 weight[:, :, :-1] = True
-        self.kernel = models[0][0].kernel()
+        # runs of consecutive models with the same activation object: one kernel call each
+        self._runs, first = [], 0
+        for k in range(1, self.K + 1):
+            if k == self.K or models[k][0] is not models[first][0]:
+                self._runs.append((models[first][0].kernel(), slice(first, k)))
+                first = k
 
     def _layers(self, flat):
         """The views ``[Wl | bl]`` ``(K, n_l, n_(l-1) + 1)`` of layers 1..L into a flat parameter-shaped vector."""
@@ -712,7 +720,8 @@ class _Stack(_Part):
         A_prev = Xa
         for Wa, Aa_l, Z_l, G_l, T_l in zip(layers, Aa, Z, G, T):
             np.matmul(Wa, A_prev, Z_l)
-            self.kernel(Z_l, Aa_l[:, :-1], G_l, T_l)
+            for kernel, run in self._runs:
+                kernel(Z_l[run], Aa_l[run, :-1], G_l[run], T_l[run])
             A_prev = Aa_l
         np.matmul(layers[-1], A_prev, Z[-1])
 
@@ -724,9 +733,17 @@ class _Stack(_Part):
         P = self.P
         grad = _aligned(P.shape, dtype, 0.0)
         layers, grads = self._layers(P), self._layers(grad)
-        # the loop's calls, prepared once: forward (Wa, [A_prev; 1], Z, A, G, T) per hidden layer
+        # the loop's calls, prepared once: forward (Wa, [A_prev; 1], Z, kernel calls) per hidden layer
         inputs = [self.Xa] + Aa
-        forward = [(layers[i], inputs[i], Z[i], Aa[i][:, :-1], G[i], T[i]) for i in range(self.L - 1)]
+        forward = [
+            (
+                layers[i],
+                inputs[i],
+                Z[i],
+                [(kernel, Z[i][r], Aa[i][r, :-1], G[i][r], T[i][r]) for kernel, r in self._runs],
+            )
+            for i in range(self.L - 1)
+        ]
         output = (layers[-1], inputs[-1], Z[-1])
         logits = Z[-1][:, 0, :]
         # backward, from the last hidden layer down: (W(l+1).T, dZ(l+1), dA_l, G_l -> dZ_l, [A(l-1); 1].T, dWa_l)
@@ -737,14 +754,7 @@ class _Stack(_Part):
             for i in range(self.L - 2, -1, -1)
         ]
         last = (D, transposed[-1], grads[-1])
-        kernel, matmul, multiply, add, subtract, tanh = (
-            self.kernel,
-            np.matmul,
-            np.multiply,
-            np.add,
-            np.subtract,
-            np.tanh,
-        )
+        matmul, multiply, add, subtract, tanh = np.matmul, np.multiply, np.add, np.subtract, np.tanh
         sigmoid_output = self.output == "sigmoid"
         l2_any = self.l2_any
         if l2_any:
@@ -759,9 +769,10 @@ class _Stack(_Part):
         step, half_step, offset, step_Y = steps()
         stop = self.iteration + num_iterations
         for i in range(self.iteration, stop):
-            for Wa, A_prev, Z_l, A_l, G_l, T_l in forward:
+            for Wa, A_prev, Z_l, kernels in forward:
                 matmul(Wa, A_prev, Z_l)  # Zl = [Wl | bl] @ [A(l-1); 1]
-                kernel(Z_l, A_l, G_l, T_l)  # Al = g(Zl), G = g'(Zl)
+                for kernel, Z_r, A_r, G_r, T_r in kernels:
+                    kernel(Z_r, A_r, G_r, T_r)  # Al = g(Zl), G = g'(Zl)
             matmul(*output)  # the logits
             if i % RECORD_EVERY == 0:
                 self.iteration = i
