@@ -37,7 +37,7 @@ from ._validation import (
 )
 from .engine import OUTPUTS, RECORD_EVERY, Engine
 from .parameters import check_init, init_or_old_name
-from .results import best_per, select, table
+from .results import LAYERS_KEY, best_per, select, table
 
 __all__ = [
     "DEFAULT_ACTIVATIONS",
@@ -72,8 +72,6 @@ ROW_KEYS = (
     "dead_units",
     "costs",
 )
-#: The field that rows gain when ``hidden_sizes`` holds a tuple: the hidden layers' sizes, e.g. ``(8, 8, 8)``.
-LAYERS_KEY = "hidden_layers"
 OSCILLATION_TOL = 0.01
 """A model is ``oscillating`` when, in the second half of training, its cost rose more than this
 fraction above the lowest cost seen before (plain gradient descent with a small enough step only
