@@ -381,10 +381,23 @@ class _Part:
             self._frozen = self.diverged_at[self.param_model] >= 0
 
     def _decay(self):
-        """Per parameter, ``learning_rate * l2 / m`` of its model for weights, 0 for biases (the L2 gradient)."""
-        return np.where(self.is_weight, (self.learning_rates * self.l2 / self.m)[self.param_model], 0.0).astype(
-            self.dtype
-        )
+        """``(decay, scratch)`` for :func:`_descend`: per parameter ``learning_rate * l2 / m`` of its model for
+        weights, 0 for biases (the L2 term of the gradient), and a buffer; ``(None, None)`` without L2."""
+        if not self.l2_any:
+            return None, None
+        decay = np.where(self.is_weight, (self.learning_rates * self.l2 / self.m)[self.param_model], 0.0)
+        return decay.astype(self.dtype), _aligned(self.P.shape, self.dtype, 0.0)
+
+
+def _descend(P, grad, decay, scratch, frozen):
+    """One gradient step on a flat parameter vector: ``grad`` gains the L2 term ``decay * P`` (unless ``decay``
+    is None), the ``frozen`` parameters (a mask, or None) stay, then ``P -= grad``."""
+    if decay is not None:
+        np.multiply(P, decay, scratch)  # learning_rate * l2 / m * W
+        np.add(grad, scratch, grad)
+    if frozen is not None:
+        grad[frozen] = 0.0
+    np.subtract(P, grad, P)
 
 
 class _OneHidden(_Part):
@@ -519,9 +532,8 @@ class _OneHidden(_Part):
         w2 = np.empty((self.H, 1), dtype=dtype)  # every unit's w2, gathered from V
         dot, multiply, add, subtract, tanh, take = np.dot, np.multiply, np.add, np.subtract, np.tanh, np.take
         sigmoid_output = self.output == "sigmoid"
-        l2_any = self.l2_any
-        if l2_any:
-            decay, scratch = self._decay(), _aligned(self.P.shape, dtype, 0.0)
+        decay, scratch = self._decay()
+        descend = _descend
         self._frozen = self.diverged_at[self.param_model] >= 0
         frozen_any = bool(self._frozen.any())
         step = self._steps()
@@ -562,12 +574,7 @@ class _OneHidden(_Part):
                 dot(G_k, XaT, dW1a_k)
             take(V, unit_positions, out=w2[:, 0])
             multiply(dW1a, w2, dW1a)  # times w2 (before its update): [dW1 | db1]
-            if l2_any:
-                multiply(P, decay, scratch)  # the L2 term, learning_rate * l2 / m * W
-                add(grad, scratch, grad)
-            if frozen_any:
-                grad[self._frozen] = 0.0
-            subtract(P, grad, P)
+            descend(P, grad, decay, scratch, self._frozen if frozen_any else None)
         self.iteration = stop
         if final:
             self._find_divergence()
@@ -590,9 +597,8 @@ class _OneHidden(_Part):
         half_step, step = float(half_step[0, 0]), float(step[0, 0])  # scalars: faster than (1, 1) arrays
         dot, multiply, add, subtract, tanh = np.dot, np.multiply, np.add, np.subtract, np.tanh
         sigmoid_output = self.output == "sigmoid"
-        l2_any = self.l2_any
-        if l2_any:
-            decay, scratch = self._decay(), _aligned(self.P.shape, self.dtype, 0.0)
+        decay, scratch = self._decay()
+        l2_any = decay is not None
         for i in range(self.iteration, stop):
             dot(W1a, Xa, Z1_u)
             kernel(Z1_u, A1_u, G_u, T_u)
@@ -756,9 +762,8 @@ class _Stack(_Part):
         last = (D, transposed[-1], grads[-1])
         matmul, multiply, add, subtract, tanh = np.matmul, np.multiply, np.add, np.subtract, np.tanh
         sigmoid_output = self.output == "sigmoid"
-        l2_any = self.l2_any
-        if l2_any:
-            decay, scratch = self._decay(), _aligned(P.shape, dtype, 0.0)
+        decay, scratch = self._decay()
+        descend = _descend
         self._frozen = self.diverged_at[self.param_model] >= 0
         frozen_any = bool(self._frozen.any())
 
@@ -798,12 +803,7 @@ class _Stack(_Part):
                 matmul(W_T, dZ_next, dA_l)  # dAl = W(l+1).T @ dZ(l+1)
                 multiply(dA_l, G_l, G_l)  # dZl = dAl * g'(Zl), in G
                 matmul(G_l, A_prev_T, dWa)  # [dWl | dbl] = dZl @ [A(l-1); 1].T
-            if l2_any:
-                multiply(P, decay, scratch)  # the L2 term, learning_rate * l2 / m * W
-                add(grad, scratch, grad)
-            if frozen_any:
-                grad[self._frozen] = 0.0
-            subtract(P, grad, P)
+            descend(P, grad, decay, scratch, self._frozen if frozen_any else None)
         self.iteration = stop
         if final:
             self._find_divergence()

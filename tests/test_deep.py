@@ -363,7 +363,7 @@ def test_train_records_every_100_iterations_before_the_update_with_the_l2_term(c
 
 
 def reference_train(X, Y, dims, activation, learning_rate, num_iterations, init, seed, l2=0.0, output="sigmoid"):
-    """The plain loop deep.train ran before the engine: model._forward, deep's backward pass, one step at a time."""
+    """The plain loop deep.train ran before the engine: model._forward and model._backward, one step at a time."""
     act = activations.as_activation(activation)
     params = dict(deep.initialize_parameters_deep(dims, init, seed, act, output))
     Y = Y.astype(np.float64)
@@ -372,7 +372,7 @@ def reference_train(X, Y, dims, activation, learning_rate, num_iterations, init,
         values = model._forward(X, params, act, output)
         if i % 100 == 0:
             costs.append(deep._regularised_cost(values, Y, params, output, l2))
-        grads = deep._gradients(X, Y, params, values, act, l2)
+        grads = model._backward(X, Y, params, values, act, l2)
         params = {key: value - learning_rate * grads["d" + key] for key, value in params.items()}
     return params, np.array(costs)
 
@@ -485,3 +485,22 @@ def test_caches_and_grads_from_another_network_are_refused():
         deep.update_parameters(small, {**grads, "dW2": np.ones((1, 3)), "db2": np.ones((1, 1))}, 0.1)
     with pytest.raises(TypeError, match="network.forward_propagation"):
         deep.model_backward(AL, Y40, network.forward_propagation(X40, network.initialize_parameters(2, 3))[1])
+
+
+def test_the_one_backward_pass_keeps_the_one_hidden_layer_bits():
+    """network.backward_propagation now runs model._backward: the same operations as its old formulas."""
+    params = network.initialize_parameters(2, 5, 1, init=0.5, seed=4, activation="elu")
+    A2, cache = network.forward_propagation(X, params)
+    m, act = X.shape[1], params.activation
+    dZ2 = cache["A2"] - Y
+    dZ1 = (params["W2"].T @ dZ2) * act.derivative(cache["Z1"])
+    old = {  # network._backward before the fold
+        "dW1": dZ1 @ X.T / m,
+        "db1": np.sum(dZ1, axis=1, keepdims=True) / m,
+        "dW2": dZ2 @ cache["A1"].T / m,
+        "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
+    }
+    grads = network.backward_propagation(params, cache, X, Y)
+    assert list(grads) == list(old)
+    for key in old:
+        np.testing.assert_array_equal(grads[key], old[key])

@@ -523,7 +523,7 @@ def deep_init(sizes, seed, act, init="xavier"):
 
 
 def reference_loop(X, Y, params, act, learning_rate, n, l2=0.0, output="sigmoid"):
-    """The course's maths, one numpy step after another (model.forward, deep's backward pass): (params, costs)."""
+    """The course's maths, one numpy step after another (model._forward, model._backward): (params, costs)."""
     from course_utils import deep, model
 
     params = {key: value.copy() for key, value in params.items()}
@@ -534,7 +534,7 @@ def reference_loop(X, Y, params, act, learning_rate, n, l2=0.0, output="sigmoid"
             values = model._forward(X, params, act, output)
             if i % engine.RECORD_EVERY == 0:
                 costs.append(deep._regularised_cost(values, Y, params, output, l2))
-            grads = deep._gradients(X, Y, params, values, act, l2)
+            grads = model._backward(X, Y, params, values, act, l2)
             params = {key: value - learning_rate * grads["d" + key] for key, value in params.items()}
     return params, np.array(costs)
 
