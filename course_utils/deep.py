@@ -38,7 +38,7 @@ from ._validation import (
     check_real,
     check_seed,
 )
-from .engine import RECORD_EVERY, Engine
+from .engine import RECORD_EVERY, _train_one
 from .network import compute_cost
 from .parameters import OUTPUTS, Parameters, check_init, check_layers, gradient_step, usage, weight_std
 
@@ -378,21 +378,8 @@ def train(
     l2 = check_real("l2", l2, low=0.0)
     print_cost = check_bool("print_cost", print_cost)
     initial = initialize_parameters_deep(dims, init, seed, act, output)
-    engine = Engine([(act, learning_rate, initial)], X, Y, output=output, l2=l2)
-    if print_cost:  # a record at a time, printed as it comes (the result does not depend on chunking)
-        for start in range(0, num_iterations, RECORD_EVERY):
-            n = min(RECORD_EVERY, num_iterations - start)
-            engine.run(n, final=start + n >= num_iterations)
-            cost = engine.costs[0, start // RECORD_EVERY]
-            if np.isfinite(cost):
-                print(f"Cost after iteration {start}: {cost:f}")
-            if engine.diverged_at[0] >= 0:
-                break
-    else:
-        engine.run(num_iterations)
-    if engine.diverged_at[0] >= 0:
-        raise engine.diverged_error(0)
-    return engine.trained(0), engine.costs[0]
+    every = RECORD_EVERY if print_cost else None  # every recorded cost, as the course prints them
+    return _train_one(act, learning_rate, initial, X, Y, output, num_iterations, every, l2)
 
 
 # --- using a trained network ---------------------------------------------------------------------

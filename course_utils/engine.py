@@ -294,6 +294,29 @@ class Engine:
         return score, cost, dead
 
 
+def _train_one(activation, learning_rate, initial, X, Y, output, num_iterations, print_every=None, l2=0.0):
+    """Train one network (``network.train``, ``deep.train``): its :class:`Parameters` and costs, or the
+    :class:`TrainingDiverged` raised.
+
+    ``print_every`` (a multiple of :data:`RECORD_EVERY`, or None): print "Cost after iteration i: ..." for
+    i = 0, print_every, ... as training goes, in chunks of that many iterations (the numbers do not depend
+    on chunking); a chunk in which the model diverges prints nothing.
+    """
+    engine = Engine([(activation, learning_rate, initial)], X, Y, output=output, l2=l2)
+    if print_every:
+        for start in range(0, num_iterations, print_every):
+            n = min(print_every, num_iterations - start)
+            engine.run(n, final=start + n >= num_iterations)
+            if engine.diverged_at[0] >= 0:
+                break
+            print(f"Cost after iteration {start}: {engine.costs[0, start // RECORD_EVERY]:f}")
+    else:
+        engine.run(num_iterations)
+    if engine.diverged_at[0] >= 0:
+        raise engine.diverged_error(0)
+    return engine.trained(0), engine.costs[0]
+
+
 def _data_cost(Z, Y, output):
     """The cost of logits ``Z (K, m)`` against ``Y (1, m)``, per model (row)."""
     if output == "sigmoid":
