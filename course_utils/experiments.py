@@ -37,7 +37,7 @@ from ._validation import (
 )
 from .engine import OUTPUTS, RECORD_EVERY, Engine
 from .parameters import check_init, init_or_old_name
-from .results import best_per, select, table
+from .results import LAYERS_KEY, best_per, select, table
 
 __all__ = [
     "DEFAULT_ACTIVATIONS",
@@ -72,8 +72,6 @@ ROW_KEYS = (
     "dead_units",
     "costs",
 )
-#: The field that rows gain when ``hidden_sizes`` holds a tuple: the hidden layers' sizes, e.g. ``(8, 8, 8)``.
-LAYERS_KEY = "hidden_layers"
 OSCILLATION_TOL = 0.01
 """A model is ``oscillating`` when, in the second half of training, its cost rose more than this
 fraction above the lowest cost seen before (plain gradient descent with a small enough step only
@@ -269,16 +267,16 @@ def _partition(specs, n_groups):
 
     A one-hidden-layer model's time per iteration is about width x its kernel's relative cost
     (elementwise work) plus a fixed part for its matrix products (measured: about 7 tanh units' worth;
-    ``benchmarks/``). Deeper models of one activation and architecture are trained as one stack, so
+    ``benchmarks/``). Deeper models of one architecture are trained as one stack by the engine, so
     they stay together: a fixed part per layer for the stack's calls, plus each model's units.
     """
-    blocks = {}  # one block per deeper (activation, layers); one per one-hidden-layer model
-    for index, (act, layers, _, _, _) in enumerate(specs):
-        blocks.setdefault((act.name, layers) if len(layers) > 1 else index, []).append(index)
+    blocks = {}  # one block per deeper architecture (the engine's stack); one per one-hidden-layer model
+    for index, (_, layers, _, _, _) in enumerate(specs):
+        blocks.setdefault(layers if len(layers) > 1 else index, []).append(index)
     costs = {}
     for key, indices in blocks.items():
-        act, layers = specs[indices[0]][0], specs[indices[0]][1]
-        units = sum(layers) * (act.relative_cost + 1.0) * len(indices)
+        layers = specs[indices[0]][1]
+        units = sum(sum(layers) * (specs[i][0].relative_cost + 1.0) for i in indices)
         costs[key] = units + _MODEL_OVERHEAD * (1 if len(layers) == 1 else 2 * len(layers) + len(indices))
     groups = [[] for _ in range(n_groups)]
     loads = [0.0] * n_groups

@@ -42,8 +42,8 @@ class Playground:
 
     Attributes: ``controls`` (the input widgets keyed like :data:`DEFAULTS`, plus ``discretize`` and
     ``show_test``; ``controls["features"].value`` is the tuple of ticked features),
-    ``play_button``, ``pause_button``, ``step_button``, ``reset_button``, ``regenerate_button``, ``counter`` (the iteration
-    counter), ``status`` (accuracies or the divergence message), ``figure`` (an Image widget holding
+    ``play_button``, ``pause_button``, ``step_button``, ``reset_button``, ``regenerate_button``, ``counter``
+    (the iteration counter), ``status`` (accuracies or the divergence message), ``figure`` (an Image widget holding
     the PNG), ``app`` (the whole layout). Read the state with ``iteration``, ``playing``, ``frames``
     (iterations, train costs and test costs of every frame so far), ``result`` (a :class:`Result` of
     the current state), ``frame_seconds`` (the last frame's time). Display it by making it the last
