@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from course_utils import engine, network, playground
+from course_utils import activations, engine, network, playground
 
 
 def test_run_default_trains_and_scores():
@@ -107,3 +107,18 @@ def test_the_data_seed_draws_another_sample_and_the_default_is_the_flower():
     assert not np.array_equal(default.X_train, other.X_train)
     X, _ = playground.make_data("planar", 0.2, seed=7)
     assert {tuple(p) for p in other.X_train.T} <= {tuple(p) for p in X.T}
+
+
+EVERY_ACTIVATION = [*activations.available(), "mine"]
+
+
+@pytest.mark.parametrize("index, name", list(enumerate(EVERY_ACTIVATION)), ids=EVERY_ACTIVATION)
+def test_every_activation_trains_and_draws_at_depths_1_to_4(index, name, my_tanh, is_png):
+    """Every built-in (the identity too) and a learner's Activation, each at one of the depths 1-4 (in turn)."""
+    activation = my_tanh if name == "mine" else name
+    layers = (3,) * (1 + index % 4)
+    result = playground.run(activation=activation, hidden_layers=layers, init="xavier", num_iterations=200, l2=0.01)
+    assert not result.diverged and np.all(np.isfinite(result.costs)) and result.costs.shape == (2,)
+    assert len(result.params) == 2 * (len(layers) + 1)
+    assert np.array_equal(result.frames["train_cost"][:2], result.costs)  # the engine's costs, L2 term included
+    assert 0 <= result.train_accuracy <= 100 and is_png(playground.render_png(result))
