@@ -191,7 +191,8 @@ def describe(settings):
     a run's title."""
     s = settings
     what = describe_layers(s["hidden_layers"])
-    text = f"{activations.as_activation(s['activation']).label}, {what}, learning rate {s['learning_rate']:g}"
+    rate = f"{s['learning_rate']:.3g}"  # a log slider's 10**-0.5 reads 0.316, not 0.316228
+    text = f"{activations.as_activation(s['activation']).label}, {what}, learning rate {rate}"
     if s["l2"]:
         text += f", L2 {s['l2']:g}"
     if s["features"]:
