@@ -104,3 +104,14 @@ def test_summaries_name_the_layers_l2_and_linear():
     assert playground.summary(deep).startswith("linear, 2 hidden layers (8, 4), learning rate 1, L2 0.01, 100 it")
     one = playground.run(num_iterations=100)
     assert playground.summary(one).startswith("tanh, 4 hidden units, learning rate 1, 100 iterations")  # as before
+
+
+def test_settings_saved_before_layers_and_l2_still_load():
+    """A settings dict saved by the one-layer playground (its old names, no data_seed, layers or l2) gives today's
+    defaults: one hidden layer of 4 units, no L2, the course's flower sample."""
+    saved = {
+        "dataset": "planar", "noise": 0.2, "test_share": 0.25, "features": [], "activation": "tanh", "n_hidden": 4,
+        "learning_rate": 1.0, "num_iterations": 1000, "init_scale": 0.01, "seed": 2,
+    }  # fmt: skip
+    assert playground.check_settings(**saved) == playground.DEFAULTS
+    assert playground.Playground(**saved).settings() == playground.DEFAULTS
