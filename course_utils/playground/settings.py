@@ -135,10 +135,13 @@ OLD_NAMES = {"init_scale": "init", "test_share": "test_size", "n_hidden": "hidde
 # Checked here: the playground's own layer sizes (1 to MAX_LAYERS hidden layers; an int is one layer).
 def check_hidden_layers(value, argument="hidden_layers"):
     """The hidden layers' sizes as a tuple of 1 to :data:`MAX_LAYERS` ints from 1 to 200 (an int: one layer)."""
-    sizes = as_tuple(argument, value, "ints", singles=(numbers.Number, str))
+    if isinstance(value, str):
+        raise TypeError(f"{argument} must be a tuple of layer sizes such as (8, 8), or one int, got {value!r}")
+    sizes = as_tuple(argument, value, "ints", singles=(numbers.Number,))
     if len(sizes) > MAX_LAYERS:
         raise ValueError(f"{argument} must have 1 to {MAX_LAYERS} hidden layers, got {len(sizes)}: {_show(value)}")
-    return tuple(check_int(argument, size, low=1, high=200) for size in sizes)
+    name = argument if value is None or isinstance(value, numbers.Number) else f"each size in {argument}"
+    return tuple(check_int(name, size, low=1, high=200) for size in sizes)
 
 
 # Checked here: the playground's settings (DEFAULTS), built from the package's checks.
