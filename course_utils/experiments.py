@@ -250,11 +250,14 @@ def _rows_of(engine, specs, X, Y, X_test, Y_test, keep_params):
 
 
 def dead_units(params, X, activation=None):
-    """Number of hidden units whose g'(Z1) is 0 for every column of ``X (n_x, m)`` (dead ReLUs).
+    """Number of hidden units, over every hidden layer, whose g'(Z) is 0 for every column of ``X (n_x, m)``
+    (dead ReLUs): a row's ``dead_units`` for its ``params``, at any depth.
 
     ``activation=None`` uses the one ``params`` were trained with (see ``network.predict``).
     """
-    _, cache = network.forward_propagation(X, params, activation)
+    if isinstance(params, dict) and "W3" in params:  # two hidden layers or more
+        return int(sum(int(layer.sum()) for layer in model.dead_by_layer(X, params, activation)))
+    _, cache = network.forward_propagation(X, params, activation)  # (its checks and messages, as ever)
     act = network.trained_activation(params, activation)
     return int(model.dead(act.derivative(cache["Z1"])).sum())  # the one dead-unit rule
 

@@ -399,7 +399,7 @@ def test_tuples_train_deep_networks_as_deep_train_does(flower):
             for key in params:
                 np.testing.assert_array_equal(row["params"][key], params[key])
             dead = sum(int(d.sum()) for d in __import__("course_utils").model.dead_by_layer(X, params))
-            assert row["dead_units"] == dead
+            assert row["dead_units"] == dead == experiments.dead_units(params, X)
     # 4 and (4,) are the same network, with the same bits as before tuples existed, and ints give no new field
     plain = experiments.compare(X, Y, ("relu", "tanh"), 4, seeds=(1, 2), **kwargs)
     assert experiments.LAYERS_KEY not in plain[0]
