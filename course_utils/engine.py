@@ -894,6 +894,7 @@ def _check_models(models, n_x):
     return checked
 
 
+# Checked here, with _check_models: the engine's own argument, one l2 for every model or one per model.
 def _check_l2(l2, K):
     """``l2`` as a float64 array of K values >= 0 (one number for every model, or one per model)."""
     if isinstance(l2, (list, tuple, np.ndarray)):

@@ -3,6 +3,8 @@
 A row is a dict (see ``compare``); these helpers work on any list of such dicts.
 """
 
+import numbers
+
 import numpy as np
 
 from ._conventions import check_field, check_rows
@@ -16,11 +18,19 @@ LAYERS_KEY = "hidden_layers"
 
 
 def select(rows, **criteria):
-    """The rows whose fields equal the given values, e.g. ``select(rows, activation="relu", n_hidden=4)``."""
+    """The rows whose fields equal the given values, e.g. ``select(rows, activation="relu", n_hidden=4)``.
+
+    ``hidden_layers`` (:data:`LAYERS_KEY`) is matched as ``compare`` reads it: ``4`` or ``[4]`` is ``(4,)``.
+    """
     rows = check_rows("rows", rows, allow_empty=True)
     for key in criteria:
         if rows:
             check_field("criterion", key, rows)
+    if LAYERS_KEY in criteria:  # hidden layers as compare takes them: 4 is (4,), a list [4, 4] is (4, 4)
+        layers = criteria[LAYERS_KEY]
+        criteria[LAYERS_KEY] = (
+            tuple(layers) if isinstance(layers, list) else (layers,) if isinstance(layers, numbers.Integral) else layers
+        )
     return [row for row in rows if all(row.get(key) == value for key, value in criteria.items())]
 
 

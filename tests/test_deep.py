@@ -12,6 +12,7 @@ import pytest
 
 from course_utils import activations, datasets, deep, model, network
 from course_utils.engine import TrainingDiverged
+from tests.test_engine import reference_loop
 
 # The course's names -> deep's. A plain dict of parameters or list of caches records nothing, so the
 # course's calls (which always mean ReLU hidden layers) pass activation="relu".
@@ -363,18 +364,10 @@ def test_train_records_every_100_iterations_before_the_update_with_the_l2_term(c
 
 
 def reference_train(X, Y, dims, activation, learning_rate, num_iterations, init, seed, l2=0.0, output="sigmoid"):
-    """The plain loop deep.train ran before the engine: model._forward and model._backward, one step at a time."""
+    """The course's step-by-step loop (tests/test_engine.py's reference) from deep.train's start."""
     act = activations.as_activation(activation)
-    params = dict(deep.initialize_parameters_deep(dims, init, seed, act, output))
-    Y = Y.astype(np.float64)
-    costs = []
-    for i in range(num_iterations):
-        values = model._forward(X, params, act, output)
-        if i % 100 == 0:
-            costs.append(deep._regularised_cost(values, Y, params, output, l2))
-        grads = model._backward(X, Y, params, values, act, l2)
-        params = {key: value - learning_rate * grads["d" + key] for key, value in params.items()}
-    return params, np.array(costs)
+    start = dict(deep.initialize_parameters_deep(dims, init, seed, act, output))
+    return reference_loop(X, Y, start, act, learning_rate, num_iterations, l2, output)
 
 
 @pytest.mark.parametrize(

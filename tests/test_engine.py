@@ -523,19 +523,25 @@ def deep_init(sizes, seed, act, init="xavier"):
 
 
 def reference_loop(X, Y, params, act, learning_rate, n, l2=0.0, output="sigmoid"):
-    """The course's maths, one numpy step after another (model._forward, model._backward): (params, costs)."""
+    """The course's step-by-step loop (deep.model_forward, deep.model_backward) plus the L2 term, written out:
+    ``(params, costs)``, the costs of iterations 0, 100, ... before their update."""
     from course_utils import deep, model
 
     params = {key: value.copy() for key, value in params.items()}
-    Y = np.asarray(Y, dtype=np.float64)
+    m = X.shape[1]
     costs = []
     with np.errstate(all="ignore"):
         for i in range(n):
-            values = model._forward(X, params, act, output)
+            AL, caches = deep.model_forward(X, params, act, output)
+            weights = [value for key, value in params.items() if key.startswith("W")]
             if i % engine.RECORD_EVERY == 0:
-                costs.append(deep._regularised_cost(values, Y, params, output, l2))
-            grads = model._backward(X, Y, params, values, act, l2)
-            params = {key: value - learning_rate * grads["d" + key] for key, value in params.items()}
+                penalty = l2 / (2 * m) * sum(np.sum(W**2) for W in weights)
+                costs.append(model.cost(caches[-1][1], Y, output) + penalty)
+            grads = deep.model_backward(AL, Y, caches)
+            params = {
+                key: value - learning_rate * (grads["d" + key] + (l2 / m * value if key.startswith("W") else 0.0))
+                for key, value in params.items()
+            }
     return params, np.array(costs)
 
 

@@ -399,7 +399,7 @@ def test_tuples_train_deep_networks_as_deep_train_does(flower):
             for key in params:
                 np.testing.assert_array_equal(row["params"][key], params[key])
             dead = sum(int(d.sum()) for d in __import__("course_utils").model.dead_by_layer(X, params))
-            assert row["dead_units"] == dead
+            assert row["dead_units"] == dead == experiments.dead_units(params, X)
     # 4 and (4,) are the same network, with the same bits as before tuples existed, and ints give no new field
     plain = experiments.compare(X, Y, ("relu", "tanh"), 4, seeds=(1, 2), **kwargs)
     assert experiments.LAYERS_KEY not in plain[0]
@@ -438,3 +438,15 @@ def test_tables_and_best_rows_keep_architectures_apart(flower):
     assert "(8,)" in text and "(4, 4)" in text
     best = experiments.best_per(rows, group="hidden_layers", score="train_accuracy")
     assert set(best) == {(8,), (4, 4)}
+
+
+def test_deep_rows_trained_in_progress_chunks_are_the_rows_of_one_run(flower, monkeypatch):
+    X, Y = flower
+    kwargs = dict(seeds=(1,), learning_rate=0.3, init="he", num_iterations=700, n_jobs=1)
+    (one,) = experiments.compare(X, Y, "elu", ((8, 8, 8),), progress=False, **kwargs)
+    monkeypatch.setattr(experiments, "_PROGRESS_MIN_WORK", 0)  # a bar, so 7 chunks of 100 iterations
+    monkeypatch.setattr("sys.stderr", FakeTerminal())
+    (chunked,) = experiments.compare(X, Y, "elu", ((8, 8, 8),), progress=True, **kwargs)
+    assert sys.stderr.getvalue().endswith("] 700/700 iterations\n")
+    np.testing.assert_array_equal(chunked.pop("costs"), one.pop("costs"))
+    assert chunked == one

@@ -196,6 +196,8 @@ raises("table-two-architectures-in-a-cell", lambda: results.table(_ARCHITECTURES
        r"different networks.*columns='hidden_layers'")  # fmt: skip
 gives("best_per-by-hidden_layers", lambda: list(results.best_per(_ARCHITECTURES, "hidden_layers", "train_accuracy")),
       lambda keys: keys == [(8,), (4, 4)])  # fmt: skip
+gives("select-hidden_layers-as-a-list-or-an-int", lambda: [len(results.select(_ARCHITECTURES, hidden_layers=value))
+      for value in ([4, 4], 8, (8,))], lambda counts: counts == [1, 1, 1])  # fmt: skip
 raises("deep.train-no-hidden-layer", lambda: deep.train(X, Y, [2, 1], num_iterations=10), r"e\.g\. \[2, 4, 1\]")
 raises("Engine-state-of-another-engine", lambda: engine.Engine([(activations.get("tanh"), 0.1, dict(TANH))], X, Y,
        state=engine.Engine([(activations.get("tanh"), 0.1, deep.initialize_parameters_deep([2, 3, 3, 1]))] * 1 + [
