@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 
 from . import deep, model, network
 from ._conventions import check_hidden_layers
-from ._validation import _show, check_int, check_seed, naming
+from ._validation import _show, as_float_array, check_int, check_seed, naming
 from .engine import TrainingDiverged
 from .parameters import init_or_old_name
 
@@ -55,12 +55,25 @@ class _NetworkEstimator(BaseEstimator):
         if y is not None:  # (y=None is left to validate_data, whose message scikit-learn's checks expect)
             X_checked = naming("X", check_array, X, dtype=np.float64, estimator=self, input_name="X")
             y_array = np.asarray(y)  # (np.shape would call __array_function__ on array-likes)
-            n_labels = y_array.shape[0] if y_array.ndim >= 1 else None
             rows, columns = X_checked.shape
             what = "targets" if self._output == "identity" else "labels"
-            if n_labels is not None and n_labels == columns != rows:
+            course_Y = y_array.ndim == 2 and y_array.shape[0] == 1 and y_array.shape[1] > 1  # Y (1, m)
+            m = y_array.shape[1] if course_Y else y_array.shape[0] if y_array.ndim >= 1 else None
+            X_columns = m == columns != rows  # X (n_features, m)
+            if course_Y and X_columns:
                 raise ValueError(
-                    f"X has shape {X_checked.shape} but y has {n_labels} {what}: X looks like the course's column "
+                    f"X has shape {X_checked.shape} and y {y_array.shape}: the course's column convention. The "
+                    f"estimator takes one row per example and the {what} as a 1-D array, as scikit-learn does: pass "
+                    "X.T and Y.ravel()"
+                )
+            if course_Y and m == rows:
+                raise ValueError(
+                    f"y has shape {y_array.shape}, the course's Y (1, m): the estimator takes the {what} as a 1-D "
+                    "array, one per example, as scikit-learn does: pass Y.ravel()"
+                )
+            if X_columns:
+                raise ValueError(
+                    f"X has shape {X_checked.shape} but y has {m} {what}: X looks like the course's column "
                     "convention (one column per example). The estimator takes one row per example, as "
                     "scikit-learn does: pass X.T"
                 )
@@ -117,7 +130,10 @@ class _BinaryClassifier(ClassifierMixin, _NetworkEstimator):
     def _targets(self, y):
         from sklearn.utils.multiclass import check_classification_targets
 
-        naming("y", check_classification_targets, y)
+        try:
+            check_classification_targets(y)
+        except ValueError as error:  # (scikit-learn's checks look for its text: it stays first)
+            raise ValueError(f"y: {error} For real-valued targets, use NeuralNetworkRegressor.") from error
         classes, encoded = np.unique(y, return_inverse=True)
         if len(classes) != 2:
             found = f"{len(classes)} class{'es' if len(classes) != 1 else ''}"
@@ -231,7 +247,7 @@ class NeuralNetworkRegressor(_DeepNetwork, RegressorMixin, _NetworkEstimator):
     _output = "identity"
 
     def _targets(self, y):
-        return y
+        return as_float_array("y", y)  # (validate_data leaves an array of strings as it is)
 
     def fit(self, X, y):
         """Train on ``X (m, n_features)`` and real targets ``y (m,)``."""
