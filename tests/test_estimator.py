@@ -85,21 +85,35 @@ def test_estimator_rejects_bad_features(flower):
         OneHiddenLayerClassifier(max_iter=10).fit(Xn, Y.ravel())
 
 
-def test_estimator_random_state_kinds(flower):
+RANDOM_STATE_FITS = {
+    "OneHiddenLayerClassifier": lambda X, Y, state: OneHiddenLayerClassifier(max_iter=50, random_state=state).fit(
+        X.T, Y.ravel()
+    ),
+    "NeuralNetworkClassifier": lambda X, Y, state: NeuralNetworkClassifier((3, 3), max_iter=20, random_state=state).fit(
+        X.T, Y.ravel()
+    ),
+    "NeuralNetworkRegressor": lambda X, Y, state: NeuralNetworkRegressor((3, 3), max_iter=20, random_state=state).fit(
+        X.T, X[0]
+    ),
+}
+
+
+@pytest.mark.parametrize("fit", RANDOM_STATE_FITS.values(), ids=RANDOM_STATE_FITS.keys())
+def test_estimator_random_state_kinds(flower, fit):
     X, Y = flower
-    fit = lambda state: OneHiddenLayerClassifier(max_iter=50, random_state=state).fit(X.T, Y.ravel())
-    a = fit(np.random.RandomState(0)).params_["W1"]
-    b = fit(np.random.RandomState(0)).params_["W1"]
+    a = fit(X, Y, np.random.RandomState(0)).params_["W1"]
+    b = fit(X, Y, np.random.RandomState(0)).params_["W1"]
     assert np.array_equal(a, b)
     state = np.random.get_state()[1].copy()
-    fit(None)
+    fit(X, Y, None)
     assert np.array_equal(np.random.get_state()[1], state)
     with pytest.raises(ValueError, match="random_state"):
-        fit(-3)
+        fit(X, Y, -3)
 
 
-def test_estimator_declares_binary_only():
-    tags = OneHiddenLayerClassifier().__sklearn_tags__()
+@pytest.mark.parametrize("Classifier", (OneHiddenLayerClassifier, NeuralNetworkClassifier))
+def test_estimator_declares_binary_only(Classifier):
+    tags = Classifier().__sklearn_tags__()
     assert tags.classifier_tags.multi_class is False
     assert tags.estimator_type == "classifier"
 
@@ -165,6 +179,7 @@ def test_deep_estimators_are_deep_train_at_every_depth_and_activation(flower, ki
     assert fitted.params_.activation.same_function(activations.as_activation(activation))
     assert fitted.loss_curve_.shape == costs.shape == (3,) and fitted.n_iter_ == 300 and fitted.n_features_in_ == 2
     np.testing.assert_allclose(fitted.loss_curve_, costs, rtol=1e-12)
+    assert costs[-1] < costs[0]  # it learns
     for key in params:  # the same network up to round-off (X.T's memory layout may change the summation order)
         np.testing.assert_allclose(fitted.params_[key], params[key], rtol=1e-10, atol=1e-13)
     if kind == "classifier":
@@ -277,17 +292,6 @@ def test_deep_estimators_with_a_learners_activation_clone_and_search(flower):
     assert search.best_estimator_.params_.activation.name == "my tanh"
 
 
-def test_random_state_kinds_and_the_global_generator(flower):
-    X, Y = flower
-    fit = lambda state: NeuralNetworkRegressor((3, 3), max_iter=20, random_state=state).fit(X.T, X[0])
-    assert np.array_equal(fit(np.random.RandomState(0)).params_["W2"], fit(np.random.RandomState(0)).params_["W2"])
-    state = np.random.get_state()[1].copy()
-    fit(None)
-    assert np.array_equal(np.random.get_state()[1], state)
-    with pytest.raises(ValueError, match="random_state"):
-        fit(-3)
-
-
 def test_estimators_are_reached_from_network_too():
     for name in estimator.__all__:
         assert getattr(network, name) is getattr(estimator, name)
@@ -295,8 +299,7 @@ def test_estimators_are_reached_from_network_too():
         network.NeuralNetworkClassifer  # noqa: B018 - misspelt
 
 
-def test_declared_tags():
-    assert NeuralNetworkClassifier().__sklearn_tags__().classifier_tags.multi_class is False
+def test_the_regressor_declares_itself():
     assert NeuralNetworkRegressor().__sklearn_tags__().estimator_type == "regressor"
 
 
