@@ -14,8 +14,8 @@ maths (the one reference). ``hidden_layer_sizes`` is one architecture, as in sci
 layer. In :func:`course_utils.experiments.compare`, by contrast, ``hidden_sizes`` is a sweep:
 ``hidden_sizes=(2, 4, 8)`` trains three networks of one hidden layer each, and the estimator's
 ``(8, 8, 8)`` is the tuple entry ``hidden_sizes=((8, 8, 8),)``. Its own module, so that importing
-``network`` does not import scikit-learn; ``network.OneHiddenLayerClassifier`` still works (imported on
-first use).
+``network`` does not import scikit-learn; ``network.OneHiddenLayerClassifier`` (and the two others) still
+work (imported on first use).
 """
 
 import numpy as np
@@ -268,7 +268,9 @@ class OneHiddenLayerClassifier(_BinaryClassifier):
     ``classes_``, ``n_features_in_``, ``n_iter_``. ``random_state`` is an int seed (2 reproduces the
     course), ``None`` or a ``np.random.RandomState``; numpy's global generator is never used.
     Works with scikit-learn's tools, e.g. ``GridSearchCV(OneHiddenLayerClassifier(), {"n_hidden": [2, 4]})``.
-    For several hidden layers use :class:`NeuralNetworkClassifier`.
+    For several hidden layers use :class:`NeuralNetworkClassifier`; with ``hidden_layer_sizes=n_hidden`` and these
+    settings it is the same network, equal up to round-off (another training loop). This class keeps the
+    course's Week-3 names, defaults and bits, so it is not an alias of it.
     """
 
     def __init__(

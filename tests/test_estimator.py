@@ -192,6 +192,18 @@ def test_deep_estimators_are_deep_train_at_every_depth_and_activation(flower, ki
         np.testing.assert_allclose(prediction, deep.predict(params, X)[0], rtol=1e-10, atol=1e-13)
 
 
+def test_one_hidden_layer_classifier_is_the_deep_one_with_one_layer_up_to_round_off(flower):
+    X, Y = flower
+    course = OneHiddenLayerClassifier(max_iter=1000).fit(X.T, Y.ravel())
+    deep_one = NeuralNetworkClassifier(
+        4, activation="tanh", learning_rate=1.2, max_iter=1000, init=0.01, random_state=2
+    )
+    deep_one.fit(X.T, Y.ravel())
+    for key in course.params_:
+        np.testing.assert_allclose(deep_one.params_[key], course.params_[key], rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(deep_one.loss_curve_, course.loss_curve_, rtol=1e-12)
+
+
 def test_hidden_layer_sizes_is_one_network_as_in_scikit_learn(flower):
     X, Y = flower
     fit = lambda sizes: NeuralNetworkClassifier(hidden_layer_sizes=sizes, max_iter=200).fit(X.T, Y.ravel())
