@@ -213,7 +213,8 @@ _DEEP_DOC = """
     L2 term, ``l2 / (2 m) * sum ||W^[l]||^2``) are :func:`course_utils.deep.train`'s, which trains it; the
     defaults are its own and the course's L-layer model's (hidden layers 20, 7, 5; ReLU). ``random_state``:
     an int seed, ``None`` (fresh entropy) or a ``np.random.RandomState``; numpy's global generator is never
-    used. Training that diverges raises :class:`~course_utils.engine.TrainingDiverged`, saying what to lower.
+    used. Training whose cost or weights become inf or NaN raises :class:`~course_utils.engine.TrainingDiverged`
+    (deep.train's divergence rule), saying what to lower or scale.
 
     After ``fit``: ``params_`` (W1, b1, ..., WL, bL as :class:`~course_utils.parameters.Parameters`, which
     record the activation and the output: ``deep.predict(clf.params_, X.T)`` works), ``loss_curve_`` (the
