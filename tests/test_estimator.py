@@ -37,10 +37,17 @@ def test_estimator_equals_train_on_0_1_labels(flower):
     assert clf.classes_.tolist() == [0, 1]
 
 
-def test_estimator_with_string_labels(flower):
+STRING_LABEL_CLASSIFIERS = {
+    "OneHiddenLayerClassifier": OneHiddenLayerClassifier(max_iter=2000),
+    "NeuralNetworkClassifier": NeuralNetworkClassifier((8, 8), activation="tanh", learning_rate=0.3, init="he"),
+}
+
+
+@pytest.mark.parametrize("classifier", STRING_LABEL_CLASSIFIERS.values(), ids=STRING_LABEL_CLASSIFIERS.keys())
+def test_estimator_with_string_labels(flower, classifier):
     X, Y = flower
     y = np.where(Y.ravel() == 1, "red", "blue")
-    clf = OneHiddenLayerClassifier(max_iter=2000).fit(X.T, y)
+    clf = clone(classifier).fit(X.T, y)
     assert clf.classes_.tolist() == ["blue", "red"]
     assert set(clf.predict(X.T)) == {"blue", "red"}
     proba = clf.predict_proba(X.T)
@@ -50,6 +57,7 @@ def test_estimator_with_string_labels(flower):
     assert decision.shape == (400,)
     np.testing.assert_array_equal(clf.predict(X.T), np.where(decision > 0, "red", "blue"))
     assert clf.score(X.T, y) > 0.85
+    assert clf.loss_curve_[-1] < clf.loss_curve_[0]
 
 
 def test_estimator_init_only_stores_and_validates_in_fit(flower):
@@ -229,22 +237,6 @@ def test_defaults_are_deep_train_s_and_the_course_s_l_layer_model():
             "random_state": train["seed"].default,
             "l2": train["l2"].default,
         }
-
-
-def test_deep_classifier_learns_the_flower_with_string_labels(flower):
-    X, Y = flower
-    y = np.where(Y.ravel() == 1, "red", "blue")
-    clf = NeuralNetworkClassifier((8, 8), activation="tanh", learning_rate=0.3, max_iter=3000, init="he")
-    clf.fit(X.T, y)
-    assert clf.classes_.tolist() == ["blue", "red"]
-    proba = clf.predict_proba(X.T)
-    assert proba.shape == (400, 2)
-    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
-    decision = clf.decision_function(X.T)
-    assert decision.shape == (400,)
-    np.testing.assert_array_equal(clf.predict(X.T), np.where(decision > 0, "red", "blue"))
-    assert clf.score(X.T, y) > 0.85
-    assert clf.loss_curve_[-1] < clf.loss_curve_[0]
 
 
 def test_deep_regressor_predicts_real_values_and_scores_r2():
