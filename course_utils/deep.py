@@ -38,7 +38,7 @@ from ._validation import (
     check_real,
     check_seed,
 )
-from .engine import RECORD_EVERY, TrainingDiverged, divergence_message
+from .engine import RECORD_EVERY, _train_one
 from .network import compute_cost
 from .parameters import OUTPUTS, Parameters, check_init, check_layers, gradient_step, usage, weight_std
 
@@ -256,13 +256,6 @@ def model_forward(X, params, activation=None, output=None):
 # --- backward ------------------------------------------------------------------------------------
 
 
-def _linear_backward(dZ, A_prev, W):
-    m = A_prev.shape[1]
-    dW = dZ @ A_prev.T / m
-    db = np.sum(dZ, axis=1, keepdims=True) / m
-    return W.T @ dZ, dW, db
-
-
 def linear_backward(dZ, cache):
     """Gradients ``(dA_prev, dW, db)`` of a linear layer from ``dZ (n_l, m)`` and its cache ``(A_prev, W, b)``.
 
@@ -273,7 +266,7 @@ def linear_backward(dZ, cache):
     dZ = as_float_array("dZ", dZ, ndim=2, allow_nonfinite=False)
     if dZ.shape != (W.shape[0], A_prev.shape[1]):
         raise ValueError(f"dZ must have shape {(W.shape[0], A_prev.shape[1])} (that of W @ A_prev), got {dZ.shape}")
-    return _linear_backward(dZ, A_prev, W)
+    return model._linear_backward(dZ, A_prev, W)
 
 
 def linear_activation_backward(dA, cache, activation):
@@ -286,7 +279,7 @@ def linear_activation_backward(dA, cache, activation):
     dA = as_float_array("dA", dA, ndim=2, allow_nonfinite=False)
     if dA.shape != Z.shape:
         raise ValueError(f"dA must have the shape of the cached Z, {Z.shape}, got {dA.shape}")
-    return _linear_backward(dA * act.derivative(Z), A_prev, W)
+    return model._linear_backward(dA * act.derivative(Z), A_prev, W)
 
 
 def model_backward(AL, Y, caches, activation=None, output=None):
@@ -314,7 +307,7 @@ def model_backward(AL, Y, caches, activation=None, output=None):
     for layer in range(n_layers, 0, -1):
         (A_prev, W, _), Z = checked[layer - 1]
         g_prime = model.output_derivative(Z, output) if layer == n_layers else act.derivative(Z)
-        dA, grads[f"dW{layer}"], grads[f"db{layer}"] = _linear_backward(dA * g_prime, A_prev, W)
+        dA, grads[f"dW{layer}"], grads[f"db{layer}"] = model._linear_backward(dA * g_prime, A_prev, W)
         grads[f"dA{layer - 1}"] = dA
     return grads
 
@@ -329,20 +322,6 @@ def update_parameters(params, grads, learning_rate):
 
 
 # --- training ------------------------------------------------------------------------------------
-
-
-def _gradients(X, Y, params, values, act, l2):
-    """The gradients training uses: ``dZ^[L] = A^[L] - Y`` (stable; the same for both outputs) + the L2 term."""
-    n_layers, m = len(params) // 2, X.shape[1]
-    grads = {}
-    dZ = values[f"A{n_layers}"] - Y
-    for layer in range(n_layers, 0, -1):
-        W = params[f"W{layer}"]
-        dA, dW, grads[f"db{layer}"] = _linear_backward(dZ, X if layer == 1 else values[f"A{layer - 1}"], W)
-        grads[f"dW{layer}"] = dW + (l2 / m) * W if l2 else dW
-        if layer > 1:
-            dZ = dA * act.derivative(values[f"Z{layer - 1}"])
-    return grads
 
 
 def _regularised_cost(values, Y, params, output, l2):
@@ -379,51 +358,28 @@ def train(
     ``l2`` is the course's L2 regularisation: ``l2 / (2 m) * sum ||W^[l]||^2`` in the cost and
     ``(l2 / m) W^[l]`` in the gradient.
 
-    For now this is a plain numpy loop over :mod:`course_utils.model` and this module's backward pass;
-    the training engine for any depth (many networks at once, as for one hidden layer) is a later step.
+    Trained by the course's engine (:class:`course_utils.engine.Engine`, the same loop as ``network.train``
+    and ``compare``), whose numbers agree with this module's step-by-step functions to round-off.
     Raises :class:`~course_utils.engine.TrainingDiverged` when the cost or the parameters stop being finite
-    (checked at every recorded iteration and at the end), with the costs before and the last finite params.
+    (the engine's rule: checked at every recorded iteration and at the end), with the costs before and the
+    last finite params.
     """
     act = activations.as_activation(activation).check_outputs()
     output = check_choice("output", output, OUTPUTS)
     X, Y = check_XY(X, Y, labels=output == "sigmoid")
     dims = _check_layer_dims(layer_dims, n_x=X.shape[0], one_output=True)
+    if len(dims) < 3:
+        raise ValueError(
+            f"layer_dims must hold at least one hidden layer, e.g. [{dims[0]}, 4, 1], got {dims}: the course's "
+            "networks have hidden layers (a network without one is logistic regression)"
+        )
     learning_rate = check_real("learning_rate", learning_rate, low=0.0, low_inclusive=False)
     num_iterations = check_int("num_iterations", num_iterations, low=1)
     l2 = check_real("l2", l2, low=0.0)
     print_cost = check_bool("print_cost", print_cost)
-    params = dict(initialize_parameters_deep(dims, init, seed, act, output))
-    Y = Y.astype(np.float64)
-    costs, last_good = [], (None, None)
-    with np.errstate(all="ignore"):  # an overflow is reported by the divergence rule below
-        for i in range(num_iterations):
-            values = model._forward(X, params, act, output)
-            if i % RECORD_EVERY == 0:
-                cost = _regularised_cost(values, Y, params, output, l2)
-                last_good = _check_finite(act, learning_rate, i, cost, params, costs, last_good, output)
-                costs.append(cost)
-                if print_cost:
-                    print(f"Cost after iteration {i}: {cost:f}")
-            grads = _gradients(X, Y, params, values, act, l2)
-            params = {key: value - learning_rate * grads["d" + key] for key, value in params.items()}
-        _check_finite(act, learning_rate, num_iterations, 0.0, params, costs, last_good, output)
-    return Parameters(params, act, output), np.array(costs)
-
-
-# Checked here until deep.train runs on the engine (the depth issue): the engine's divergence rule and message.
-def _check_finite(act, learning_rate, iteration, cost, params, costs, last_good, output):
-    """The divergence rule of :mod:`course_utils.engine`: returns ``(iteration, params copy)`` if all is finite."""
-    bad_params = not all(np.all(np.isfinite(value)) for value in params.values())
-    if np.isfinite(cost) and not bad_params:
-        return iteration, {key: value.copy() for key, value in params.items()}
-    what = "the parameters became inf or NaN" if bad_params else f"the cost became {cost}"
-    good_at, good_params = last_good
-    raise TrainingDiverged(
-        divergence_message(act.name, learning_rate, iteration, good_at, what),
-        iteration=iteration,
-        costs=np.array(costs),
-        params=None if good_params is None else Parameters(good_params, act, output),
-    )
+    initial = initialize_parameters_deep(dims, init, seed, act, output)
+    every = RECORD_EVERY if print_cost else None  # every recorded cost, as the course prints them
+    return _train_one(act, learning_rate, initial, X, Y, output, num_iterations, every, l2)
 
 
 # --- using a trained network ---------------------------------------------------------------------
@@ -474,7 +430,7 @@ def gradient_check(X, Y, layer_dims, activation, init="xavier", seed=1, epsilon=
     for layer in range(1, len(dims)):
         params[f"b{layer}"] = biases.randn(dims[layer], 1) * GRADIENT_CHECK_BIAS
     Y = Y.astype(np.float64)
-    grads = _gradients(X, Y, params, model._forward(X, params, act, output), act, l2)
+    grads = model._backward(X, Y, params, model._forward(X, params, act, output), act, l2)
     return model.relative_error(
         grads, params, lambda: _regularised_cost(model._forward(X, params, act, output), Y, params, output, l2), epsilon
     )

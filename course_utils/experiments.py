@@ -1,13 +1,15 @@
-"""Many one-hidden-layer networks trained together: activation x width x seed (x lr x init) sweeps.
+"""Many networks trained together: activation x hidden layers x seed (x lr x init) sweeps.
 
 :func:`compare` trains every combination at once with the course's training engine
-(:mod:`course_utils.engine`): the hidden units of all models are stacked into one array, so each
-iteration is a short, fixed list of numpy calls whatever the number of models, and the models are
-split over (by default) two worker processes. Each model starts from
-``network.initialize_parameters(n_x, n_hidden, 1, init, seed)`` and follows exactly the
-mathematics of :func:`course_utils.network.train`; the engine computes every model's numbers in the
-same way whatever it is trained with, so a row of ``compare`` equals ``network.train`` with the same
-settings bit for bit, and does not depend on the other models or on the number of processes.
+(:mod:`course_utils.engine`): the models are stacked into a few arrays, so each iteration is a short,
+fixed list of numpy calls whatever the number of models, and the models are split over (by default)
+two worker processes. A one-hidden-layer model starts from
+``network.initialize_parameters(n_x, n_hidden, 1, init, seed)`` and follows exactly the mathematics of
+:func:`course_utils.network.train`; a deeper one starts from
+``deep.initialize_parameters_deep([n_x, *layers, 1], init, seed)`` and follows :func:`course_utils.deep.train`.
+The engine computes every model's numbers in the same way whatever it is trained with, so a row of
+``compare`` equals ``network.train`` (or ``deep.train``) with the same settings bit for bit, and does
+not depend on the other models or on the number of processes.
 
 Rows are read with :func:`select`, :func:`best_per` and :func:`table` (from :mod:`course_utils.results`).
 Column convention: ``X`` of shape ``(n_features, m)``, ``Y`` of shape ``(1, m)`` with 0/1 labels (real
@@ -18,7 +20,7 @@ import math
 
 import numpy as np
 
-from . import _workers, model, network
+from . import _workers, deep, model, network
 from . import activations as _activations
 from ._conventions import check_XY
 from ._progress import Progress
@@ -35,12 +37,13 @@ from ._validation import (
 )
 from .engine import OUTPUTS, RECORD_EVERY, Engine
 from .parameters import check_init, init_or_old_name
-from .results import best_per, select, table
+from .results import LAYERS_KEY, best_per, select, table
 
 __all__ = [
     "DEFAULT_ACTIVATIONS",
     "DEFAULT_HIDDEN_SIZES",
     "ROW_KEYS",
+    "LAYERS_KEY",
     "OSCILLATION_TOL",
     "compare",
     "table",
@@ -100,42 +103,48 @@ def compare(
     *,
     init_scale=None,
 ):
-    """Train every combination activation x learning rate x init scale x width x seed; return rows.
+    """Train every combination activation x learning rate x init scale x hidden sizes x seed; return rows.
 
-    ``X (n_features, m)``, ``Y (1, m)``. ``activations``: names or ``Activation`` objects (distinct
-    names; a learner's own Activation works too, in this process if it cannot be pickled).
-    ``hidden_sizes``, ``seeds``: ints (a single int is allowed). ``learning_rate`` and
-    ``init``: one value, a sequence of values to sweep, or a dict giving one value (or a
-    sequence) per activation name; ``init`` values are numbers >= 0 or a rule name of
-    ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier", "he"), one meaning across the package
-    (``init_scale``, its old name, is still accepted).
+    ``X (n_features, m)``, ``Y (1, m)``. ``activations``: names or ``Activation`` objects (distinct names; a
+    learner's own Activation works too, in this process if it cannot be pickled). ``hidden_sizes``: one entry
+    per network architecture, an int (one hidden layer of that many units) or a tuple of ints (several hidden
+    layers, from the input on): ``hidden_sizes=(4, (4, 4), (8, 8, 8))`` trains three architectures, one hidden
+    layer of 4, two of 4 and three of 8 (``4`` and ``(4,)`` are the same network). Note that here ``(8, 8, 8)``
+    means *three* networks of one hidden layer each, while the estimator's ``hidden_layer_sizes=(8, 8, 8)`` is
+    one network of three hidden layers (as in scikit-learn's ``MLPClassifier``); write
+    ``hidden_sizes=((8, 8, 8),)`` for that one network here. ``seeds``: ints (a single int is allowed).
+    ``learning_rate`` and ``init``:
+    one value, a sequence of values to sweep, or a dict giving one value (or a sequence) per activation name;
+    ``init`` values are numbers >= 0 or a rule name of ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier",
+    "he"), one meaning across the package (``init_scale``, its old name, is still accepted).
 
     ``output``: "sigmoid" (classification, 0/1 labels) or "identity" (regression, real ``Y``; see
-    ``network.train``). ``dtype``: "float64" (default) or "float32" (about twice as fast for wide
-    networks; results then differ from float64 in round-off). Held-out data: ``X_test``/``Y_test``, or
-    ``test_size`` (a fraction; the split comes from ``datasets.train_test_split_columns(X, Y,
-    test_size, seed=split_seed)``, stratified; classification only). ``n_jobs``: worker processes
-    (default: 2 if two CPUs are available; 1 trains in this process; small jobs always run in this
-    process). ``progress``: a progress bar in a notebook (a text line on a terminal) for jobs that
-    take more than a moment; ``False`` for none.
+    ``network.train``). ``dtype``: "float64" (default) or "float32" (about twice as fast for wide networks;
+    results then differ from float64 in round-off). Held-out data: ``X_test``/``Y_test``, or ``test_size`` (a
+    fraction; the split comes from ``datasets.train_test_split_columns(X, Y, test_size, seed=split_seed)``,
+    stratified; classification only). ``n_jobs``: worker processes (default: 2 if two CPUs are available; 1
+    trains in this process; small jobs always run in this process). ``progress``: a progress bar in a notebook
+    (a text line on a terminal) for jobs that take more than a moment; ``False`` for none.
 
-    Returns a list of dicts, in the order activation, learning rate, init scale, width, seed:
-    ``activation`` (name), ``n_hidden``, ``seed``, ``learning_rate``, ``init``,
-    ``train_accuracy`` (percent; ``train_error``, the root-mean-square error, for regression),
-    ``final_cost`` (after the last update), ``best_cost`` (lowest cost seen), ``oscillating`` (see
+    Returns a list of dicts, in the order activation, learning rate, init scale, hidden sizes, seed:
+    ``activation`` (name), ``n_hidden`` (the total number of hidden units: 12 for ``(4, 8)``), ``seed``,
+    ``learning_rate``, ``init``, ``train_accuracy`` (percent; ``train_error``, the root-mean-square error, for
+    regression), ``final_cost`` (after the last update), ``best_cost`` (lowest cost seen), ``oscillating`` (see
     :data:`OSCILLATION_TOL`), ``diverged`` and ``diverged_at`` (the divergence rule of
-    :mod:`course_utils.engine`, the same as ``network.train``'s: the model then keeps its last
-    parameters that were still finite, which the scores use), ``dead_units`` (hidden units whose
-    g'(Z1) is 0 on every training example: dead ReLUs), ``costs`` (array, iterations 0, 100, ...),
-    ``test_accuracy`` / ``test_error`` (with held-out data) and ``params`` (with ``keep_params=True``:
-    a ``network.Parameters`` that remembers its activation, so ``network.predict(row["params"], X)``
-    needs nothing else).
+    :mod:`course_utils.engine`, the same as ``network.train``'s: the model then keeps its last parameters that
+    were still finite, which the scores use), ``dead_units`` (hidden units whose g'(Z) is 0 on every training
+    example, in every hidden layer: dead ReLUs), ``costs`` (array, iterations 0, 100, ...), ``test_accuracy`` /
+    ``test_error`` (with held-out data) and ``params`` (with ``keep_params=True``: a ``network.Parameters`` that
+    remembers its activation, so ``network.predict(row["params"], X)``, or ``deep.predict`` for several hidden
+    layers, needs nothing else). When an entry of ``hidden_sizes`` is a tuple, every row also has
+    ``hidden_layers`` (:data:`LAYERS_KEY`), the tuple of its hidden layers' sizes (``(4,)`` for 4): group or
+    tabulate by it, since different architectures can share ``n_hidden``.
     """
     output = check_choice("output", output, OUTPUTS)
     labels = output == "sigmoid"
     X, Y = check_XY(X, Y, labels=labels)
     acts = _check_activations(activations)
-    widths = check_distinct_ints("hidden_sizes", hidden_sizes, low=1)
+    layer_sets, with_layers = _check_hidden_sizes(hidden_sizes)
     seeds = check_distinct_ints("seeds", seeds, low=0, high=MAX_SEED)
     lrs = _per_activation("learning_rate", learning_rate, acts, check_learning_rate)
     inits = _per_activation("init", init_or_old_name(init, init_scale, 0.01), acts, check_init)
@@ -146,19 +155,16 @@ def compare(
     X, Y, X_test, Y_test = _held_out(X, Y, X_test, Y_test, test_size, split_seed, labels)
     n_x, m = X.shape
 
-    specs = [  # (activation, n_hidden, seed, lr, init) in row order
-        (act, n_h, seed, lr, init)
+    specs = [  # (activation, hidden layers, seed, lr, init) in row order
+        (act, layers, seed, lr, init)
         for act in acts
         for lr in lrs[act.name]
         for init in inits[act.name]
-        for n_h in widths
+        for layers in layer_sets
         for seed in seeds
     ]
-    models = [
-        (act, lr, network.initialize_parameters(n_x, n_h, 1, init, seed, activation=act))
-        for act, n_h, seed, lr, init in specs
-    ]
-    work = sum(n_h + 1 for _, n_h, _, _, _ in specs) * m * num_iterations
+    models = [(act, lr, _initial(n_x, layers, init, seed, act, output)) for act, layers, seed, lr, init in specs]
+    work = sum(sum(layers) + len(layers) for _, layers, _, _, _ in specs) * m * num_iterations
     if work < _PARALLEL_MIN_WORK or not all(_workers.picklable(a) for a in acts):
         n_jobs = 1
     groups = _partition(specs, min(n_jobs, len(specs)))
@@ -169,8 +175,19 @@ def compare(
     rows = [None] * len(specs)
     for group, engine in zip(groups, engines):
         for k, row in enumerate(_rows_of(engine, [specs[i] for i in group], X, Y, X_test, Y_test, keep_params)):
+            if with_layers:
+                row = {**dict(list(row.items())[:2]), LAYERS_KEY: specs[group[k]][1], **dict(list(row.items())[2:])}
             rows[group[k]] = row
     return rows
+
+
+def _initial(n_x, layers, init, seed, act, output):
+    """A model's initial parameters: ``network.initialize_parameters`` for one hidden layer (as ever: the
+    same draws, and ``"lecun"`` multiplies by sqrt(1 / n) where the course's deep notebook divides by
+    sqrt(n)), ``deep.initialize_parameters_deep`` for more."""
+    if len(layers) == 1:
+        return network.initialize_parameters(n_x, layers[0], 1, init, seed, activation=act, output=output)
+    return deep.initialize_parameters_deep([n_x, *layers, 1], init, seed, act, output)
 
 
 def _held_out(X, Y, X_test, Y_test, test_size, split_seed, labels):
@@ -200,14 +217,14 @@ def _rows_of(engine, specs, X, Y, X_test, Y_test, keep_params):
     train_scores, cost, dead = engine.evaluate(X, Y)
     test_scores = engine.evaluate(X_test, Y_test)[0] if X_test is not None else None
     rows = []
-    for k, (act, n_h, seed, lr, init) in enumerate(specs):
+    for k, (act, layers, seed, lr, init) in enumerate(specs):
         costs = engine.costs[k]
         diverged = bool(engine.diverged_at[k] >= 0)
         final = float(cost[k]) if not diverged else float("nan")
         seen = np.append(costs, final)
         row = {
             "activation": act.name,
-            "n_hidden": n_h,
+            "n_hidden": sum(layers),
             "seed": seed,
             "learning_rate": lr,
             "init": init,
@@ -229,11 +246,14 @@ def _rows_of(engine, specs, X, Y, X_test, Y_test, keep_params):
 
 
 def dead_units(params, X, activation=None):
-    """Number of hidden units whose g'(Z1) is 0 for every column of ``X (n_x, m)`` (dead ReLUs).
+    """Number of hidden units, over every hidden layer, whose g'(Z) is 0 for every column of ``X (n_x, m)``
+    (dead ReLUs): a row's ``dead_units`` for its ``params``, at any depth.
 
     ``activation=None`` uses the one ``params`` were trained with (see ``network.predict``).
     """
-    _, cache = network.forward_propagation(X, params, activation)
+    if isinstance(params, dict) and "W3" in params:  # two hidden layers or more
+        return int(sum(int(layer.sum()) for layer in model.dead_by_layer(X, params, activation)))
+    _, cache = network.forward_propagation(X, params, activation)  # (its checks and messages, as ever)
     act = network.trained_activation(params, activation)
     return int(model.dead(act.derivative(cache["Z1"])).sum())  # the one dead-unit rule
 
@@ -244,16 +264,25 @@ def dead_units(params, X, activation=None):
 def _partition(specs, n_groups):
     """Split model indices into ``n_groups`` with balanced work.
 
-    A model's time per iteration is about width x its kernel's relative cost (elementwise work) plus
-    a fixed part for its matrix products (measured: about 7 tanh units' worth; ``benchmarks/``).
+    A one-hidden-layer model's time per iteration is about width x its kernel's relative cost
+    (elementwise work) plus a fixed part for its matrix products (measured: about 7 tanh units' worth;
+    ``benchmarks/``). Deeper models of one architecture are trained as one stack by the engine, so
+    they stay together: a fixed part per layer for the stack's calls, plus each model's units.
     """
-    costs = [n_h * act.relative_cost + _MODEL_OVERHEAD for act, n_h, _, _, _ in specs]
+    blocks = {}  # one block per deeper architecture (the engine's stack); one per one-hidden-layer model
+    for index, (_, layers, _, _, _) in enumerate(specs):
+        blocks.setdefault(layers if len(layers) > 1 else index, []).append(index)
+    costs = {}
+    for key, indices in blocks.items():
+        layers = specs[indices[0]][1]
+        units = sum(sum(layers) * (specs[i][0].relative_cost + 1.0) for i in indices)
+        costs[key] = units + _MODEL_OVERHEAD * (1 if len(layers) == 1 else 2 * len(layers) + len(indices))
     groups = [[] for _ in range(n_groups)]
     loads = [0.0] * n_groups
-    for index in sorted(range(len(specs)), key=lambda i: -costs[i]):
+    for key in sorted(blocks, key=lambda key: -costs[key]):
         g = loads.index(min(loads))
-        groups[g].append(index)
-        loads[g] += costs[index]
+        groups[g].extend(blocks[key])
+        loads[g] += costs[key]
     # keep each group in row order, so one activation's models are next to each other (one kernel call)
     return [sorted(group) for group in groups if group]
 
@@ -315,6 +344,40 @@ def _oscillating(seen, tol=OSCILLATION_TOL):
 
 
 # --- argument handling ---------------------------------------------------------------------------
+
+
+# Checked here, not in _validation: compare's own argument (an int or a tuple per architecture).
+def _check_hidden_sizes(hidden_sizes):
+    """``(tuple of distinct layer tuples, whether any entry was a tuple)`` from ``hidden_sizes``."""
+    entries = as_tuple("hidden_sizes", hidden_sizes, "sizes")
+    layer_sets, with_layers = [], False
+    for i, entry in enumerate(entries):
+        if isinstance(entry, (tuple, list)):
+            with_layers = True
+            if not entry:
+                raise ValueError(
+                    f"hidden_sizes[{i}] is an empty tuple: give each network's hidden layer sizes, e.g. (4, 4)"
+                )
+            for size in entry:
+                if isinstance(size, (tuple, list)):
+                    raise TypeError(
+                        f"hidden_sizes[{i}] = {_show(entry)} nests a tuple: each entry is one network, an int or a "
+                        "flat tuple of layer sizes such as (8, 8, 8)"
+                    )
+            layers = tuple(check_int(f"hidden_sizes[{i}] layer size", size, low=1) for size in entry)
+        else:
+            layers = (check_int("hidden_sizes entry", entry, low=1),)
+        if layers in layer_sets:
+            hint = (
+                f"; for one network with several hidden layers, put them in a tuple: hidden_sizes=({_show(entries)},)"
+                if not with_layers
+                else ""
+            )
+            raise ValueError(
+                f"hidden_sizes must not repeat a network, got {layers} twice (4 and (4,) are the same network){hint}"
+            )
+        layer_sets.append(layers)
+    return tuple(layer_sets), with_layers
 
 
 # Checked here, not in _validation: compare's own rule (distinct names; every function checked before a worker
