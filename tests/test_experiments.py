@@ -266,7 +266,7 @@ def test_oscillation_flag_follows_the_documented_rule(flower):
         (dict(hidden_sizes=((4, 0),)), ValueError, r"hidden_sizes\[0\]\[1\] must be >= 1, got 0"),
         (dict(hidden_sizes=((4, -2),)), ValueError, r"hidden_sizes\[0\]\[1\] must be >= 1"),
         (dict(hidden_sizes=((4, 2.5),)), TypeError, r"hidden_sizes\[0\]\[1\] must be an int, got 2.5"),
-        (dict(hidden_sizes=((4, (4, 4)),)), TypeError, r"hidden_sizes\[0\]\[1\] must be an int, got \(4, 4\) of type tuple"),
+        (dict(hidden_sizes=((4, (4, 4)),)), TypeError, r"hidden_sizes\[0\]\[1\] must be an int, got \(4, 4\)"),
         (dict(hidden_sizes=2.5), TypeError, r"hidden_sizes\[0\] must be an int \(one hidden layer\) or a tuple"),
         (dict(seeds=()), ValueError, "seeds must contain at least one"),
         (dict(seeds=(-1,)), ValueError, "seeds entry must be >= 0"),
