@@ -9,8 +9,10 @@ Public modules, one concept each:
 - ``datasets``: the planar "flower" data set and the other small 2-D toy sets.
 - ``network``: the one-hidden-layer network from scratch: the course's step-by-step functions
   (initialise, forward, cost, backward, update), ``train``/``predict`` and the gradient check.
-- ``estimator``: the same network as a scikit-learn classifier, ``OneHiddenLayerClassifier`` (also reachable
-  as ``network.OneHiddenLayerClassifier``; importing ``network`` does not import scikit-learn).
+- ``estimator``: the networks as scikit-learn estimators: ``NeuralNetworkClassifier`` and ``NeuralNetworkRegressor``
+  (any depth: ``hidden_layer_sizes`` as in scikit-learn, trained by ``deep.train``) and the one-hidden-layer
+  ``OneHiddenLayerClassifier`` (also reachable as ``network.OneHiddenLayerClassifier`` and so on; importing
+  ``network`` does not import scikit-learn).
 - ``model``: the one reference for what the network computes at any depth: the forward pass, logits,
   the output unit, the cost from the logits, labels, dead units and the gradient check's relative error.
 - ``deep``: the course's Week-4 L-layer network, step by step (``initialize_parameters_deep``,

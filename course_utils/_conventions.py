@@ -4,11 +4,14 @@
 (classification) or real targets (regression). Data in the rows convention gets a hint to transpose.
 Rows are the dicts that ``experiments.compare`` returns. A network's parameters are checked in
 :mod:`course_utils.parameters`; generic checks (numbers, choices, arrays) live in :mod:`course_utils._validation`.
+One network's hidden layer sizes (an int or a tuple, scikit-learn's ``hidden_layer_sizes``) are checked here too.
 """
+
+import numbers
 
 import numpy as np
 
-from ._validation import _show, as_float_array
+from ._validation import _show, as_float_array, check_int
 
 
 def check_X(X, name="X", n_features=None, expected_by=None):
@@ -117,3 +120,24 @@ def check_field(name, key, rows):
     if not isinstance(key, str) or key not in rows[0]:
         raise ValueError(f"{name}={_show(key)}, but the rows have no field {_show(key)}; fields: {', '.join(rows[0])}")
     return key
+
+
+def check_hidden_layers(name, value):
+    """One network's hidden layers as a tuple of ints >= 1, one per hidden layer, input to output.
+
+    An int is one hidden layer (``4`` -> ``(4,)``); a tuple, list or 1-D array gives one size per layer:
+    ``(8, 8, 8)`` is ONE network with three hidden layers of 8 units (scikit-learn's ``hidden_layer_sizes``).
+    """
+    if isinstance(value, numbers.Integral):
+        return (check_int(name, value, low=1),)  # (a bool is refused there)
+    if not isinstance(value, (tuple, list)) and not (isinstance(value, np.ndarray) and value.ndim == 1):
+        raise TypeError(
+            f"{name} must be an int (one hidden layer) or a tuple of ints, one per hidden layer, such as (8, 8, 8); "
+            f"got {_show(value)} of type {type(value).__name__}"
+        )
+    sizes = tuple(check_int(f"{name}[{i}]", size, low=1) for i, size in enumerate(value))
+    if not sizes:
+        raise ValueError(
+            f"{name} must hold at least one hidden layer size, such as (4,) or (8, 8, 8); got {_show(value)}"
+        )
+    return sizes

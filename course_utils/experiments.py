@@ -17,12 +17,13 @@ numbers with ``output="identity"``).
 """
 
 import math
+import numbers
 
 import numpy as np
 
 from . import _workers, deep, model, network
 from . import activations as _activations
-from ._conventions import check_XY
+from ._conventions import check_hidden_layers, check_XY
 from ._progress import Progress
 from ._validation import (
     MAX_SEED,
@@ -352,21 +353,8 @@ def _check_hidden_sizes(hidden_sizes):
     entries = as_tuple("hidden_sizes", hidden_sizes, "sizes")
     layer_sets, with_layers = [], False
     for i, entry in enumerate(entries):
-        if isinstance(entry, (tuple, list)):
-            with_layers = True
-            if not entry:
-                raise ValueError(
-                    f"hidden_sizes[{i}] is an empty tuple: give each network's hidden layer sizes, e.g. (4, 4)"
-                )
-            for size in entry:
-                if isinstance(size, (tuple, list)):
-                    raise TypeError(
-                        f"hidden_sizes[{i}] = {_show(entry)} nests a tuple: each entry is one network, an int or a "
-                        "flat tuple of layer sizes such as (8, 8, 8)"
-                    )
-            layers = tuple(check_int(f"hidden_sizes[{i}] layer size", size, low=1) for size in entry)
-        else:
-            layers = (check_int("hidden_sizes entry", entry, low=1),)
+        with_layers = with_layers or not isinstance(entry, numbers.Integral)
+        layers = check_hidden_layers(f"hidden_sizes[{i}]", entry)  # the estimator's rule for one network
         if layers in layer_sets:
             hint = (
                 f"; for one network with several hidden layers, put them in a tuple: hidden_sizes=({_show(entries)},)"

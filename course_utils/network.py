@@ -354,10 +354,11 @@ def gradient_check(
 
 
 def __getattr__(name):
-    """``network.OneHiddenLayerClassifier`` lives in :mod:`course_utils.estimator`; imported on first use, so that
-    importing ``network`` does not import scikit-learn."""
-    if name == "OneHiddenLayerClassifier":
-        from .estimator import OneHiddenLayerClassifier
+    """``network.OneHiddenLayerClassifier`` (and the estimators for any depth, ``NeuralNetworkClassifier`` and
+    ``NeuralNetworkRegressor``) live in :mod:`course_utils.estimator`; imported on first use, so that importing
+    ``network`` does not import scikit-learn."""
+    if name in ("OneHiddenLayerClassifier", "NeuralNetworkClassifier", "NeuralNetworkRegressor"):
+        from . import estimator
 
-        return OneHiddenLayerClassifier
+        return getattr(estimator, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -23,6 +23,7 @@ from IPython.core.inputtransformer2 import TransformerManager
 from nbclient import NotebookClient
 
 from course_utils.exercises.feedback import PREFIXES as _BY_STATUS
+from tools.notebook_runner import SlicedPollKernelManager
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -244,7 +245,11 @@ def run_with_solutions(path, notebook=None, timeout=600):
     if not exercises:
         return {}
     client = NotebookClient(
-        solved, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(Path(path).parent)}}
+        solved,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(Path(path).parent)}},
+        kernel_manager_class=SlicedPollKernelManager,  # a lost zmq wake-up costs a second, not the cell timeout
     )
     client.execute()
     return {exercise.exercise_id: exercise.cell for exercise in exercises}

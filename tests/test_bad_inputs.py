@@ -611,6 +611,71 @@ for _error, _arg, _call, _label in (
 ):
     case(_error, _arg, _call, f"OneHiddenLayerClassifier-{_label}", sklearn=True)
 
+# The estimators for any depth (NeuralNetworkClassifier, NeuralNetworkRegressor): the same contract as above, plus
+# hidden_layer_sizes and l2; the regressor takes real targets.
+_DEEP_BAD_HYPER = tuple(row for row in _FIT_BAD_HYPER if row[1] != "n_hidden") + (
+    (ValueError, "hidden_layer_sizes", 0),
+    (ValueError, "hidden_layer_sizes", (4, 0)),
+    (ValueError, "hidden_layer_sizes", (4, -2, 3)),
+    (ValueError, "hidden_layer_sizes", ()),
+    (TypeError, "hidden_layer_sizes", (4, 2.5)),
+    (TypeError, "hidden_layer_sizes", 2.5),
+    (TypeError, "hidden_layer_sizes", True),
+    (TypeError, "hidden_layer_sizes", "8, 8"),
+    (TypeError, "hidden_layer_sizes", None),
+    (TypeError, "hidden_layer_sizes", np.ones((2, 2), dtype=int)),
+    (ValueError, "l2", -0.1),
+    (ValueError, "l2", NAN),
+    (ValueError, "l2", INF),
+    (TypeError, "l2", "0.1"),
+    (TypeError, "l2", None),
+)
+_DEEP = {
+    "NeuralNetworkClassifier": (lambda: network.NeuralNetworkClassifier, YR),
+    "NeuralNetworkRegressor": (lambda: network.NeuralNetworkRegressor, X[0] * X[1]),
+}
+for _name, (_Estimator, _y) in _DEEP.items():
+
+    def _fit_deep(X_rows=XR, y=_y, _Estimator=_Estimator, **hyper):
+        return _Estimator()(**{"hidden_layer_sizes": (3, 2), "max_iter": 5, **hyper}).fit(X_rows, y)
+
+    for _error, _arg, _bad in _DEEP_BAD_HYPER:
+        case(_error, _arg, lambda _arg=_arg, _bad=_bad, f=_fit_deep: f(**{_arg: _bad}), f"{_name}.fit-{_bad!r}")
+    _rows = [
+        (ValueError, "X", lambda f=_fit_deep: f(X_rows=with_nan(XR)), "nan"),
+        (ValueError, "X", lambda f=_fit_deep: f(X_rows=with_nan(XR, (0, 0), INF)), "inf"),
+        (ValueError, "X", lambda f=_fit_deep: f(X_rows=XR + 1j), "complex"),
+        (ValueError, "X", lambda f=_fit_deep: f(X_rows=np.full(XR.shape, "a")), "strings"),
+        (ValueError, "X", lambda f=_fit_deep: f(X_rows=XR[:, 0]), "1d"),
+        (ValueError, "X", lambda f=_fit_deep: f(X_rows=np.zeros((0, 2)), y=np.zeros(0)), "empty"),
+        (ValueError, "X", lambda f=_fit_deep: f(X_rows=np.zeros((12, 0))), "no-features"),
+        (ValueError, "y", lambda f=_fit_deep, y=_y: f(y=y[:-1]), "length"),
+        (ValueError, "y", lambda f=_fit_deep, y=_y: f(y=with_nan(y, 1)), "nan-target"),
+        (ValueError, "y", lambda f=_fit_deep, y=_y: f(y=np.column_stack([y, y])), "2d"),
+        (ValueError, "X", lambda f=_fit_deep: f().predict(XR[:, :1]), "predict-features"),
+        (ValueError, "X", lambda f=_fit_deep: f().predict(XR + 1j), "predict-complex"),
+        (ValueError, "X", lambda f=_fit_deep: f().predict(XR[0]), "predict-1d"),
+        (ValueError, "X", lambda f=_fit_deep: f().predict(np.zeros((0, 2))), "predict-empty"),
+        (ValueError, "X", lambda f=_fit_deep: f().predict(with_nan(XR)), "predict-nan"),
+    ]
+    if _name == "NeuralNetworkClassifier":
+        _rows += [
+            (ValueError, "y", lambda f=_fit_deep: f(y=Y3.ravel()), "three-classes"),
+            (ValueError, "y", lambda f=_fit_deep: f(y=np.zeros(12)), "one-class"),
+            (ValueError, "y", lambda f=_fit_deep: f(y=np.linspace(0, 1, 12)), "continuous"),
+            (ValueError, "X", lambda f=_fit_deep: f().decision_function(XR[0]), "decision_function-1d"),
+            (ValueError, "X", lambda f=_fit_deep: f().predict_proba(with_nan(XR)), "predict_proba-nan"),
+            (ValueError, "X", lambda f=_fit_deep: f().predict_proba(XR[:, :1]), "predict_proba-features"),
+        ]
+    else:
+        _rows += [
+            (TypeError, "y", lambda f=_fit_deep: f(y=np.full(12, "1.5")), "string-targets"),
+            (ValueError, "y", lambda f=_fit_deep: f(y=with_nan(X[0], 0, INF)), "inf-target"),
+            (ValueError, "X", lambda f=_fit_deep: f().score(XR[:, :1], X[0]), "score-features"),
+        ]
+    for _error, _arg, _call, _label in _rows:
+        case(_error, _arg, _call, f"{_name}-{_label}", sklearn=True)
+
 # --- plotting ------------------------------------------------------------------------------------
 
 _plot_act = lambda **kw: plotting.plot_activation(**{"activation": "tanh", **kw})

@@ -21,6 +21,9 @@ import matplotlib
 matplotlib.use("Agg")
 import numpy as np
 import pytest
+from sklearn.base import clone
+from sklearn.exceptions import DataConversionWarning
+from sklearn.metrics import r2_score
 
 from course_utils import (
     activations,
@@ -258,6 +261,48 @@ raises("OneHiddenLayerClassifier-three-classes", lambda: network.OneHiddenLayerC
     X.T, np.arange(100) % 3), r"exactly 2 classes")  # fmt: skip
 raises("OneHiddenLayerClassifier-fit-columns", lambda: network.OneHiddenLayerClassifier(max_iter=5).fit(X, Y.ravel()),
        r"pass X\.T")  # fmt: skip
+
+# the estimators for any depth: rows, one network per hidden_layer_sizes, classifier vs regressor
+_DEEP_CLF = network.NeuralNetworkClassifier((4, 4), activation="tanh", learning_rate=0.3, max_iter=300, init="he")
+_DEEP_CLF_FIT = clone(_DEEP_CLF).fit(X.T, Y.ravel())
+_DEEP_REG = network.NeuralNetworkRegressor((4, 4), activation="tanh", learning_rate=0.1, max_iter=300, init="he")
+_DEEP_REG_FIT = clone(_DEEP_REG).fit(XS.T, np.sin(XS[0]))
+
+
+def _fit_y_as_a_column():
+    """A regression target made from a column (m, 1), as np.sin(x) of x (m, 1) is: scikit-learn ravels it, warning."""
+    with pytest.warns(DataConversionWarning):
+        return clone(_DEEP_REG).fit(XS.T, np.sin(XS.T)).predict(XS.T)
+
+
+raises("NeuralNetworkClassifier-fit-columns", lambda: clone(_DEEP_CLF).fit(X, Y.ravel()), r"pass X\.T")
+raises("NeuralNetworkClassifier-fit-Y-of-the-course", lambda: clone(_DEEP_CLF).fit(X.T, Y), r"pass Y\.ravel\(\)")
+raises("NeuralNetworkClassifier-fit-X-and-Y-of-the-course", lambda: clone(_DEEP_CLF).fit(X, Y),
+       r"pass X\.T and Y\.ravel\(\)")  # fmt: skip
+raises("NeuralNetworkClassifier-predict-columns", lambda: _DEEP_CLF_FIT.predict(X), r"pass X\.T")
+raises("NeuralNetworkClassifier-predict_proba-columns", lambda: _DEEP_CLF_FIT.predict_proba(X), r"pass X\.T")
+raises("NeuralNetworkClassifier-decision_function-columns", lambda: _DEEP_CLF_FIT.decision_function(X), r"pass X\.T")
+raises("NeuralNetworkClassifier-three-classes", lambda: clone(_DEEP_CLF).fit(X.T, np.arange(100) % 3),
+       r"exactly 2 classes")  # fmt: skip
+raises("NeuralNetworkClassifier-real-valued-targets", lambda: clone(_DEEP_CLF).fit(X.T, X[0]),
+       r"use NeuralNetworkRegressor")  # fmt: skip
+gives("NeuralNetworkClassifier-(8, 8, 8)-is-one-network-with-three-layers",  # compare's hidden_sizes would be three
+      lambda: network.NeuralNetworkClassifier((8, 8, 8), max_iter=5).fit(X.T, Y.ravel()).params_.layer_sizes,
+      lambda sizes: sizes == (2, 8, 8, 8, 1))  # fmt: skip
+gives("NeuralNetworkClassifier-params_-with-deep.predict", lambda: deep.predict(_DEEP_CLF_FIT.params_, X)[0],
+      same_as(_DEEP_CLF_FIT.predict(X.T)))  # fmt: skip
+gives("NeuralNetworkClassifier-a-learners-activation-in-clone", lambda: clone(network.NeuralNetworkClassifier(
+    activation=my_relu(), max_iter=5)).fit(X.T, Y.ravel()).params_.activation.name, lambda name: name == "my relu",
+      )  # fmt: skip
+raises("NeuralNetworkRegressor-fit-columns", lambda: clone(_DEEP_REG).fit(XS, np.sin(XS[0])), r"pass X\.T")
+raises("NeuralNetworkRegressor-fit-Y-of-the-course", lambda: clone(_DEEP_REG).fit(XS.T, np.sin(XS)),
+       r"pass Y\.ravel\(\)")  # fmt: skip
+raises("NeuralNetworkRegressor-predict-columns", lambda: _DEEP_REG_FIT.predict(XS), r"pass X\.T")
+gives("NeuralNetworkRegressor-y-as-a-column", _fit_y_as_a_column, same_as(_DEEP_REG_FIT.predict(XS.T)))
+gives("NeuralNetworkRegressor-predicts-real-values-not-labels", lambda: _DEEP_REG_FIT.predict(XS.T),
+      lambda values: values.dtype == np.float64 and len(np.unique(values)) == XS.shape[1])  # fmt: skip
+gives("NeuralNetworkRegressor-score-is-r2", lambda: _DEEP_REG_FIT.score(XS.T, np.sin(XS[0])),
+      lambda r2: r2 == pytest.approx(r2_score(np.sin(XS[0]), _DEEP_REG_FIT.predict(XS.T)), rel=1e-12))  # fmt: skip
 raises("train_test_split_columns-rows", lambda: datasets.train_test_split_columns(X.T, Y), r"pass X\.T")
 raises("features-rows", lambda: playground.features(X.T, ("x1^2",)), r"X")
 raises("hidden_unit_values-rows", lambda: plotting.hidden_unit_values(RELU, X.T), r"pass points\.T")

@@ -11,9 +11,14 @@ same bytes when its outputs are the same, so ``git diff`` shows only real change
 import time
 import uuid
 from pathlib import Path
+from queue import Empty
 
 import nbformat
+from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.channels import AsyncZMQSocketChannel
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
+from traitlets import Type
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 IGNORE_MARKER = "# NBVAL_IGNORE_OUTPUT"
@@ -55,6 +60,47 @@ def kernel_peak_memory_mb(client):
     return None
 
 
+#: The longest a wait for a kernel message sleeps before it looks at the socket again (seconds).
+POLL_SLICE = 1.0
+
+
+class SlicedPollChannel(AsyncZMQSocketChannel):
+    """A kernel channel whose wait for a message looks at the socket again at least every ``POLL_SLICE`` seconds.
+
+    pyzmq's asyncio sockets wait on libzmq's edge-triggered notification fd. Now and then (more often on a busy
+    machine, e.g. two pytest-xdist workers each driving a kernel) that wake-up is lost: the kernel has replied and
+    gone idle, the reply sits in the client's socket, and nbclient sleeps until its wait's own timeout, the cell
+    timeout (300 s here), then finds the reply and goes on, so the test passes minutes late (or, for a wait with no
+    timeout, never). Each slice of the wait ends with a plain zmq poll of the socket, which finds such a message;
+    a lost wake-up then costs at most one slice, and a timeout still comes when it is due.
+    """
+
+    async def get_msg(self, timeout=None):
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            left = POLL_SLICE if deadline is None else max(0.0, deadline - time.monotonic())
+            try:
+                return await super().get_msg(timeout=min(POLL_SLICE, left))
+            except Empty:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+
+
+class SlicedPollClient(AsyncKernelClient):
+    """nbclient's kernel client with :class:`SlicedPollChannel` for every channel it reads."""
+
+    shell_channel_class = Type(SlicedPollChannel)
+    iopub_channel_class = Type(SlicedPollChannel)
+    stdin_channel_class = Type(SlicedPollChannel)
+    control_channel_class = Type(SlicedPollChannel)
+
+
+class SlicedPollKernelManager(AsyncKernelManager):
+    """nbclient's kernel manager that hands out :class:`SlicedPollClient` s (``kernel_manager_class=``)."""
+
+    client_factory = Type(SlicedPollClient, klass=AsyncKernelClient)
+
+
 class KernelSession:
     """A live kernel for one notebook: ``with KernelSession(path) as s: s.run(cell_index)``."""
 
@@ -65,6 +111,7 @@ class KernelSession:
             self.notebook,
             timeout=timeout,
             kernel_name="python3",
+            kernel_manager_class=SlicedPollKernelManager,  # no reply left unread until the timeout
             record_timing=False,  # no per-cell timestamps in the cell metadata
             resources={"metadata": {"path": str(self.path.parent.resolve())}},
         )

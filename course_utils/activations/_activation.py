@@ -176,6 +176,11 @@ class Activation:
         self._outputs_checked = True
         return self
 
+    def __deepcopy__(self, memo):
+        # An Activation is a value: a deep copy (scikit-learn's clone of an estimator's activation=, in GridSearchCV)
+        # is itself, as deepcopy shares functions; going through __reduce__ would refuse a learner's lambdas.
+        return self
+
     def __reduce__(self):
         for role, function in (("function", self._function), ("derivative", self._derivative)):
             where = getattr(function, "__qualname__", "")
