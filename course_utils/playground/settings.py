@@ -6,13 +6,12 @@ network's input is ``features(X, names)``, of shape ``(2 + len(names), m)``; the
 (x1, x2) plane. A settings dict holds one value per key of :data:`DEFAULTS`, checked by :func:`check_settings`.
 """
 
-import numbers
-
 import numpy as np
 
 from .. import activations, datasets
+from .._conventions import check_hidden_layers as _check_one_networks_layers
 from .._conventions import check_X
-from .._validation import _show, as_tuple, check_choice, check_int, check_real, check_seed
+from .._validation import _show, check_choice, check_int, check_real, check_seed
 from ..parameters import check_init
 
 #: Learning rates a few lines apart on a log scale, as TensorFlow Playground offers them (each about 3 times the last).
@@ -132,16 +131,16 @@ def features(X, names=()):
 OLD_NAMES = {"init_scale": "init", "test_share": "test_size", "n_hidden": "hidden_layers"}
 
 
-# Checked here: the playground's own layer sizes (1 to MAX_LAYERS hidden layers; an int is one layer).
+# Checked here: the playground's own limits (1 to MAX_LAYERS layers, at most 200 units) on top of the package's one
+# rule for one network's hidden layers (_conventions.check_hidden_layers).
 def check_hidden_layers(value, argument="hidden_layers"):
     """The hidden layers' sizes as a tuple of 1 to :data:`MAX_LAYERS` ints from 1 to 200 (an int: one layer)."""
-    if isinstance(value, str):
-        raise TypeError(f"{argument} must be a tuple of layer sizes such as (8, 8), or one int, got {value!r}")
-    sizes = as_tuple(argument, value, "ints", singles=(numbers.Number,))
+    sizes = _check_one_networks_layers(argument, value)
     if len(sizes) > MAX_LAYERS:
         raise ValueError(f"{argument} must have 1 to {MAX_LAYERS} hidden layers, got {len(sizes)}: {_show(value)}")
-    name = argument if value is None or isinstance(value, numbers.Number) else f"each size in {argument}"
-    return tuple(check_int(name, size, low=1, high=200) for size in sizes)
+    for i, size in enumerate(sizes):
+        check_int(f"{argument}[{i}]" if len(sizes) > 1 or not isinstance(value, int) else argument, size, high=200)
+    return sizes
 
 
 # Checked here: the playground's settings (DEFAULTS), built from the package's checks.
