@@ -108,13 +108,6 @@ def _prepared(X, params, activation, output, n_outputs=None):
     return check_X(X, n_features=checked["W1"].shape[1]), checked, act.check_outputs(), output
 
 
-def _layer_activation(activation):
-    """A layer's activation: a hidden one (name or Activation), or the output unit "identity"."""
-    if isinstance(activation, str) and activation == "identity":
-        return activations.Activation("identity", model.output_unit, model.output_derivative, output="identity")
-    return activations.as_activation(activation)
-
-
 def _linear_cache(cache, name="cache"):
     """``(A_prev, W, b)`` of a linear cache, checked (``model``'s check of a linear layer's inputs)."""
     if not isinstance(cache, (tuple, list)) or len(cache) != 3:
@@ -229,7 +222,7 @@ def linear_activation_forward(A_prev, W, b, activation):
     ``activation``: a name ("relu", "sigmoid", ...) or an ``activations.Activation``; "identity" is the
     regression output unit (``A = Z``).
     """
-    act = _layer_activation(activation)
+    act = activations.as_activation(activation)
     Z, linear_cache = linear_forward(A_prev, W, b)
     return np.asarray(act(Z), dtype=np.float64), (linear_cache, Z)
 
@@ -274,7 +267,7 @@ def linear_activation_backward(dA, cache, activation):
 
     ``cache = ((A_prev, W, b), Z)``; ``activation`` a name, an ``activations.Activation`` or "identity".
     """
-    act = _layer_activation(activation)
+    act = activations.as_activation(activation)
     (A_prev, W, _), Z = _layer_cache(cache)
     dA = as_float_array("dA", dA, ndim=2, allow_nonfinite=False)
     if dA.shape != Z.shape:
