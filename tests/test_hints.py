@@ -8,10 +8,10 @@ refused; this file checks *what* the learner is told.
 
 import numpy as np
 import pytest
+from exercise_answers import nb11
 
 from course_utils import activations, exercises
 from course_utils.exercises import feedback as helpers
-from exercise_answers import nb11
 
 sigmoid = activations.sigmoid
 RECEIVES_Z = "receives z"

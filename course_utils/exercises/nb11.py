@@ -49,7 +49,8 @@ def _run_forward(forward, X, params, act, at):
     )
     require(
         isinstance(caches, (list, tuple)),
-        f"the second thing `forward` returns should be `caches`, a list of the layers' caches; it is {describe(caches)}",
+        "the second thing `forward` returns should be `caches`, a list of the layers' caches; "
+        f"it is {describe(caches)}",
     )
     return AL, caches
 
@@ -86,10 +87,15 @@ def check_11_1(forward):
                 hint = "AL equals Z^[L]: the last layer must apply the sigmoid"
             elif np.allclose(AL, deep.linear_activation_forward(reference[-1][0][0], *reference[-1][0][1:], act)[0]):
                 hint = f"the last layer applied {act!r}; the output unit L uses 'sigmoid'"
-            return not_yet(f"for {at} your AL differs from the network's (largest gap {fmt(np.max(np.abs(AL - expected)))}); {hint}")
+            gap = fmt(np.max(np.abs(AL - expected)))
+            return not_yet(f"for {at} your AL differs from the network's (largest gap {gap}); {hint}")
         grads = safe_call(
             "deep.model_backward on your caches",
-            lambda: deep.model_backward(AL, Y, list(caches), activation=act),
+            deep.model_backward,
+            AL,
+            Y,
+            list(caches),
+            act,
             at=f"{at} (each cache should be ((A_prev, W, b), Z), as deep.linear_activation_forward returns it)",
         )
         worst = 0.0
@@ -141,7 +147,8 @@ def wider_decays():
             P = deep.initialize_parameters_deep(dims, 0.01, seed, "sigmoid")
             AL, caches = deep.model_forward(X, P)
             grads = deep.model_backward(AL, Y, caches)
-            measured.append((np.linalg.norm(grads["dA1"]) / np.linalg.norm(grads[f"dA{DEPTH - 1}"])) ** (1 / (DEPTH - 2)))
+            shrink = np.linalg.norm(grads["dA1"]) / np.linalg.norm(grads[f"dA{DEPTH - 1}"])
+            measured.append(shrink ** (1 / (DEPTH - 2)))
         decays[width] = float(np.median(measured))
     return decays
 
@@ -206,7 +213,8 @@ def check_11_3(he_uniform):
             f"for {at} the mean of your weights is {fmt(W.mean())}: draw on [-r, r], centred on 0",
         )
         if np.max(np.abs(W)) > r * (1 + 1e-9):
-            shape = "a normal distribution" if np.max(np.abs(W)) > 1.2 * r else "a uniform distribution that is too wide"
+            wide = np.max(np.abs(W)) > 1.2 * r
+            shape = "a normal distribution" if wide else "a uniform distribution that is too wide"
             return not_yet(
                 f"for {at} some weights reach {fmt(np.max(np.abs(W)))}, beyond ±{fmt(r)}: this looks like {shape}; "
                 "draw uniformly on [-r, r] with r²/3 = 2/n_in"
