@@ -5,7 +5,8 @@ helper functions ``linear_forward``, ``linear_activation_forward``, ``L_model_fo
 ``linear_backward``, ``linear_activation_backward``, ``L_model_backward`` and ``update_parameters``, each
 activation and its backward step written in plain numpy as the course writes them (``sigmoid``,
 ``relu`` and their ``*_backward``, plus tanh, leaky ReLU and ELU in the same style), and the loop of
-its ``L_layer_model``. Two differences from the notebook, both for a fair comparison with
+its ``L_layer_model``, with the next course's ``initialize_parameters_he`` as the other start. Two
+differences from the notebook, both for a fair comparison with
 ``deep.train``: the weights come from an ``np.random.RandomState`` (the same numbers as its
 ``np.random.seed(1)``), and the cost is computed only at the iterations that record it (0, 100, ...).
 
@@ -90,6 +91,17 @@ def initialize_parameters_deep(layer_dims, seed=1):
     return parameters
 
 
+def initialize_parameters_he(layers_dims, seed=1):
+    """The next course's Initialization notebook: He initialisation, randn * sqrt(2 / n_(l-1))."""
+    rs = np.random.RandomState(seed)
+    parameters = {}
+    L = len(layers_dims) - 1
+    for l in range(1, L + 1):  # noqa: E741
+        parameters["W" + str(l)] = rs.randn(layers_dims[l], layers_dims[l - 1]) * np.sqrt(2.0 / layers_dims[l - 1])
+        parameters["b" + str(l)] = np.zeros((layers_dims[l], 1))
+    return parameters
+
+
 def linear_forward(A, W, b):
     Z = np.dot(W, A) + b
     cache = (A, W, b)
@@ -165,10 +177,17 @@ def update_parameters(params, grads, learning_rate):
     return parameters
 
 
-def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, activation="relu", seed=1):
-    """The course's loop; returns ``(parameters, costs)`` with the cost of iterations 0, 100, 200, ..."""
+def L_layer_model(
+    X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, activation="relu", seed=1, init="lecun"
+):
+    """The course's loop; returns ``(parameters, costs)`` with the cost of iterations 0, 100, 200, ...
+
+    ``init``: "lecun" (the application notebook's ``initialize_parameters_deep``) or "he" (the
+    Initialization notebook's ``initialize_parameters_he``).
+    """
     costs = []
-    parameters = initialize_parameters_deep(layers_dims, seed)
+    initialize = initialize_parameters_he if init == "he" else initialize_parameters_deep
+    parameters = initialize(layers_dims, seed)
     for i in range(0, num_iterations):
         AL, caches = L_model_forward(X, parameters, activation)
         if i % 100 == 0:

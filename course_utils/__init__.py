@@ -18,8 +18,8 @@ Public modules, one concept each:
   with the course's names (in PEP 8), shapes and caches, on ``model``'s maths.
 - ``parameters``: ``Parameters``, a network's weights W1, b1, ..., WL, bL that record their activation
   and output (copies, pickles and ``save``/``load`` keep the record), and the one check of their shapes.
-- ``engine``: the one training loop behind ``network.train``, ``experiments.compare`` and the
-  playground (many models at once, one divergence rule).
+- ``engine``: the one training loop behind ``network.train``, ``deep.train``, ``experiments.compare`` and
+  the playground (many models of any depth at once, the course's L2 term, one divergence rule).
 - ``experiments``: sweeps over many networks trained together (``compare``).
 - ``results``: reading ``compare``'s rows: ``select``, ``best_per`` (accuracies maximised, errors and costs
   minimised) and text ``table``\\ s.

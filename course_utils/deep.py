@@ -38,7 +38,7 @@ from ._validation import (
     check_real,
     check_seed,
 )
-from .engine import RECORD_EVERY, Engine
+from .engine import RECORD_EVERY, _train_one
 from .network import compute_cost
 from .parameters import OUTPUTS, Parameters, check_init, check_layers, gradient_step, usage, weight_std
 
@@ -256,13 +256,6 @@ def model_forward(X, params, activation=None, output=None):
 # --- backward ------------------------------------------------------------------------------------
 
 
-def _linear_backward(dZ, A_prev, W):
-    m = A_prev.shape[1]
-    dW = dZ @ A_prev.T / m
-    db = np.sum(dZ, axis=1, keepdims=True) / m
-    return W.T @ dZ, dW, db
-
-
 def linear_backward(dZ, cache):
     """Gradients ``(dA_prev, dW, db)`` of a linear layer from ``dZ (n_l, m)`` and its cache ``(A_prev, W, b)``.
 
@@ -273,7 +266,7 @@ def linear_backward(dZ, cache):
     dZ = as_float_array("dZ", dZ, ndim=2, allow_nonfinite=False)
     if dZ.shape != (W.shape[0], A_prev.shape[1]):
         raise ValueError(f"dZ must have shape {(W.shape[0], A_prev.shape[1])} (that of W @ A_prev), got {dZ.shape}")
-    return _linear_backward(dZ, A_prev, W)
+    return model._linear_backward(dZ, A_prev, W)
 
 
 def linear_activation_backward(dA, cache, activation):
@@ -286,7 +279,7 @@ def linear_activation_backward(dA, cache, activation):
     dA = as_float_array("dA", dA, ndim=2, allow_nonfinite=False)
     if dA.shape != Z.shape:
         raise ValueError(f"dA must have the shape of the cached Z, {Z.shape}, got {dA.shape}")
-    return _linear_backward(dA * act.derivative(Z), A_prev, W)
+    return model._linear_backward(dA * act.derivative(Z), A_prev, W)
 
 
 def model_backward(AL, Y, caches, activation=None, output=None):
@@ -314,7 +307,7 @@ def model_backward(AL, Y, caches, activation=None, output=None):
     for layer in range(n_layers, 0, -1):
         (A_prev, W, _), Z = checked[layer - 1]
         g_prime = model.output_derivative(Z, output) if layer == n_layers else act.derivative(Z)
-        dA, grads[f"dW{layer}"], grads[f"db{layer}"] = _linear_backward(dA * g_prime, A_prev, W)
+        dA, grads[f"dW{layer}"], grads[f"db{layer}"] = model._linear_backward(dA * g_prime, A_prev, W)
         grads[f"dA{layer - 1}"] = dA
     return grads
 
@@ -329,20 +322,6 @@ def update_parameters(params, grads, learning_rate):
 
 
 # --- training ------------------------------------------------------------------------------------
-
-
-def _gradients(X, Y, params, values, act, l2):
-    """The gradients training uses: ``dZ^[L] = A^[L] - Y`` (stable; the same for both outputs) + the L2 term."""
-    n_layers, m = len(params) // 2, X.shape[1]
-    grads = {}
-    dZ = values[f"A{n_layers}"] - Y
-    for layer in range(n_layers, 0, -1):
-        W = params[f"W{layer}"]
-        dA, dW, grads[f"db{layer}"] = _linear_backward(dZ, X if layer == 1 else values[f"A{layer - 1}"], W)
-        grads[f"dW{layer}"] = dW + (l2 / m) * W if l2 else dW
-        if layer > 1:
-            dZ = dA * act.derivative(values[f"Z{layer - 1}"])
-    return grads
 
 
 def _regularised_cost(values, Y, params, output, l2):
@@ -399,21 +378,8 @@ def train(
     l2 = check_real("l2", l2, low=0.0)
     print_cost = check_bool("print_cost", print_cost)
     initial = initialize_parameters_deep(dims, init, seed, act, output)
-    engine = Engine([(act, learning_rate, initial)], X, Y, output=output, l2=l2)
-    if print_cost:  # a record at a time, printed as it comes (the result does not depend on chunking)
-        for start in range(0, num_iterations, RECORD_EVERY):
-            n = min(RECORD_EVERY, num_iterations - start)
-            engine.run(n, final=start + n >= num_iterations)
-            cost = engine.costs[0, start // RECORD_EVERY]
-            if np.isfinite(cost):
-                print(f"Cost after iteration {start}: {cost:f}")
-            if engine.diverged_at[0] >= 0:
-                break
-    else:
-        engine.run(num_iterations)
-    if engine.diverged_at[0] >= 0:
-        raise engine.diverged_error(0)
-    return engine.trained(0), engine.costs[0]
+    every = RECORD_EVERY if print_cost else None  # every recorded cost, as the course prints them
+    return _train_one(act, learning_rate, initial, X, Y, output, num_iterations, every, l2)
 
 
 # --- using a trained network ---------------------------------------------------------------------
@@ -464,7 +430,7 @@ def gradient_check(X, Y, layer_dims, activation, init="xavier", seed=1, epsilon=
     for layer in range(1, len(dims)):
         params[f"b{layer}"] = biases.randn(dims[layer], 1) * GRADIENT_CHECK_BIAS
     Y = Y.astype(np.float64)
-    grads = _gradients(X, Y, params, model._forward(X, params, act, output), act, l2)
+    grads = model._backward(X, Y, params, model._forward(X, params, act, output), act, l2)
     return model.relative_error(
         grads, params, lambda: _regularised_cost(model._forward(X, params, act, output), Y, params, output, l2), epsilon
     )

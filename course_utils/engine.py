@@ -35,11 +35,11 @@ list of numpy calls per iteration:
   the products). The matrix products go model by model (``[W1 | b1] @ [X; 1]``, ``[w2 | b2] @ [A1; 1]``,
   ``[A1; 1] @ dZ2``, ``(dZ1 / w2) @ [X; 1].T``), each activation's training kernel runs once over its
   rows, everything else elementwise over the whole stack, and one update of the flat parameter vector;
-- *deeper networks* (L >= 3), one part per architecture and activation: the models' arrays are stacked
+- *deeper networks* (L >= 3), one part per architecture: the models' arrays are stacked
   along a first axis, ``(K, n_l, n_(l-1) + 1)`` for ``[Wl | bl]`` and ``(K, n_l + 1, m)`` for
   ``[Al; 1]``, and each layer is one ``np.matmul`` over the stack forward (``[Wl | bl] @ [A(l-1); 1]``)
-  and two backward (``dZl @ [A(l-1); 1].T`` and ``Wl.T @ dZl``), one kernel call and one product by
-  ``g'``. Every model's slice starts on a 64-byte boundary, and ``np.matmul`` makes one BLAS call per
+  and two backward (``dZl @ [A(l-1); 1].T`` and ``Wl.T @ dZl``), one kernel call per activation and
+  one product by ``g'``. Every model's slice starts on a 64-byte boundary, and ``np.matmul`` makes one BLAS call per
   slice.
 
 Every operation is thus either elementwise or limited to one model's slice, so a model's numbers are
@@ -119,7 +119,7 @@ class Engine:
     result. A model's numbers do not depend on the other models or on how :meth:`run` is chunked.
 
     The layout (see the module docstring): the one-hidden-layer models share one part, deeper
-    models one part per architecture and activation object.
+    models one part per architecture.
     """
 
     def __init__(self, models, X, Y, output="sigmoid", dtype=np.float64, state=None, l2=0.0):
@@ -139,14 +139,17 @@ class Engine:
         self.n_x, self.m = n_x, m
         Xa = np.vstack([X, np.ones((1, m))]).astype(dtype)  # [X; 1]: the bias is W1's last column
         data = (Xa, np.ascontiguousarray(Xa.T), np.asarray(Y, dtype=dtype).reshape(1, m))
-        # the parts: every one-hidden-layer model in one, deeper ones by (layer sizes, activation object)
-        shallow, stacks = [], {}
+        # the parts: every one-hidden-layer model in one, deeper ones by layer sizes (in a stack, the models
+        # of one activation object next to each other: one kernel call for them)
+        shallow, stacks, first_seen = [], {}, {}
         for k, sizes in enumerate(self.layer_sizes):
             if len(sizes) == 3:
                 shallow.append(k)
             else:
-                stacks.setdefault((sizes, id(models[k][0])), []).append(k)
-        groups = ([shallow] if shallow else []) + list(stacks.values())
+                stacks.setdefault(sizes, []).append(k)
+                first_seen.setdefault(id(models[k][0]), k)
+        stacks = [sorted(indices, key=lambda k: first_seen[id(models[k][0])]) for indices in stacks.values()]
+        groups = ([shallow] if shallow else []) + stacks
         if state is not None and (not isinstance(state, dict) or len(state.get("parts", ())) != len(groups)):
             raise ValueError("state must come from Engine.state() of an engine with the same models")
         self._parts = []
@@ -291,6 +294,29 @@ class Engine:
         return score, cost, dead
 
 
+def _train_one(activation, learning_rate, initial, X, Y, output, num_iterations, print_every=None, l2=0.0):
+    """Train one network (``network.train``, ``deep.train``): its :class:`Parameters` and costs, or the
+    :class:`TrainingDiverged` raised.
+
+    ``print_every`` (a multiple of :data:`RECORD_EVERY`, or None): print "Cost after iteration i: ..." for
+    i = 0, print_every, ... as training goes, in chunks of that many iterations (the numbers do not depend
+    on chunking); a chunk in which the model diverges prints nothing.
+    """
+    engine = Engine([(activation, learning_rate, initial)], X, Y, output=output, l2=l2)
+    if print_every:
+        for start in range(0, num_iterations, print_every):
+            n = min(print_every, num_iterations - start)
+            engine.run(n, final=start + n >= num_iterations)
+            if engine.diverged_at[0] >= 0:
+                break
+            print(f"Cost after iteration {start}: {engine.costs[0, start // RECORD_EVERY]:f}")
+    else:
+        engine.run(num_iterations)
+    if engine.diverged_at[0] >= 0:
+        raise engine.diverged_error(0)
+    return engine.trained(0), engine.costs[0]
+
+
 def _data_cost(Z, Y, output):
     """The cost of logits ``Z (K, m)`` against ``Y (1, m)``, per model (row)."""
     if output == "sigmoid":
@@ -378,10 +404,23 @@ class _Part:
             self._frozen = self.diverged_at[self.param_model] >= 0
 
     def _decay(self):
-        """Per parameter, ``learning_rate * l2 / m`` of its model for weights, 0 for biases (the L2 gradient)."""
-        return np.where(self.is_weight, (self.learning_rates * self.l2 / self.m)[self.param_model], 0.0).astype(
-            self.dtype
-        )
+        """``(decay, scratch)`` for :func:`_descend`: per parameter ``learning_rate * l2 / m`` of its model for
+        weights, 0 for biases (the L2 term of the gradient), and a buffer; ``(None, None)`` without L2."""
+        if not self.l2_any:
+            return None, None
+        decay = np.where(self.is_weight, (self.learning_rates * self.l2 / self.m)[self.param_model], 0.0)
+        return decay.astype(self.dtype), _aligned(self.P.shape, self.dtype, 0.0)
+
+
+def _descend(P, grad, decay, scratch, frozen):
+    """One gradient step on a flat parameter vector: ``grad`` gains the L2 term ``decay * P`` (unless ``decay``
+    is None), the ``frozen`` parameters (a mask, or None) stay, then ``P -= grad``."""
+    if decay is not None:
+        np.multiply(P, decay, scratch)  # learning_rate * l2 / m * W
+        np.add(grad, scratch, grad)
+    if frozen is not None:
+        grad[frozen] = 0.0
+    np.subtract(P, grad, P)
 
 
 class _OneHidden(_Part):
@@ -516,9 +555,8 @@ class _OneHidden(_Part):
         w2 = np.empty((self.H, 1), dtype=dtype)  # every unit's w2, gathered from V
         dot, multiply, add, subtract, tanh, take = np.dot, np.multiply, np.add, np.subtract, np.tanh, np.take
         sigmoid_output = self.output == "sigmoid"
-        l2_any = self.l2_any
-        if l2_any:
-            decay, scratch = self._decay(), _aligned(self.P.shape, dtype, 0.0)
+        decay, scratch = self._decay()
+        descend = _descend
         self._frozen = self.diverged_at[self.param_model] >= 0
         frozen_any = bool(self._frozen.any())
         step = self._steps()
@@ -559,12 +597,7 @@ class _OneHidden(_Part):
                 dot(G_k, XaT, dW1a_k)
             take(V, unit_positions, out=w2[:, 0])
             multiply(dW1a, w2, dW1a)  # times w2 (before its update): [dW1 | db1]
-            if l2_any:
-                multiply(P, decay, scratch)  # the L2 term, learning_rate * l2 / m * W
-                add(grad, scratch, grad)
-            if frozen_any:
-                grad[self._frozen] = 0.0
-            subtract(P, grad, P)
+            descend(P, grad, decay, scratch, self._frozen if frozen_any else None)
         self.iteration = stop
         if final:
             self._find_divergence()
@@ -587,9 +620,8 @@ class _OneHidden(_Part):
         half_step, step = float(half_step[0, 0]), float(step[0, 0])  # scalars: faster than (1, 1) arrays
         dot, multiply, add, subtract, tanh = np.dot, np.multiply, np.add, np.subtract, np.tanh
         sigmoid_output = self.output == "sigmoid"
-        l2_any = self.l2_any
-        if l2_any:
-            decay, scratch = self._decay(), _aligned(self.P.shape, self.dtype, 0.0)
+        decay, scratch = self._decay()
+        l2_any = decay is not None
         for i in range(self.iteration, stop):
             dot(W1a, Xa, Z1_u)
             kernel(Z1_u, A1_u, G_u, T_u)
@@ -629,7 +661,7 @@ class _OneHidden(_Part):
 
 
 class _Stack(_Part):
-    """Models of one architecture (L >= 3 layers) and one activation object of an :class:`Engine`, stacked.
+    """Models of one architecture (L >= 3 layers) of an :class:`Engine`, stacked (any activations).
 
     Layer l's parameters ``[Wl | bl]`` are a ``(K, n_l, n_(l-1) + 1)`` view into the flat vector ``P``
     (layer after layer); the hidden values ``[Al; 1]`` are ``(K, n_l + 1, m)`` arrays whose last row is
@@ -664,7 +696,12 @@ class _Stack(_Part):
             self.is_weight = np.zeros(total, dtype=bool)
             for weight in self._layers(self.is_weight):
                 weight[:, :, :-1] = True
-        self.kernel = models[0][0].kernel()
+        # runs of consecutive models with the same activation object: one kernel call each
+        self._runs, first = [], 0
+        for k in range(1, self.K + 1):
+            if k == self.K or models[k][0] is not models[first][0]:
+                self._runs.append((models[first][0].kernel(), slice(first, k)))
+                first = k
 
     def _layers(self, flat):
         """The views ``[Wl | bl]`` ``(K, n_l, n_(l-1) + 1)`` of layers 1..L into a flat parameter-shaped vector."""
@@ -712,7 +749,8 @@ class _Stack(_Part):
         A_prev = Xa
         for Wa, Aa_l, Z_l, G_l, T_l in zip(layers, Aa, Z, G, T):
             np.matmul(Wa, A_prev, Z_l)
-            self.kernel(Z_l, Aa_l[:, :-1], G_l, T_l)
+            for kernel, run in self._runs:
+                kernel(Z_l[run], Aa_l[run, :-1], G_l[run], T_l[run])
             A_prev = Aa_l
         np.matmul(layers[-1], A_prev, Z[-1])
 
@@ -724,9 +762,17 @@ class _Stack(_Part):
         P = self.P
         grad = _aligned(P.shape, dtype, 0.0)
         layers, grads = self._layers(P), self._layers(grad)
-        # the loop's calls, prepared once: forward (Wa, [A_prev; 1], Z, A, G, T) per hidden layer
+        # the loop's calls, prepared once: forward (Wa, [A_prev; 1], Z, kernel calls) per hidden layer
         inputs = [self.Xa] + Aa
-        forward = [(layers[i], inputs[i], Z[i], Aa[i][:, :-1], G[i], T[i]) for i in range(self.L - 1)]
+        forward = [
+            (
+                layers[i],
+                inputs[i],
+                Z[i],
+                [(kernel, Z[i][r], Aa[i][r, :-1], G[i][r], T[i][r]) for kernel, r in self._runs],
+            )
+            for i in range(self.L - 1)
+        ]
         output = (layers[-1], inputs[-1], Z[-1])
         logits = Z[-1][:, 0, :]
         # backward, from the last hidden layer down: (W(l+1).T, dZ(l+1), dA_l, G_l -> dZ_l, [A(l-1); 1].T, dWa_l)
@@ -737,18 +783,10 @@ class _Stack(_Part):
             for i in range(self.L - 2, -1, -1)
         ]
         last = (D, transposed[-1], grads[-1])
-        kernel, matmul, multiply, add, subtract, tanh = (
-            self.kernel,
-            np.matmul,
-            np.multiply,
-            np.add,
-            np.subtract,
-            np.tanh,
-        )
+        matmul, multiply, add, subtract, tanh = np.matmul, np.multiply, np.add, np.subtract, np.tanh
         sigmoid_output = self.output == "sigmoid"
-        l2_any = self.l2_any
-        if l2_any:
-            decay, scratch = self._decay(), _aligned(P.shape, dtype, 0.0)
+        decay, scratch = self._decay()
+        descend = _descend
         self._frozen = self.diverged_at[self.param_model] >= 0
         frozen_any = bool(self._frozen.any())
 
@@ -759,9 +797,10 @@ class _Stack(_Part):
         step, half_step, offset, step_Y = steps()
         stop = self.iteration + num_iterations
         for i in range(self.iteration, stop):
-            for Wa, A_prev, Z_l, A_l, G_l, T_l in forward:
+            for Wa, A_prev, Z_l, kernels in forward:
                 matmul(Wa, A_prev, Z_l)  # Zl = [Wl | bl] @ [A(l-1); 1]
-                kernel(Z_l, A_l, G_l, T_l)  # Al = g(Zl), G = g'(Zl)
+                for kernel, Z_r, A_r, G_r, T_r in kernels:
+                    kernel(Z_r, A_r, G_r, T_r)  # Al = g(Zl), G = g'(Zl)
             matmul(*output)  # the logits
             if i % RECORD_EVERY == 0:
                 self.iteration = i
@@ -787,12 +826,7 @@ class _Stack(_Part):
                 matmul(W_T, dZ_next, dA_l)  # dAl = W(l+1).T @ dZ(l+1)
                 multiply(dA_l, G_l, G_l)  # dZl = dAl * g'(Zl), in G
                 matmul(G_l, A_prev_T, dWa)  # [dWl | dbl] = dZl @ [A(l-1); 1].T
-            if l2_any:
-                multiply(P, decay, scratch)  # the L2 term, learning_rate * l2 / m * W
-                add(grad, scratch, grad)
-            if frozen_any:
-                grad[self._frozen] = 0.0
-            subtract(P, grad, P)
+            descend(P, grad, decay, scratch, self._frozen if frozen_any else None)
         self.iteration = stop
         if final:
             self._find_divergence()
@@ -860,6 +894,7 @@ def _check_models(models, n_x):
     return checked
 
 
+# Checked here, with _check_models: the engine's own argument, one l2 for every model or one per model.
 def _check_l2(l2, K):
     """``l2`` as a float64 array of K values >= 0 (one number for every model, or one per model)."""
     if isinstance(l2, (list, tuple, np.ndarray)):

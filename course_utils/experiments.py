@@ -37,7 +37,7 @@ from ._validation import (
 )
 from .engine import OUTPUTS, RECORD_EVERY, Engine
 from .parameters import check_init, init_or_old_name
-from .results import best_per, select, table
+from .results import LAYERS_KEY, best_per, select, table
 
 __all__ = [
     "DEFAULT_ACTIVATIONS",
@@ -72,8 +72,6 @@ ROW_KEYS = (
     "dead_units",
     "costs",
 )
-#: The field that rows gain when ``hidden_sizes`` holds a tuple: the hidden layers' sizes, e.g. ``(8, 8, 8)``.
-LAYERS_KEY = "hidden_layers"
 OSCILLATION_TOL = 0.01
 """A model is ``oscillating`` when, in the second half of training, its cost rose more than this
 fraction above the lowest cost seen before (plain gradient descent with a small enough step only
@@ -105,46 +103,42 @@ def compare(
     *,
     init_scale=None,
 ):
-    """Train every combination activation x learning rate x init scale x width x seed; return rows.
+    """Train every combination activation x learning rate x init scale x hidden sizes x seed; return rows.
 
-    ``X (n_features, m)``, ``Y (1, m)``. ``activations``: names or ``Activation`` objects (distinct
-    names; a learner's own Activation works too, in this process if it cannot be pickled).
-    ``hidden_sizes``: one entry per network architecture, an int (one hidden layer of that many units)
-    or a tuple of ints (several hidden layers, from the input on): ``hidden_sizes=(4, (4, 4), (8, 8, 8))``
-    trains three architectures, one hidden layer of 4, two of 4 and three of 8 (``4`` and ``(4,)`` are
-    the same network). Note that here ``(8, 8, 8)`` means *three* networks of one hidden layer each,
-    while the estimator's ``hidden_layer_sizes=(8, 8, 8)`` is one network of three hidden layers (as
-    in scikit-learn's ``MLPClassifier``); write ``hidden_sizes=((8, 8, 8),)`` for that one network here.
-    ``seeds``: ints (a single int is allowed). ``learning_rate`` and
-    ``init``: one value, a sequence of values to sweep, or a dict giving one value (or a
-    sequence) per activation name; ``init`` values are numbers >= 0 or a rule name of
-    ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier", "he"), one meaning across the package
-    (``init_scale``, its old name, is still accepted).
+    ``X (n_features, m)``, ``Y (1, m)``. ``activations``: names or ``Activation`` objects (distinct names; a
+    learner's own Activation works too, in this process if it cannot be pickled). ``hidden_sizes``: one entry
+    per network architecture, an int (one hidden layer of that many units) or a tuple of ints (several hidden
+    layers, from the input on): ``hidden_sizes=(4, (4, 4), (8, 8, 8))`` trains three architectures, one hidden
+    layer of 4, two of 4 and three of 8 (``4`` and ``(4,)`` are the same network). Note that here ``(8, 8, 8)``
+    means *three* networks of one hidden layer each, while the estimator's ``hidden_layer_sizes=(8, 8, 8)`` is
+    one network of three hidden layers (as in scikit-learn's ``MLPClassifier``); write
+    ``hidden_sizes=((8, 8, 8),)`` for that one network here. ``seeds``: ints (a single int is allowed).
+    ``learning_rate`` and ``init``:
+    one value, a sequence of values to sweep, or a dict giving one value (or a sequence) per activation name;
+    ``init`` values are numbers >= 0 or a rule name of ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier",
+    "he"), one meaning across the package (``init_scale``, its old name, is still accepted).
 
     ``output``: "sigmoid" (classification, 0/1 labels) or "identity" (regression, real ``Y``; see
-    ``network.train``). ``dtype``: "float64" (default) or "float32" (about twice as fast for wide
-    networks; results then differ from float64 in round-off). Held-out data: ``X_test``/``Y_test``, or
-    ``test_size`` (a fraction; the split comes from ``datasets.train_test_split_columns(X, Y,
-    test_size, seed=split_seed)``, stratified; classification only). ``n_jobs``: worker processes
-    (default: 2 if two CPUs are available; 1 trains in this process; small jobs always run in this
-    process). ``progress``: a progress bar in a notebook (a text line on a terminal) for jobs that
-    take more than a moment; ``False`` for none.
+    ``network.train``). ``dtype``: "float64" (default) or "float32" (about twice as fast for wide networks;
+    results then differ from float64 in round-off). Held-out data: ``X_test``/``Y_test``, or ``test_size`` (a
+    fraction; the split comes from ``datasets.train_test_split_columns(X, Y, test_size, seed=split_seed)``,
+    stratified; classification only). ``n_jobs``: worker processes (default: 2 if two CPUs are available; 1
+    trains in this process; small jobs always run in this process). ``progress``: a progress bar in a notebook
+    (a text line on a terminal) for jobs that take more than a moment; ``False`` for none.
 
     Returns a list of dicts, in the order activation, learning rate, init scale, hidden sizes, seed:
     ``activation`` (name), ``n_hidden`` (the total number of hidden units: 12 for ``(4, 8)``), ``seed``,
-    ``learning_rate``, ``init``,
-    ``train_accuracy`` (percent; ``train_error``, the root-mean-square error, for regression),
-    ``final_cost`` (after the last update), ``best_cost`` (lowest cost seen), ``oscillating`` (see
+    ``learning_rate``, ``init``, ``train_accuracy`` (percent; ``train_error``, the root-mean-square error, for
+    regression), ``final_cost`` (after the last update), ``best_cost`` (lowest cost seen), ``oscillating`` (see
     :data:`OSCILLATION_TOL`), ``diverged`` and ``diverged_at`` (the divergence rule of
-    :mod:`course_utils.engine`, the same as ``network.train``'s: the model then keeps its last
-    parameters that were still finite, which the scores use), ``dead_units`` (hidden units whose
-    g'(Z) is 0 on every training example, in every hidden layer: dead ReLUs), ``costs`` (array,
-    iterations 0, 100, ...),
-    ``test_accuracy`` / ``test_error`` (with held-out data) and ``params`` (with ``keep_params=True``:
-    a ``network.Parameters`` that remembers its activation, so ``network.predict(row["params"], X)``
-    needs nothing else). When an entry of ``hidden_sizes`` is a tuple, every row also has
-    ``hidden_layers`` (:data:`LAYERS_KEY`), the tuple of its hidden layers' sizes (``(4,)`` for 4): group
-    or tabulate by it, since different architectures can share ``n_hidden``.
+    :mod:`course_utils.engine`, the same as ``network.train``'s: the model then keeps its last parameters that
+    were still finite, which the scores use), ``dead_units`` (hidden units whose g'(Z) is 0 on every training
+    example, in every hidden layer: dead ReLUs), ``costs`` (array, iterations 0, 100, ...), ``test_accuracy`` /
+    ``test_error`` (with held-out data) and ``params`` (with ``keep_params=True``: a ``network.Parameters`` that
+    remembers its activation, so ``network.predict(row["params"], X)``, or ``deep.predict`` for several hidden
+    layers, needs nothing else). When an entry of ``hidden_sizes`` is a tuple, every row also has
+    ``hidden_layers`` (:data:`LAYERS_KEY`), the tuple of its hidden layers' sizes (``(4,)`` for 4): group or
+    tabulate by it, since different architectures can share ``n_hidden``.
     """
     output = check_choice("output", output, OUTPUTS)
     labels = output == "sigmoid"
@@ -252,11 +246,14 @@ def _rows_of(engine, specs, X, Y, X_test, Y_test, keep_params):
 
 
 def dead_units(params, X, activation=None):
-    """Number of hidden units whose g'(Z1) is 0 for every column of ``X (n_x, m)`` (dead ReLUs).
+    """Number of hidden units, over every hidden layer, whose g'(Z) is 0 for every column of ``X (n_x, m)``
+    (dead ReLUs): a row's ``dead_units`` for its ``params``, at any depth.
 
     ``activation=None`` uses the one ``params`` were trained with (see ``network.predict``).
     """
-    _, cache = network.forward_propagation(X, params, activation)
+    if isinstance(params, dict) and "W3" in params:  # two hidden layers or more
+        return int(sum(int(layer.sum()) for layer in model.dead_by_layer(X, params, activation)))
+    _, cache = network.forward_propagation(X, params, activation)  # (its checks and messages, as ever)
     act = network.trained_activation(params, activation)
     return int(model.dead(act.derivative(cache["Z1"])).sum())  # the one dead-unit rule
 
@@ -269,16 +266,16 @@ def _partition(specs, n_groups):
 
     A one-hidden-layer model's time per iteration is about width x its kernel's relative cost
     (elementwise work) plus a fixed part for its matrix products (measured: about 7 tanh units' worth;
-    ``benchmarks/``). Deeper models of one activation and architecture are trained as one stack, so
+    ``benchmarks/``). Deeper models of one architecture are trained as one stack by the engine, so
     they stay together: a fixed part per layer for the stack's calls, plus each model's units.
     """
-    blocks = {}  # one block per deeper (activation, layers); one per one-hidden-layer model
-    for index, (act, layers, _, _, _) in enumerate(specs):
-        blocks.setdefault((act.name, layers) if len(layers) > 1 else index, []).append(index)
+    blocks = {}  # one block per deeper architecture (the engine's stack); one per one-hidden-layer model
+    for index, (_, layers, _, _, _) in enumerate(specs):
+        blocks.setdefault(layers if len(layers) > 1 else index, []).append(index)
     costs = {}
     for key, indices in blocks.items():
-        act, layers = specs[indices[0]][0], specs[indices[0]][1]
-        units = sum(layers) * (act.relative_cost + 1.0) * len(indices)
+        layers = specs[indices[0]][1]
+        units = sum(sum(layers) * (specs[i][0].relative_cost + 1.0) for i in indices)
         costs[key] = units + _MODEL_OVERHEAD * (1 if len(layers) == 1 else 2 * len(layers) + len(indices))
     groups = [[] for _ in range(n_groups)]
     loads = [0.0] * n_groups

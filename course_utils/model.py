@@ -180,6 +180,37 @@ def dead_by_layer(X, params, activation=None):
     return [dead(act.derivative(cache[f"Z{layer}"])) for layer in range(1, len(params) // 2)]
 
 
+# --- the backward pass ------------------------------------------------------------------------------
+
+
+def _linear_backward(dZ, A_prev, W):
+    """``(dA_prev, dW, db)`` of a linear layer: ``W.T @ dZ``, ``dZ @ A_prev.T / m``, ``sum(dZ, axis=1) / m``."""
+    m = A_prev.shape[1]
+    dW = dZ @ A_prev.T / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    return W.T @ dZ, dW, db
+
+
+def _backward(X, Y, params, values, act, l2=0.0):
+    """The gradients training uses, ``{dW1, db1, ..., dWL, dbL}``: the one backward pass of the package.
+
+    ``values`` are :func:`forward`'s (Z1, A1, ..., ZL, AL). The output layer's ``dZ^[L] = A^[L] - Y`` (the
+    combined, stable step, the same for both outputs), then ``dZ^[l-1] = (W^[l].T @ dZ^[l]) * g'(Z^[l-1])``;
+    with ``l2 > 0`` the course's L2 term ``(l2 / m) W^[l]`` is added to each ``dW^[l]``. For one hidden layer
+    this is ``network.backward_propagation`` (the same operations in the same order).
+    """
+    n_layers, m = len(params) // 2, X.shape[1]
+    grads = {}
+    dZ = values[f"A{n_layers}"] - Y
+    for layer in range(n_layers, 0, -1):
+        W = params[f"W{layer}"]
+        dA, dW, db = _linear_backward(dZ, X if layer == 1 else values[f"A{layer - 1}"], W)
+        grads[f"dW{layer}"], grads[f"db{layer}"] = (dW + (l2 / m) * W if l2 else dW), db
+        if layer > 1:
+            dZ = dA * act.derivative(values[f"Z{layer - 1}"])
+    return {"d" + key: grads["d" + key] for key in layer_keys(n_layers)}
+
+
 # --- gradient checks -------------------------------------------------------------------------------
 
 

@@ -27,7 +27,7 @@ from scipy.special import xlogy
 from . import activations, model
 from ._conventions import check_labels01, check_X, check_XY
 from ._validation import as_float_array, check_array_dict, check_bool, check_choice, check_int, check_real, check_seed
-from .engine import RECORD_EVERY, Engine, TrainingDiverged
+from .engine import TrainingDiverged, _train_one
 from .model import GRADIENT_CHECK_TOLERANCE
 from .parameters import (
     INIT_RULES,
@@ -217,14 +217,7 @@ def backward_propagation(params, cache, X, Y, activation=None, output=None):
 
 
 def _backward(params, cache, X, Y, act):
-    m = X.shape[1]
-    dZ2 = cache["A2"] - Y
-    dW2 = dZ2 @ cache["A1"].T / m
-    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
-    dZ1 = (params["W2"].T @ dZ2) * act.derivative(cache["Z1"])
-    dW1 = dZ1 @ X.T / m
-    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
-    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+    return model._backward(X, Y, params, cache, act)  # the package's one backward pass
 
 
 def update_parameters(params, grads, learning_rate=1.2):
@@ -275,19 +268,7 @@ def train(
     num_iterations = check_int("num_iterations", num_iterations, low=1)
     print_cost = check_bool("print_cost", print_cost)
     initial = initialize_parameters(X.shape[0], n_h, 1, init_or_old_name(init, init_scale, 0.01), seed)
-    engine = Engine([(act, learning_rate, initial)], X, Y, output=output)
-    if print_cost:  # in chunks of 1000 iterations (the result does not depend on chunking)
-        for start in range(0, num_iterations, 1000):
-            n = min(1000, num_iterations - start)
-            engine.run(n, final=start + n >= num_iterations)
-            if engine.diverged_at[0] >= 0:
-                break
-            print(f"Cost after iteration {start}: {engine.costs[0, start // RECORD_EVERY]:f}")
-    else:
-        engine.run(num_iterations)
-    if engine.diverged_at[0] >= 0:
-        raise engine.diverged_error(0)
-    return engine.trained(0), engine.costs[0]
+    return _train_one(act, learning_rate, initial, X, Y, output, num_iterations, 1000 if print_cost else None)
 
 
 # --- using a trained network ---------------------------------------------------------------------

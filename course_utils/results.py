@@ -3,20 +3,34 @@
 A row is a dict (see ``compare``); these helpers work on any list of such dicts.
 """
 
+import numbers
+
 import numpy as np
 
 from ._conventions import check_field, check_rows
 from ._validation import _show, check_bool
 
-__all__ = ["select", "best_per", "larger_is_better", "table"]
+__all__ = ["LAYERS_KEY", "select", "best_per", "larger_is_better", "table"]
+
+#: The field of a row that holds its hidden layers' sizes, e.g. ``(8, 8, 8)`` (``compare`` with tuples in
+#: ``hidden_sizes``); different architectures may share ``n_hidden``, the total number of hidden units.
+LAYERS_KEY = "hidden_layers"
 
 
 def select(rows, **criteria):
-    """The rows whose fields equal the given values, e.g. ``select(rows, activation="relu", n_hidden=4)``."""
+    """The rows whose fields equal the given values, e.g. ``select(rows, activation="relu", n_hidden=4)``.
+
+    ``hidden_layers`` (:data:`LAYERS_KEY`) is matched as ``compare`` reads it: ``4`` or ``[4]`` is ``(4,)``.
+    """
     rows = check_rows("rows", rows, allow_empty=True)
     for key in criteria:
         if rows:
             check_field("criterion", key, rows)
+    if LAYERS_KEY in criteria:  # hidden layers as compare takes them: 4 is (4,), a list [4, 4] is (4, 4)
+        layers = criteria[LAYERS_KEY]
+        criteria[LAYERS_KEY] = (
+            tuple(layers) if isinstance(layers, list) else (layers,) if isinstance(layers, numbers.Integral) else layers
+        )
     return [row for row in rows if all(row.get(key) == value for key, value in criteria.items())]
 
 
@@ -79,7 +93,9 @@ def table(rows, value="train_accuracy", index="activation", columns="n_hidden", 
     Each cell shows ``fmt.format(row[value])``. Several rows in one cell (e.g. several seeds) need
     ``agg`` ("mean", "median", "min" or "max"). With ``marks``, a diverged model shows "div" and
     an oscillating one gets a "~" after its number; with ``agg``, a cell where some (not all) rows
-    diverged gets a "*" and aggregates the others.
+    diverged gets a "*" and aggregates the others. Rows of different architectures (``compare`` with
+    tuples in ``hidden_sizes``: (8,) and (4, 4) both have ``n_hidden`` 8) never share a cell: tabulate
+    them by ``columns="hidden_layers"`` (:data:`LAYERS_KEY`).
     """
     rows = check_rows("rows", rows)
     for name, key in (("value", value), ("index", index), ("columns", columns)):
@@ -96,6 +112,12 @@ def table(rows, value="train_accuracy", index="activation", columns="n_hidden", 
         cells.setdefault((r[index], r[columns]), []).append(r)
     text = {}
     for key, group in cells.items():
+        architectures = list(dict.fromkeys(r.get(LAYERS_KEY) for r in group))
+        if len(architectures) > 1 and LAYERS_KEY not in (index, columns):
+            raise ValueError(
+                f"the rows with {index}={key[0]!r}, {columns}={key[1]!r} are different networks (hidden layers "
+                f"{', '.join(map(str, architectures))}): pass columns={LAYERS_KEY!r} (or select rows first)"
+            )
         if len(group) > 1 and agg is None:
             raise ValueError(
                 f"{len(group)} rows share {index}={key[0]!r}, {columns}={key[1]!r}; "

@@ -762,6 +762,33 @@ case(ValueError, "init", lambda: _cmp(init="glorot"), "compare-unknown")
 int_cases("compare", _cmp, "num_iterations", low=1)
 case(TypeError, "progress", lambda: _cmp(progress="yes"), "compare-string")
 
+# --- depth (issue 20): the engine's l2 and deeper params, compare's tuples, deep.train's hidden layers ---
+
+_DEEP = deep.initialize_parameters_deep([2, 3, 3, 1], activation="tanh")
+_deep_engine = lambda **kw: _engine(models=[(_ENGINE_MODEL[0], 1.2, _DEEP)], **kw)
+case(ValueError, "l2", lambda: _deep_engine(l2=-0.1), "Engine-negative-l2")
+case(ValueError, "l2", lambda: _deep_engine(l2=NAN), "Engine-nan-l2")
+case(ValueError, "l2", lambda: _deep_engine(l2=INF), "Engine-inf-l2")
+case(TypeError, "l2", lambda: _deep_engine(l2="0.1"), "Engine-string-l2")
+case(ValueError, "l2", lambda: _deep_engine(l2=[0.1, 0.2]), "Engine-l2-count")
+case(ValueError, "l2", lambda: _deep_engine(l2=[-1.0]), "Engine-l2-entry-negative")
+case(ValueError, "params", lambda: _engine(models=[(_ENGINE_MODEL[0], 1.2, {**_DEEP, "W2": np.ones((3, 4))})]),
+     "Engine-layers-do-not-chain")  # fmt: skip
+case(ValueError, "params", lambda: _engine(models=[(_ENGINE_MODEL[0], 1.2, {**_DEEP, "W3": np.ones((2, 3)),
+     "b3": np.ones((2, 1))})]), "Engine-two-outputs")  # fmt: skip
+case(ValueError, "params", lambda: _engine(models=[(_ENGINE_MODEL[0], 1.2, without(_DEEP, "b3"))]), "Engine-missing-b3")
+case(ValueError, "params", lambda: _engine(models=[(_ENGINE_MODEL[0], 1.2, {"W1": np.ones((1, 2)),
+     "b1": np.zeros((1, 1))})]), "Engine-no-hidden-layer")  # fmt: skip
+case(ValueError, "state", lambda: _deep_engine(state={"iteration": 0, "parts": []}), "Engine-foreign-state")
+case(ValueError, "hidden_sizes", lambda: _cmp(hidden_sizes=((),)), "compare-empty-tuple")
+case(ValueError, "hidden_sizes", lambda: _cmp(hidden_sizes=((4, 0),)), "compare-zero-layer")
+case(ValueError, "hidden_sizes", lambda: _cmp(hidden_sizes=((4, -1),)), "compare-negative-layer")
+case(TypeError, "hidden_sizes", lambda: _cmp(hidden_sizes=((4, 2.5),)), "compare-float-layer")
+case(TypeError, "hidden_sizes", lambda: _cmp(hidden_sizes=((4, (4, 4)),)), "compare-nested-tuple")
+case(TypeError, "hidden_sizes", lambda: _cmp(hidden_sizes=2.5), "compare-float-single")
+case(ValueError, "hidden_sizes", lambda: _cmp(hidden_sizes=(4, (4,))), "compare-same-network-twice")
+case(ValueError, "layer_dims", lambda: deep.train(X, Y, [2, 1], num_iterations=2), "deep.train-no-hidden-layer")
+
 _ROWS = experiments.compare(
     X, Y, activations=("tanh", "relu"), hidden_sizes=(2,), seeds=(2, 3), num_iterations=3, progress=False
 )

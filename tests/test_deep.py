@@ -12,6 +12,7 @@ import pytest
 
 from course_utils import activations, datasets, deep, model, network
 from course_utils.engine import TrainingDiverged
+from tests.test_engine import reference_loop
 
 # The course's names -> deep's. A plain dict of parameters or list of caches records nothing, so the
 # course's calls (which always mean ReLU hidden layers) pass activation="relu".
@@ -315,9 +316,9 @@ def test_one_hidden_layer_training_gives_the_networks_numbers():
         X, Y, [2, 4, 1], activation="tanh", learning_rate=1.2, num_iterations=1000, init=0.01, seed=2
     )
     expected, expected_costs = network.train(X, Y, n_hidden=4, learning_rate=1.2, num_iterations=1000, seed=2)
-    np.testing.assert_allclose(costs, expected_costs, rtol=1e-10)
+    np.testing.assert_array_equal(costs, expected_costs)  # the same engine path, the same initial draws
     for key in expected:
-        np.testing.assert_allclose(params[key], expected[key], rtol=1e-8, atol=1e-10)
+        np.testing.assert_array_equal(params[key], expected[key])
 
 
 # --- gradient checks: every built-in activation, depths 1-4, both outputs -------------------------------
@@ -360,6 +361,48 @@ def test_train_records_every_100_iterations_before_the_update_with_the_l2_term(c
     np.testing.assert_allclose(after_one["W2"], plain["W2"] - 0.05 * l2 / 400 * start["W2"], rtol=1e-12)
     np.testing.assert_array_equal(after_one["b2"], plain["b2"])
     assert isinstance(params, deep.Parameters) and params.activation.name == "relu"
+
+
+def reference_train(X, Y, dims, activation, learning_rate, num_iterations, init, seed, l2=0.0, output="sigmoid"):
+    """The course's step-by-step loop (tests/test_engine.py's reference) from deep.train's start."""
+    act = activations.as_activation(activation)
+    start = dict(deep.initialize_parameters_deep(dims, init, seed, act, output))
+    return reference_loop(X, Y, start, act, learning_rate, num_iterations, l2, output)
+
+
+@pytest.mark.parametrize(
+    "dims, activation, l2, output",
+    [
+        ([2, 8, 8, 8, 1], "relu", 0.0, "sigmoid"),
+        ([2, 5, 3, 1], "tanh", 0.7, "sigmoid"),
+        ([2, 4, 4, 4, 4, 1], "elu", 0.2, "sigmoid"),
+        ([2, 6, 1], "leaky_relu", 0.5, "sigmoid"),
+        ([2, 6, 6, 1], "sigmoid", 0.0, "identity"),
+    ],
+)
+def test_train_on_the_engine_agrees_with_the_plain_loop(dims, activation, l2, output):
+    target = Y if output == "sigmoid" else X[:1] * X[1:]
+    rate = 0.05 if output == "sigmoid" else 0.01
+    params, costs = deep.train(
+        X, target, dims, activation, rate, num_iterations=700, init="xavier", seed=3, l2=l2, output=output
+    )
+    expected, expected_costs = reference_train(X, target, dims, activation, rate, 700, "xavier", 3, l2, output)
+    np.testing.assert_allclose(costs, expected_costs, rtol=1e-11)
+    for key in expected:
+        np.testing.assert_allclose(params[key], expected[key], rtol=1e-9, atol=1e-12, err_msg=key)
+    assert params.output == output and params.activation.name == activation
+
+
+def test_train_prints_the_costs_before_a_divergence(capsys):
+    with pytest.raises(TrainingDiverged) as info:
+        deep.train(
+            X, Y, [2, 8, 8, 8, 1], "leaky_relu", learning_rate=2.0, num_iterations=1000, init="he", print_cost=True
+        )
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [f"Cost after iteration {i}: {c:f}" for i, c in zip(range(0, 1000, 100), info.value.costs)]
+    assert info.value.iteration == 100 * len(printed) and info.value.params is not None
+    with pytest.raises(ValueError, match=r"at least one hidden layer, e\.g\. \[2, 4, 1\]"):
+        deep.train(X, Y, [2, 1])
 
 
 def test_train_stays_finite_where_the_output_saturates():
@@ -435,3 +478,22 @@ def test_caches_and_grads_from_another_network_are_refused():
         deep.update_parameters(small, {**grads, "dW2": np.ones((1, 3)), "db2": np.ones((1, 1))}, 0.1)
     with pytest.raises(TypeError, match="network.forward_propagation"):
         deep.model_backward(AL, Y40, network.forward_propagation(X40, network.initialize_parameters(2, 3))[1])
+
+
+def test_the_one_backward_pass_keeps_the_one_hidden_layer_bits():
+    """network.backward_propagation now runs model._backward: the same operations as its old formulas."""
+    params = network.initialize_parameters(2, 5, 1, init=0.5, seed=4, activation="elu")
+    A2, cache = network.forward_propagation(X, params)
+    m, act = X.shape[1], params.activation
+    dZ2 = cache["A2"] - Y
+    dZ1 = (params["W2"].T @ dZ2) * act.derivative(cache["Z1"])
+    old = {  # network._backward before the fold
+        "dW1": dZ1 @ X.T / m,
+        "db1": np.sum(dZ1, axis=1, keepdims=True) / m,
+        "dW2": dZ2 @ cache["A1"].T / m,
+        "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
+    }
+    grads = network.backward_propagation(params, cache, X, Y)
+    assert list(grads) == list(old)
+    for key in old:
+        np.testing.assert_array_equal(grads[key], old[key])

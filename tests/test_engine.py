@@ -509,3 +509,222 @@ def test_rows_convention_gets_a_hint(flower):
     # the estimator takes rows: the course's columns get the reverse hint
     with pytest.raises(ValueError, match=r"X has shape \(2, 400\) but y has 400 labels.*pass X\.T"):
         network.OneHiddenLayerClassifier(max_iter=5).fit(X, rows_y)
+
+
+# --- any depth --------------------------------------------------------------------------------------
+
+MY_SOFTSIGN = activations.Activation("my softsign", lambda z: z / (1 + np.abs(z)), lambda z: 1 / (1 + np.abs(z)) ** 2)
+
+
+def deep_init(sizes, seed, act, init="xavier"):
+    from course_utils import deep
+
+    return dict(deep.initialize_parameters_deep(list(sizes), init, seed, act))
+
+
+def reference_loop(X, Y, params, act, learning_rate, n, l2=0.0, output="sigmoid"):
+    """The course's step-by-step loop (deep.model_forward, deep.model_backward) plus the L2 term, written out:
+    ``(params, costs)``, the costs of iterations 0, 100, ... before their update."""
+    from course_utils import deep, model
+
+    params = {key: value.copy() for key, value in params.items()}
+    m = X.shape[1]
+    costs = []
+    with np.errstate(all="ignore"):
+        for i in range(n):
+            AL, caches = deep.model_forward(X, params, act, output)
+            weights = [value for key, value in params.items() if key.startswith("W")]
+            if i % engine.RECORD_EVERY == 0:
+                penalty = l2 / (2 * m) * sum(np.sum(W**2) for W in weights)
+                costs.append(model.cost(caches[-1][1], Y, output) + penalty)
+            grads = deep.model_backward(AL, Y, caches)
+            params = {
+                key: value - learning_rate * (grads["d" + key] + (l2 / m * value if key.startswith("W") else 0.0))
+                for key, value in params.items()
+            }
+    return params, np.array(costs)
+
+
+@pytest.mark.parametrize("output", engine.OUTPUTS)
+@pytest.mark.parametrize("hidden", [(5,), (4, 3), (3, 4, 2), (4, 3, 3, 2)], ids=lambda h: f"{len(h)}-hidden")
+@pytest.mark.parametrize("act", [*activations.available(), MY_SOFTSIGN], ids=lambda a: getattr(a, "name", a))
+def test_the_engine_follows_the_reference_maths_at_every_depth(act, hidden, output):
+    act = activations.as_activation(act)
+    X, Y = odd_data(output, m=61)
+    rates = {"sigmoid": 0.1, "identity": 0.02}  # small enough steps: no round-off chaos
+    for l2 in (0.0, 0.3):
+        start = deep_init((3, *hidden, 1), seed=len(hidden), act=act)
+        e = engine.Engine([(act, rates[output], start)], X, Y, output=output, l2=l2)
+        e.run(201)
+        params, costs = reference_loop(X, Y, start, act, rates[output], 201, l2, output)
+        np.testing.assert_allclose(e.costs[0], costs, rtol=1e-10, atol=1e-13)
+        for key in params:
+            np.testing.assert_allclose(e.params(0)[key], params[key], rtol=1e-9, atol=1e-12, err_msg=key)
+        assert e.trained(0).layer_sizes == (3, *hidden, 1) and e.trained(0).activation is act
+
+
+def mixed_models(n_x, seed=0):
+    """Depths 1 to 4, several activations (a learner's too), each model with its own rate; one diverges."""
+    relu, tanh = activations.get("relu"), activations.get("tanh")
+    return [
+        (tanh, 0.3, deep_init((n_x, 4, 4, 1), seed, tanh)),
+        (relu, 0.2, deep_init((n_x, 6, 1), seed + 1, relu)),
+        (relu, 0.2, deep_init((n_x, 4, 4, 1), seed + 2, relu)),
+        (MY_SOFTSIGN, 0.5, deep_init((n_x, 3, 5, 2, 1), seed + 3, MY_SOFTSIGN)),
+        (activations.get("elu"), 0.1, deep_init((n_x, 4, 4, 1), seed + 4, activations.get("elu"))),
+        (relu, 1e6, deep_init((n_x, 8, 8, 8, 1), seed + 5, relu, init=3.0)),  # diverges
+        (tanh, 0.3, deep_init((n_x, 5, 5, 5, 5, 1), seed + 6, tanh)),
+    ]
+
+
+def assert_same_model(a, j, b, k):
+    np.testing.assert_array_equal(a.costs[j], b.costs[k])
+    assert a.diverged_at[j] == b.diverged_at[k] and a.last_good[j] == b.last_good[k]
+    pa, pb = a.params(j), b.params(k)
+    assert pa.keys() == pb.keys()
+    for key in pa:
+        np.testing.assert_array_equal(pa[key], pb[key], err_msg=key)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_a_deep_model_has_the_same_bits_alone_together_and_in_chunks(dtype):
+    X, Y = odd_data(m=157)
+    models = mixed_models(3)
+    together = trained(models, X, Y, 300, dtype=dtype, l2=0.1)
+    reverse = trained(models[::-1], X, Y, 300, dtype=dtype, l2=0.1)
+    assert together.diverged_at.tolist() == [-1] * 5 + [100, -1]
+    K = len(models)
+    for k, model in enumerate(models):
+        alone = trained([model], X, Y, 300, dtype=dtype, l2=0.1)
+        chunked = engine.Engine([model], X, Y, dtype=dtype, l2=0.1)
+        for _ in range(2):
+            chunked.run(100, final=False)
+        chunked.run(100)
+        for other, j in ((together, k), (reverse, K - 1 - k), (chunked, 0)):
+            assert_same_model(alone, 0, other, j)
+
+
+def test_per_model_l2_and_no_l2_are_what_they_say():
+    X, Y = odd_data(m=80)
+    models = mixed_models(3)[:3]
+    mixed = trained(models, X, Y, 200, l2=[0.0, 0.5, 0.0])
+    plain = trained(models, X, Y, 200)
+    regularised = trained(models, X, Y, 200, l2=0.5)
+    assert_same_model(mixed, 0, plain, 0)
+    assert_same_model(mixed, 2, plain, 2)
+    assert_same_model(mixed, 1, regularised, 1)
+    assert not np.array_equal(mixed.costs[1], plain.costs[1])
+    zero = trained(models[1:2], X, Y, 200, l2=0.0)  # the one-hidden-layer path, explicitly l2=0
+    assert_same_model(zero, 0, plain, 1)
+
+
+def test_the_one_hidden_layer_path_keeps_its_bits_next_to_deep_models(flower):
+    X, Y = flower
+    shallow = [(activations.get("tanh"), 1.2, init(2, 4, seed=2)), (activations.get("relu"), 0.5, init(2, 7, seed=3))]
+    alone = trained(shallow, X, Y, 300)
+    mixed = trained([shallow[0], *mixed_models(2)[:3], shallow[1]], X, Y, 300)
+    assert_same_model(alone, 0, mixed, 0)
+    assert_same_model(alone, 1, mixed, 4)
+    params, costs = network.train(X, Y, 4, "tanh", 1.2, 300, init=0.5, seed=2)
+    np.testing.assert_array_equal(alone.costs[0], costs)
+
+
+def test_state_resumes_a_deep_training_bit_for_bit():
+    X, Y = odd_data(m=90)
+    models = mixed_models(3)
+    whole = trained(models, X, Y, 400, l2=0.2)
+    first = engine.Engine(models, X, Y, l2=0.2)
+    first.run(200, final=False)
+    state = pickle.loads(pickle.dumps(first.state()))
+    second = engine.Engine(models, X, Y, l2=0.2, state=state)
+    assert second.iteration == 200
+    second.run(200)
+    for k in range(len(models)):
+        assert_same_model(whole, k, second, k)
+    with pytest.raises(ValueError, match="state"):
+        engine.Engine(models[:2], X, Y, state=state)
+
+
+def test_divergence_at_depth_keeps_the_last_finite_parameters(flower):
+    from course_utils import deep
+
+    X, Y = flower
+    leaky = activations.get("leaky_relu")
+    start = deep_init((2, 8, 8, 8, 1), 1, leaky, init="he")
+    e = trained([(leaky, 2.0, start)], X, Y, 1000)
+    at, last = int(e.diverged_at[0]), int(e.last_good[0])
+    assert at > 0 and last == at - engine.RECORD_EVERY
+    error = e.diverged_error(0)
+    assert isinstance(error, engine.TrainingDiverged) and error.iteration == at
+    assert at == 400 and "by iteration 400 (it was still finite at iteration 300)" in str(error)
+    assert "'leaky_relu'" in str(error) and "learning_rate=2" in str(error)
+    assert np.isfinite(error.costs).all() and error.costs.size == at // engine.RECORD_EVERY
+    assert error.params.layer_sizes == (2, 8, 8, 8, 1) and error.params.activation is leaky
+    assert all(np.isfinite(value).all() for value in error.params.values())
+    np.testing.assert_array_equal(e.costs[0, : error.costs.size], error.costs)
+    assert np.isnan(e.costs[0, error.costs.size :]).all() and e.costs.shape == (1, 10)
+    with pytest.raises(engine.TrainingDiverged) as info:
+        deep.train(X, Y, [2, 8, 8, 8, 1], leaky, learning_rate=2.0, num_iterations=1000, init="he", seed=1)
+    assert str(info.value) == str(error)
+    np.testing.assert_array_equal(info.value.costs, error.costs)
+    for key in error.params:
+        np.testing.assert_array_equal(info.value.params[key], error.params[key])
+
+
+def test_float32_at_depth_is_close_to_float64():
+    X, Y = odd_data(m=120)
+    models = mixed_models(3)[:5]
+    e64, e32 = trained(models, X, Y, 300), trained(models, X, Y, 300, dtype="float32")
+    np.testing.assert_allclose(e32.costs, e64.costs, rtol=1e-3)
+    assert not np.array_equal(e32.costs, e64.costs)
+    assert all(value.dtype == np.float64 for value in e32.params(3).values())
+
+
+def test_forward_and_evaluate_at_depth_match_the_model_functions():
+    from course_utils import model
+
+    X, Y = odd_data(m=100)
+    models = mixed_models(3)
+    e = trained(models, X, Y, 300)
+    X2, Y2 = odd_data(m=50, seed=1)
+    logits, derivatives = e.forward(X2)
+    score, cost, dead = e.evaluate(X2, Y2)
+    row = 0
+    for k, (act, _, _) in enumerate(models):
+        params = e.trained(k)
+        values = model.forward(X2, params)
+        n_layers = params.n_layers
+        np.testing.assert_allclose(logits[k], values[f"Z{n_layers}"][0], rtol=1e-9, atol=1e-12)
+        for layer in range(1, n_layers):
+            n = params.layer_sizes[layer]
+            np.testing.assert_allclose(derivatives[row : row + n], act.derivative(values[f"Z{layer}"]), atol=1e-12)
+            row += n
+        assert dead[k] == sum(int(d.sum()) for d in model.dead_by_layer(X2, params))
+        assert cost[k] == pytest.approx(model.cost(values[f"Z{n_layers}"], Y2), rel=1e-9)
+        assert score[k] == network.accuracy(model.labels(values[f"Z{n_layers}"]), Y2)
+    assert row == derivatives.shape[0]
+    regularised = trained(models[:1], X, Y, 0, l2=2.0)
+    W = regularised.params(0)
+    penalty = 2.0 / (2 * 50) * sum(np.sum(W[f"W{layer}"] ** 2) for layer in (1, 2, 3))
+    plain_cost = trained(models[:1], X, Y, 0).evaluate(X2, Y2)[1][0]
+    assert regularised.evaluate(X2, Y2)[1][0] == pytest.approx(plain_cost + penalty, rel=1e-12)
+
+
+def test_mismatched_or_shallow_params_and_bad_l2_are_refused():
+    X, Y = odd_data(m=30)
+    tanh = activations.get("tanh")
+    good = deep_init((3, 4, 4, 1), 0, tanh)
+    with pytest.raises(ValueError, match=r"models\[0\] params\['W2'\] must have shape \(4, 4\)"):
+        engine.Engine([(tanh, 0.1, {**good, "W2": np.ones((4, 5))})], X, Y)
+    with pytest.raises(ValueError, match="no hidden layer"):
+        engine.Engine([(tanh, 0.1, {"W1": np.ones((1, 3)), "b1": np.zeros((1, 1))})], X, Y)
+    with pytest.raises(ValueError, match=r"models\[1\] params\['W3'\] must have shape \(1, 4\)"):
+        engine.Engine([(tanh, 0.1, good), (tanh, 0.1, {**good, "W3": np.ones((2, 4)), "b3": np.ones((2, 1))})], X, Y)
+    for l2, error, match in [
+        (-1.0, ValueError, "l2 must be >= 0"),
+        (float("nan"), ValueError, "l2 must be a finite number"),
+        ([0.1, 0.2], ValueError, "one per model"),
+        ("0.1", TypeError, "l2 must be a real number"),
+    ]:
+        with pytest.raises(error, match=match):
+            engine.Engine([(tanh, 0.1, good)], X, Y, l2=l2)

@@ -260,7 +260,14 @@ def test_oscillation_flag_follows_the_documented_rule(flower):
         (dict(hidden_sizes=()), ValueError, "hidden_sizes must contain at least one"),
         (dict(hidden_sizes=(0, 4)), ValueError, "hidden_sizes entry must be >= 1, got 0"),
         (dict(hidden_sizes=(2.5,)), TypeError, "hidden_sizes entry must be an int"),
-        (dict(hidden_sizes=(4, 4)), ValueError, "hidden_sizes must not repeat"),
+        (dict(hidden_sizes=(4, 4)), ValueError, r"hidden_sizes must not repeat.*hidden_sizes=\(\(4, 4\),\)"),
+        (dict(hidden_sizes=(4, (4,))), ValueError, r"must not repeat a network, got \(4,\) twice"),
+        (dict(hidden_sizes=((),)), ValueError, r"hidden_sizes\[0\] is an empty tuple"),
+        (dict(hidden_sizes=((4, 0),)), ValueError, r"hidden_sizes\[0\] layer size must be >= 1, got 0"),
+        (dict(hidden_sizes=((4, -2),)), ValueError, r"hidden_sizes\[0\] layer size must be >= 1"),
+        (dict(hidden_sizes=((4, 2.5),)), TypeError, r"hidden_sizes\[0\] layer size must be an int"),
+        (dict(hidden_sizes=((4, (4, 4)),)), TypeError, r"hidden_sizes\[0\] = \(4, \(4, 4\)\) nests a tuple"),
+        (dict(hidden_sizes=2.5), TypeError, "hidden_sizes entry must be an int"),
         (dict(seeds=()), ValueError, "seeds must contain at least one"),
         (dict(seeds=(-1,)), ValueError, "seeds entry must be >= 0"),
         (dict(seeds=("a",)), TypeError, "seeds entry must be an int"),
@@ -363,3 +370,83 @@ def test_workers_exit_when_the_parent_is_killed():
     assert not any(alive(p) for p in pids), "worker processes outlived their parent"
     for pid in pids:  # reap nothing: they were not our children
         assert not os.path.exists(f"/proc/{pid}") or not alive(pid)
+
+
+# --- depth: tuples in hidden_sizes ------------------------------------------------------------------
+
+
+def test_tuples_train_deep_networks_as_deep_train_does(flower):
+    from course_utils import deep
+
+    X, Y = flower
+    kwargs = dict(learning_rate=0.3, init="he", num_iterations=600, progress=False)
+    rows = experiments.compare(X, Y, ("relu", "tanh"), (4, (4, 4), (8, 8, 8)), seeds=(1, 2), keep_params=True, **kwargs)
+    assert len(rows) == 12
+    assert [(r["activation"], r["hidden_layers"], r["n_hidden"], r["seed"]) for r in rows[:6]] == [
+        ("relu", (4,), 4, 1), ("relu", (4,), 4, 2), ("relu", (4, 4), 8, 1), ("relu", (4, 4), 8, 2),
+        ("relu", (8, 8, 8), 24, 1), ("relu", (8, 8, 8), 24, 2),
+    ]  # fmt: skip
+    keys = list(experiments.ROW_KEYS)
+    keys.insert(2, experiments.LAYERS_KEY)
+    for row in rows:
+        assert list(row)[: len(keys)] == keys and 0 <= row["dead_units"] <= row["n_hidden"]
+        layers = row["hidden_layers"]
+        assert row["params"].layer_sizes == (2, *layers, 1) and row["params"].activation.name == row["activation"]
+        if len(layers) > 1:  # bit for bit the network deep.train makes
+            params, costs = deep.train(X, Y, [2, *layers, 1], row["activation"], seed=row["seed"], **{
+                k: kwargs[k] for k in ("learning_rate", "init", "num_iterations")})  # fmt: skip
+            np.testing.assert_array_equal(row["costs"], costs)
+            for key in params:
+                np.testing.assert_array_equal(row["params"][key], params[key])
+            dead = sum(int(d.sum()) for d in __import__("course_utils").model.dead_by_layer(X, params))
+            assert row["dead_units"] == dead == experiments.dead_units(params, X)
+    # 4 and (4,) are the same network, with the same bits as before tuples existed, and ints give no new field
+    plain = experiments.compare(X, Y, ("relu", "tanh"), 4, seeds=(1, 2), **kwargs)
+    assert experiments.LAYERS_KEY not in plain[0]
+    for row, same in zip(plain, [r for r in rows if r["hidden_layers"] == (4,)]):
+        np.testing.assert_array_equal(row["costs"], same["costs"])
+        assert row["train_accuracy"] == same["train_accuracy"]
+        params, costs = network.train(X, Y, 4, row["activation"], num_iterations=600, learning_rate=0.3, init="he",
+                                      seed=row["seed"])  # fmt: skip
+        np.testing.assert_array_equal(row["costs"], costs)
+
+
+def test_deep_rows_are_the_same_in_worker_processes_and_alone(flower):
+    X, Y = flower
+    kwargs = dict(seeds=(1, 2), learning_rate=0.3, init="he", num_iterations=1500, progress=False)  # worker-sized
+    hidden = ((8, 8, 8), 3, (4, 4))
+    two = experiments.compare(X, Y, ("tanh", "relu"), hidden, n_jobs=2, **kwargs)
+    one = experiments.compare(X, Y, ("tanh", "relu"), hidden, n_jobs=1, **kwargs)
+    (alone,) = experiments.compare(X, Y, "relu", ((4, 4),), **{**kwargs, "seeds": 2})
+    for a, b in zip(two, one):
+        np.testing.assert_array_equal(a.pop("costs"), b.pop("costs"))
+        assert a == b
+    (same,) = experiments.select(one, activation="relu", hidden_layers=(4, 4), seed=2)
+    alone.pop("costs")
+    assert alone == same
+
+
+def test_tables_and_best_rows_keep_architectures_apart(flower):
+    X, Y = flower
+    rows = experiments.compare(X, Y, ("tanh",), (8, (4, 4)), num_iterations=200, progress=False)
+    assert [r["n_hidden"] for r in rows] == [8, 8]
+    with pytest.raises(ValueError, match="different networks.*columns='hidden_layers'"):
+        experiments.table(rows)
+    with pytest.raises(ValueError, match="different networks"):
+        experiments.table(rows, agg="mean")
+    text = experiments.table(rows, columns="hidden_layers")
+    assert "(8,)" in text and "(4, 4)" in text
+    best = experiments.best_per(rows, group="hidden_layers", score="train_accuracy")
+    assert set(best) == {(8,), (4, 4)}
+
+
+def test_deep_rows_trained_in_progress_chunks_are_the_rows_of_one_run(flower, monkeypatch):
+    X, Y = flower
+    kwargs = dict(seeds=(1,), learning_rate=0.3, init="he", num_iterations=700, n_jobs=1)
+    (one,) = experiments.compare(X, Y, "elu", ((8, 8, 8),), progress=False, **kwargs)
+    monkeypatch.setattr(experiments, "_PROGRESS_MIN_WORK", 0)  # a bar, so 7 chunks of 100 iterations
+    monkeypatch.setattr("sys.stderr", FakeTerminal())
+    (chunked,) = experiments.compare(X, Y, "elu", ((8, 8, 8),), progress=True, **kwargs)
+    assert sys.stderr.getvalue().endswith("] 700/700 iterations\n")
+    np.testing.assert_array_equal(chunked.pop("costs"), one.pop("costs"))
+    assert chunked == one

@@ -184,6 +184,26 @@ raises("OneHiddenLayerClassifier-not-elementwise", lambda: network.OneHiddenLaye
 raises("run-not-elementwise", lambda: playground.run(activation=NOT_ELEMENTWISE, num_iterations=5), r"'my relu'")
 raises("Playground-not-elementwise", lambda: playground.Playground(activation=NOT_ELEMENTWISE), r"'my relu'")
 raises("Engine-not-elementwise", lambda: engine.Engine([(NOT_ELEMENTWISE, 1.0, dict(TANH))], X, Y), r"'my relu'")
+
+# --- depth (issue 20): one network per entry of hidden_sizes, architectures kept apart -------------------
+
+raises("compare-hidden_sizes-meant-as-one-network", lambda: rows_of_compare(hidden_sizes=(4, 4)),
+       r"put them in a tuple: hidden_sizes=\(\(4, 4\),\)")  # fmt: skip
+gives("compare-4-and-(4,)-are-one-network", lambda: rows_of_compare(hidden_sizes=((8,),))[1]["costs"],
+      same_as(rows_of_compare(hidden_sizes=(8,))[1]["costs"]))  # fmt: skip
+_ARCHITECTURES = rows_of_compare(activations="tanh", hidden_sizes=(8, (4, 4)), num_iterations=100)
+raises("table-two-architectures-in-a-cell", lambda: results.table(_ARCHITECTURES, agg="mean"),
+       r"different networks.*columns='hidden_layers'")  # fmt: skip
+gives("best_per-by-hidden_layers", lambda: list(results.best_per(_ARCHITECTURES, "hidden_layers", "train_accuracy")),
+      lambda keys: keys == [(8,), (4, 4)])  # fmt: skip
+gives("select-hidden_layers-as-a-list-or-an-int", lambda: [len(results.select(_ARCHITECTURES, hidden_layers=value))
+      for value in ([4, 4], 8, (8,))], lambda counts: counts == [1, 1, 1])  # fmt: skip
+raises("deep.train-no-hidden-layer", lambda: deep.train(X, Y, [2, 1], num_iterations=10), r"e\.g\. \[2, 4, 1\]")
+raises("Engine-state-of-another-engine", lambda: engine.Engine([(activations.get("tanh"), 0.1, dict(TANH))], X, Y,
+       state=engine.Engine([(activations.get("tanh"), 0.1, deep.initialize_parameters_deep([2, 3, 3, 1]))] * 1 + [
+           (activations.get("tanh"), 0.1, dict(TANH))], X, Y).state()), r"same models")  # fmt: skip
+raises("Engine-l2-per-model-count", lambda: engine.Engine([(activations.get("tanh"), 0.1, dict(TANH))] * 2, X, Y,
+       l2=[0.1]), r"one per model \(2\)")  # fmt: skip
 raises("Activation-returns-nan", lambda: activations.Activation("log", np.log, lambda z: 1 / z).check_outputs(),
        r"'log'.*non-finite")  # fmt: skip
 raises("as_activation-a-bare-function", lambda: activations.as_activation(np.tanh), r"Activation\('my name'")
