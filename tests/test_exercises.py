@@ -19,7 +19,7 @@ import exercise_notebooks as notebooks
 import nbformat
 import numpy as np
 import pytest
-from exercise_answers import Answers, as_arguments, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10
+from exercise_answers import Answers, as_arguments, nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from course_utils import activations, exercises
@@ -505,7 +505,7 @@ def test_run_with_solutions_skips_notebooks_without_exercises(tmp_path):
 
 # --- 3. the answers, as data ---------------------------------------------------------------------------
 
-ANSWER_MODULES = [nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10]
+ANSWER_MODULES = [nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11]
 MODULE_IDS = [module.__name__.rsplit(".", 1)[1] for module in ANSWER_MODULES]
 
 

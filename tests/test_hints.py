@@ -8,6 +8,7 @@ refused; this file checks *what* the learner is told.
 
 import numpy as np
 import pytest
+from exercise_answers import nb11
 
 from course_utils import activations, exercises
 from course_utils.exercises import feedback as helpers
@@ -42,6 +43,16 @@ HINTS = [
     ("10.2", 222, ["round K up", "one short"], []),
     ("10.2", 6, ["more hinges are needed"], ["round K up"]),
     ("10.2", 100, ["more hinges are needed"], ["round K up"]),
+    # 11.1: a missing output sigmoid and the hidden activation at the output are told apart; the loop that stops
+    # a layer early is named by the number of caches
+    ("11.1", nb11.no_output_sigmoid, ["AL equals Z^[L]"], ["output unit L uses"]),
+    ("11.1", nb11.hidden_activation_at_the_output, ["output unit L uses 'sigmoid'"], ["AL equals Z^[L]"]),
+    ("11.1", nb11.output_cache_forgotten, ["one layer early"], ["AL equals"]),
+    # 11.3: a normal draw, a transposed shape, the global generator and a too-narrow range each get their own hint
+    ("11.3", nb11.he_normal, ["normal distribution"], ["transpose", "variance 0"]),
+    ("11.3", nb11.he_uniform_transposed, ["transpose it"], ["normal distribution"]),
+    ("11.3", nb11.he_uniform_global, ["global generator"], ["variance"]),
+    ("11.3", nb11.he_uniform_limit_sqrt2, ["0.334 times it", "r²/3"], ["normal distribution", "transpose"]),
 ]
 
 

@@ -7,12 +7,12 @@ three reserved prefixes: ``Not answered yet:`` (an answer is still a placeholder
 learner's answer, not even when the learner's own function raises or overflows; an unknown exercise id
 is a programming error (``ValueError``).
 
-Check functions live in ``nb01`` ... ``nb10`` (one module per notebook), registered with
+Check functions live in ``nb01`` ... ``nb11`` (one module per notebook), registered with
 :func:`register` and built from the helpers in ``feedback`` (see CONTRIBUTING.md, "Exercises"). Since the
 placeholder is ``None``, an exercise whose right answer is ``None`` cannot be expressed.
 """
 
-from . import nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10  # noqa: F401  (they register their checks)
+from . import nb01, nb02, nb03, nb04, nb05, nb06, nb07, nb08, nb09, nb10, nb11  # noqa: F401  (they register their checks)
 from ._registry import Exercise, ids, lookup, predicted, register, unregister  # noqa: F401  (Exercise: what lookup returns)
 from .feedback import Feedback
 

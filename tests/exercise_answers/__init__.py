@@ -1,4 +1,4 @@
-"""Answers to every exercise, as data: one module per notebook, ``nb01`` ... ``nb10``.
+"""Answers to every exercise, as data: one module per notebook, ``nb01`` ... ``nb11``.
 
 Each module defines two dicts keyed by exercise id (tests/test_exercises.py checks them against the
 registered checks of ``course_utils.exercises``):
