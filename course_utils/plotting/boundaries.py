@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import _style as style
-from .. import _validation, network
+from .. import _validation, deep, network
 from ._common import BOUNDARY_MAX_RESOLUTION, _check_ax, _check_points, _check_X
 
 
@@ -36,9 +36,9 @@ def plot_dataset(X, Y, ax=None, *, marker="o", prefix="", title=None, size=25):
 def _model_values(model, points, proba):
     """Evaluate ``model`` on (2, k) column points: P(class 1) (or 0/1 labels) as a (k,) float array."""
     k = points.shape[1]
-    if isinstance(model, network.Parameters):  # the course's parameters, which know their activation
+    if isinstance(model, network.Parameters):  # the course's parameters (any depth), which know their activation
         params = model
-        model = lambda P: network.predict_proba(params, P)
+        model = lambda P: deep.predict_proba(params, P)
     elif isinstance(model, dict):
         raise TypeError(
             "model is a plain dict of parameters, which does not record its activation: pass the Parameters that "
@@ -65,7 +65,7 @@ def _model_values(model, points, proba):
         values = values.reshape(k)
     else:
         raise TypeError(
-            "model must be a scikit-learn estimator (with predict), network Parameters or a callable mapping a "
+            "model must be a scikit-learn estimator (with predict), Parameters (any depth) or a callable mapping a "
             f"(2, k) array to probabilities or labels (1, k); got {type(model).__name__}"
         )
     values = _validation.as_float_array("model output", values)
@@ -86,7 +86,7 @@ def decision_values(model, X, *, proba=True, resolution=200, margin=style.MARGIN
 
     ``model`` is a fitted scikit-learn classifier (rows convention; ``predict_proba`` is used when
     ``proba`` and available, ``predict`` otherwise), the :class:`~course_utils.parameters.Parameters` of a
-    trained network (they record their activation), or a callable mapping a (2, k) column array to
+    trained network of any depth (they record their activation), or a callable mapping a (2, k) column array to
     P(class 1) or 0/1 labels of shape (1, k), e.g. ``lambda Xg: network.predict_proba(params, Xg, act)``.
     ``values`` holds P(class 1) (or 0/1 labels when ``proba=False``: 1 where P(class 1) > 0.5, as
     ``network.predict`` and scikit-learn decide) in the mesh shape (resolution, resolution). ``resolution`` is capped at

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression, Perceptron
 
-from course_utils import activations, plotting
+from course_utils import activations, deep, model, plotting
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +85,18 @@ def test_callable_and_estimator_paths_agree(data, clf):
     expected = clf.predict_proba(np.c_[xx1.ravel(), xx2.ravel()])[:, 1].reshape(xx1.shape)
     np.testing.assert_allclose(from_estimator, expected, rtol=1e-12, atol=1e-12)
     assert 0.0 < from_estimator.min() < 0.5 < from_estimator.max() < 1.0
+
+
+@pytest.mark.parametrize("layer_dims", [[2, 3, 1], [2, 4, 3, 1], [2, 3, 3, 3, 1]])
+def test_parameters_of_any_depth_give_their_own_probabilities(data, layer_dims):
+    # Parameters record their activation: a deep network's mesh values are its sigmoid(Z^[L]), not an error
+    X, _ = data
+    params = deep.initialize_parameters_deep(layer_dims, init="he", seed=4, activation="elu")
+    xx1, xx2, values = plotting.decision_values(params, X, resolution=30)
+    mesh = np.vstack([xx1.ravel(), xx2.ravel()])
+    expected = activations.sigmoid(model.logits(mesh, params)).reshape(xx1.shape)
+    np.testing.assert_allclose(values, expected, rtol=1e-12, atol=1e-15)
+    assert values.std() > 0.01  # a real function of the point, not a constant
 
 
 def test_proba_false_gives_predicted_labels(data, clf):
