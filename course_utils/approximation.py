@@ -82,7 +82,12 @@ class HiddenLayerSum:
         weights, so ``s(x)`` is the network's output (its logit ``Z2``) at x and ``s.offsets`` are the
         points where the units switch on, in x's units. The defaults (0 and 1) take the weights as they are.
         """
-        checked = check_layers("params", params, n_layers=2)
+        checked = check_layers(
+            "params",
+            params,
+            n_layers=2,
+            one_layer=("a HiddenLayerSum", "a sum of offset activations is what one hidden layer computes"),
+        )
         if checked["W1"].shape[1] != 1:
             raise ValueError(
                 f"params must be a network with one input (W1 of shape (n_h, 1)), got W1 of shape {checked['W1'].shape}"

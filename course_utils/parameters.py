@@ -129,21 +129,23 @@ def _count_layers(name, params):
     return n_layers
 
 
-def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X", n_outputs=1):
+def check_layers(name, params, *, n_layers=None, n_x=None, x_name="X", n_outputs=1, one_layer=None):
     """Return ``{W1, b1, ..., WL, bL}`` of ``params`` as finite float64 arrays whose shapes chain.
 
     ``W<l> (n_l, n_{l-1})``, ``b<l> (n_l, 1)``, ``n_L = n_outputs`` (1: the package's networks have one
     output unit; ``None`` allows any, as the course's step-by-step Week-4 functions do). With
-    ``n_layers``, L must equal it (the one-hidden-layer functions of ``network`` pass 2). With ``n_x``,
+    ``n_layers``, L must equal it (the one-hidden-layer functions of ``network`` pass 2; ``one_layer``, a pair
+    of strings (who takes one hidden layer, what to do instead), names them in the message). With ``n_x``,
     ``W1`` must take ``n_x`` inputs (the number of rows of ``x_name``). Keys other than the layers' are
     refused.
     """
     found = _count_layers(name, params)
     if n_layers is not None and found != n_layers:
         if n_layers == 2:
+            who, instead = one_layer or ("course_utils.network", "use course_utils.deep for other depths")
             raise ValueError(
                 f"{name} holds a network with {found} layers ({', '.join(layer_keys(found)[::2])}); "
-                "course_utils.network takes one hidden layer (W1, b1, W2, b2): use course_utils.deep for other depths"
+                f"{who} takes one hidden layer (W1, b1, W2, b2): {instead}"
             )
         raise ValueError(f"{name} must hold {n_layers} layers, got {found}")
     extra = [key for key in params if key not in layer_keys(found)]

@@ -426,6 +426,14 @@ raises("initialize_parameters_deep-float-sizes", lambda: deep.initialize_paramet
 raises("initialize_parameters_deep-the-courses-Xavier",  # the course's "Xavier" sqrt(1/n) is "lecun" here
        lambda: deep.initialize_parameters_deep([2, 5, 1], init="Xavier"), r"available: 'zeros', 'lecun'")  # fmt: skip
 raises("model_forward-plain-dict", lambda: deep.model_forward(X, dict(DEEP)), r"plain dict.*activation=")
+# a deeper network given to what draws or sums one hidden layer: named, with where to go instead
+raises("plot_hidden_units-deep-params", lambda: plotting.plot_hidden_units(DEEP, X, Y, resolution=20),
+       r"3 layers.*one hidden layer.*plot_decision_boundary takes any depth")  # fmt: skip
+raises("HiddenLayerSum-from_params-deep-params", lambda: approximation.HiddenLayerSum.from_params(DEEP),
+       r"3 layers.*a HiddenLayerSum takes one hidden layer")  # fmt: skip
+gives("plot_decision_boundary-deep-params", lambda: plotting.decision_values(DEEP, X, resolution=20),
+      lambda mesh: np.testing.assert_allclose(mesh[2].ravel(), deep.predict_proba(DEEP, np.vstack([mesh[0].ravel(),
+      mesh[1].ravel()]))[0], rtol=1e-12))  # fmt: skip
 gives("model_forward-plain-dict-told", lambda: deep.model_forward(X, dict(DEEP), "relu")[0], same_as(DEEP_AL))
 raises("model_forward-another-activation", lambda: deep.model_forward(X, DEEP, "tanh"), r"another function")
 raises("model_forward-X-transposed", lambda: deep.model_forward(X.T, DEEP), r"pass X\.T")

@@ -11,6 +11,11 @@ from .boundaries import plot_dataset
 
 # logit Z2 = sum_j w2_j * g(w1_j . x + b1_j) + b2: one map per term, and their sum.
 HIDDEN_UNITS_MAX_PER_ROW = 10
+# who takes one hidden layer, and where a deeper network's pictures are (check_layers' message)
+_ONE_LAYER = (
+    "each hidden-unit plot",
+    "for a deeper network, plot_decision_boundary takes any depth and the playground draws every layer's units",
+)
 
 
 # Checked here: the features callable is the hidden-unit maps' own argument.
@@ -63,7 +68,7 @@ def hidden_unit_values(params, points, activation=None, features=None):
     points it maps. ``activation`` (a name or an ``Activation``) defaults to the one ``params`` record
     (a plain dict needs it; see ``network.usage``).
     """
-    p = check_layers("params", params, n_layers=2)
+    p = check_layers("params", params, n_layers=2, one_layer=_ONE_LAYER)
     act = network.trained_activation(params, activation)
     features = _check_features(features)
     points = _validation.as_float_array("points", points, allow_nonfinite=False, ndim=2)
@@ -145,7 +150,7 @@ def plot_hidden_units(
     ``ax.get_label()``), then the logit panel (label ``"logit"``); ``axes[0].get_figure(root=True)`` is the figure.
     Nothing is shown and no global style is changed.
     """
-    p = check_layers("params", params, n_layers=2)
+    p = check_layers("params", params, n_layers=2, one_layer=_ONE_LAYER)
     act, output = network.usage(params, activation, output)
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title must be a string or None, got {type(title).__name__}")
