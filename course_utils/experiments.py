@@ -111,9 +111,9 @@ def compare(
     per network architecture, an int (one hidden layer of that many units) or a tuple of ints (several hidden
     layers, from the input on): ``hidden_sizes=(4, (4, 4), (8, 8, 8))`` trains three architectures, one hidden
     layer of 4, two of 4 and three of 8 (``4`` and ``(4,)`` are the same network). Note that here ``(8, 8, 8)``
-    means *three* networks of one hidden layer each, while the estimator's ``hidden_layer_sizes=(8, 8, 8)`` is
-    one network of three hidden layers (as in scikit-learn's ``MLPClassifier``); write
-    ``hidden_sizes=((8, 8, 8),)`` for that one network here. ``seeds``: ints (a single int is allowed).
+    would mean the same one-layer network three times (refused, with a hint), while the estimator's
+    ``hidden_layer_sizes=(8, 8, 8)`` is one network of three hidden layers (as in scikit-learn's
+    ``MLPClassifier``); write ``hidden_sizes=((8, 8, 8),)`` for that one network here. ``seeds``: ints (a single int is allowed).
     ``learning_rate`` and ``init``:
     one value, a sequence of values to sweep, or a dict giving one value (or a sequence) per activation name;
     ``init`` values are numbers >= 0 or a rule name of ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier",
