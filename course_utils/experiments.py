@@ -113,11 +113,11 @@ def compare(
     layer of 4, two of 4 and three of 8 (``4`` and ``(4,)`` are the same network). Note that here ``(8, 8, 8)``
     would mean the same one-layer network three times (refused, with a hint), while the estimator's
     ``hidden_layer_sizes=(8, 8, 8)`` is one network of three hidden layers (as in scikit-learn's
-    ``MLPClassifier``); write ``hidden_sizes=((8, 8, 8),)`` for that one network here. ``seeds``: ints (a single int is allowed).
-    ``learning_rate`` and ``init``:
-    one value, a sequence of values to sweep, or a dict giving one value (or a sequence) per activation name;
-    ``init`` values are numbers >= 0 or a rule name of ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier",
-    "he"), one meaning across the package (``init_scale``, its old name, is still accepted).
+    ``MLPClassifier``); write ``hidden_sizes=((8, 8, 8),)`` for that one network here. ``seeds``: ints (a
+    single int is allowed). ``learning_rate`` and ``init``: one value, a sequence of values to sweep, or a
+    dict giving one value (or a sequence) per activation name; ``init`` values are numbers >= 0 or a rule
+    name of ``parameters.INIT_RULES`` ("zeros", "lecun", "xavier", "he"), one meaning across the package
+    (``init_scale``, its old name, is still accepted).
 
     ``output``: "sigmoid" (classification, 0/1 labels) or "identity" (regression, real ``Y``; see
     ``network.train``). ``dtype``: "float64" (default) or "float32" (about twice as fast for wide networks;
