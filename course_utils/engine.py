@@ -55,7 +55,7 @@ import numpy as np
 
 from ._conventions import check_XY
 from ._validation import check_choice, check_float_dtype, check_int, check_real
-from .model import labels
+from .model import _costs, labels
 from .parameters import OUTPUTS, Parameters, check_layers
 
 __all__ = ["RECORD_EVERY", "OUTPUTS", "TrainingDiverged", "Engine", "divergence_message"]
@@ -281,7 +281,7 @@ class Engine:
         logits, derivatives = self._forward(X)
         Y = np.asarray(Y, dtype=np.float64)
         with np.errstate(all="ignore"):
-            cost = _data_cost(logits, Y, self.output)
+            cost = _costs(logits, Y, self.output)
             for part, indices in zip(self._parts, self._groups):
                 penalty = part.penalty(Y.shape[1])
                 if penalty is not None:
@@ -315,13 +315,6 @@ def _train_one(activation, learning_rate, initial, X, Y, output, num_iterations,
     if engine.diverged_at[0] >= 0:
         raise engine.diverged_error(0)
     return engine.trained(0), engine.costs[0]
-
-
-def _data_cost(Z, Y, output):
-    """The cost of logits ``Z (K, m)`` against ``Y (1, m)``, per model (row)."""
-    if output == "sigmoid":
-        return np.mean(np.logaddexp(0.0, Z) - Y * Z, axis=1)
-    return 0.5 * np.mean((Z - Y) ** 2, axis=1)
 
 
 class _Part:
@@ -373,7 +366,7 @@ class _Part:
 
     def _record(self, Z):
         """Record this iteration's costs (logits ``Z (K, m)``) and apply the divergence rule (module docstring)."""
-        cost = _data_cost(Z, self.Y, self.output).astype(np.float64)
+        cost = _costs(Z, self.Y, self.output).astype(np.float64)
         if self.l2_any:
             cost += self.penalty(self.m)
         self._find_divergence(cost)

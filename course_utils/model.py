@@ -153,9 +153,15 @@ def cost(Z, Y, output="sigmoid"):
 
 
 def _cost(Z, Y, output="sigmoid"):
+    return float(_costs(np.atleast_2d(Z), Y, output)[0])
+
+
+def _costs(Z, Y, output="sigmoid"):
+    """The cost of each row of logits ``Z (K, m)`` against ``Y (1, m)``, shape ``(K,)``: one model per row
+    (the engine's many models; :func:`cost`'s formula, the one place it is written)."""
     if output == "sigmoid":
-        return float(np.mean(np.logaddexp(0.0, Z) - Y * Z))
-    return float(0.5 * np.mean((Z - Y) ** 2))
+        return np.mean(np.logaddexp(0.0, Z) - Y * Z, axis=1)
+    return 0.5 * np.mean((Z - Y) ** 2, axis=1)
 
 
 def labels(Z):
