@@ -270,8 +270,8 @@ class OneHiddenLayerClassifier(_BinaryClassifier):
     course), ``None`` or a ``np.random.RandomState``; numpy's global generator is never used.
     Works with scikit-learn's tools, e.g. ``GridSearchCV(OneHiddenLayerClassifier(), {"n_hidden": [2, 4]})``.
     For several hidden layers use :class:`NeuralNetworkClassifier`; with ``hidden_layer_sizes=n_hidden`` and these
-    settings it is the same network, equal up to round-off (another training loop). This class keeps the
-    course's Week-3 names, defaults and bits, so it is not an alias of it.
+    settings it is the same network on the same engine (the tests allow round-off, as ``X.T``'s memory layout may
+    change a summation order). This class keeps the course's Week-3 names and defaults, so it is not an alias.
     """
 
     def __init__(
