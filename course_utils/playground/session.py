@@ -82,11 +82,6 @@ def _split(settings):
     return X_train, Y_train, X_test, Y_test
 
 
-def _engine(act, learning_rate, l2, initial, F, Y):
-    """The course's engine training one network: ``initial`` parameters (any depth) on inputs ``F``, labels ``Y``."""
-    return Engine([(act, learning_rate, initial)], F, Y, l2=l2)
-
-
 class Session:
     """A run in progress: the data, the network's inputs, the engine, and per-frame (iteration, train cost, test cost).
 
@@ -105,7 +100,7 @@ class Session:
         self.F_test = None if self.X_test is None else features(self.X_test, s["features"])
         layer_dims = [self.F_train.shape[0], *s["hidden_layers"], 1]
         initial = deep.initialize_parameters_deep(layer_dims, init=s["init"], seed=s["seed"], activation=self.act)
-        self.engine = _engine(self.act, s["learning_rate"], s["l2"], initial, self.F_train, self.Y_train)
+        self.engine = Engine([(self.act, s["learning_rate"], initial)], self.F_train, self.Y_train, l2=s["l2"])
         self.end = s["num_iterations"]
         self.iterations, self.train_costs, self.test_costs = [], [], []
         self.train_accuracy = self.test_accuracy = None
